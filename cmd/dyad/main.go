@@ -72,4 +72,3 @@ func isCobraUsage(err error) bool {
 	}
 	return false
 }
-
