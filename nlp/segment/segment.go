@@ -1,0 +1,294 @@
+// Package segment splits English news text into sentences and tokens with exact byte offsets
+// back into the text. Tokens follow the conventions of UD English EWT (the treebank the Dyad
+// tagger and parser are trained on): clitics are split off ("don't" -> "do" "n't",
+// "Korea's" -> "Korea" "'s", "cannot" -> "can" "not"), hyphenated compounds are split into
+// word, "-", word except after common prefixes ("e-mail", "non-state"), punctuation is split
+// from words, and numbers ("1,000.50", "10:30", "9/11"), URLs, e-mail addresses and
+// abbreviations ("U.N.", "Gen.", "Jan.") stay whole. An abbreviation that ends a sentence gives
+// up its period as a separate token, as in EWT ("Inc" "."). docs/TOKENIZATION.md describes the
+// rules.
+//
+// Sentences end at sentence-final punctuation followed by a likely sentence start, at blank
+// lines (always), at single line breaks that follow a headline-like line, after a news
+// dateline ("SEOUL, Feb. 20 (Reuters) -") and after MaxTokens tokens.
+package segment
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dyad-events/dyad/story"
+)
+
+// MaxTokens is the largest number of tokens in a sentence: a longer run (a list, a table, text
+// without punctuation) is cut into pieces of at most MaxTokens tokens, so that the parser's work
+// stays linear in the length of the text.
+const MaxTokens = 256
+
+// Split splits text into sentences and tokens. Sentence.Start/End are byte offsets into text
+// (end exclusive) and Sentence.Text = text[Start:End]; Sentence.Index counts from 0. Each token has
+// Form (a substring of the sentence text), Start/End byte offsets into Sentence.Text, SpaceAfter
+// (false when the next character is not white space) and Head = -1 (not parsed); the other
+// fields are empty. White space and control characters never belong to a token. Split never
+// panics; invalid UTF-8 bytes are treated as symbols (call Sanitize first to replace them).
+// It returns nil for text without tokens.
+func Split(text string) []story.Sentence {
+	t := tokenizer{text: text, pieces: make([]piece, 0, len(text)/5+1)}
+	t.tokenize()
+	return assemble(text, t.pieces)
+}
+
+// assemble groups pieces into sentences.
+func assemble(text string, ps []piece) []story.Sentence {
+	if len(ps) == 0 {
+		return nil
+	}
+	var out []story.Sentence
+	start := 0
+	for i := 0; i < len(ps); i++ {
+		// a news dateline at the start of a paragraph is a sentence of its own
+		if i == start && ps[i].nl >= 2 {
+			if d := datelineEnd(text, ps, i); d > i {
+				out = appendSentence(out, text, ps[start:d+1], false)
+				start = d + 1
+				i = d
+				continue
+			}
+		}
+		end, splitDot := boundaryAfter(text, ps, i, start)
+		if end < 0 {
+			continue
+		}
+		out = appendSentence(out, text, ps[start:end+1], splitDot)
+		start = end + 1
+		i = end
+	}
+	if start < len(ps) {
+		out = appendSentence(out, text, ps[start:], endsWithMayEndAbbrev(text, ps[len(ps)-1]))
+	}
+	for k := range out {
+		out[k].Index = k
+	}
+	return out
+}
+
+// boundaryAfter decides whether a sentence ends at or shortly after piece i (the sentence began
+// at piece start). It returns the index of the sentence's last piece, or -1, and whether that
+// piece's abbreviation period must be split off as a token of its own.
+func boundaryAfter(text string, ps []piece, i, start int) (int, bool) {
+	n := len(ps)
+	if i+1 >= n {
+		return -1, false // the caller closes the last sentence
+	}
+	if ps[i+1].nl >= 2 {
+		return i, endsWithMayEndAbbrev(text, ps[i])
+	}
+	if i+1-start >= MaxTokens {
+		return i, false
+	}
+	p := ps[i]
+	switch {
+	case p.kind == kTerm:
+		// take closing quotes and brackets written right after the punctuation
+		j := i
+		for j+1 < n && ps[j+1].kind == kCloser && !ps[j+1].space && ps[j+1].nl == 0 {
+			j++
+		}
+		if j+1 >= n {
+			return -1, false
+		}
+		q := ps[j+1]
+		if q.nl >= 2 {
+			return j, false
+		}
+		if !q.space && q.kind == kWord {
+			return -1, false // "3.5" is one word, but "end.Next" or "?!x" is not a boundary
+		}
+		if q.nl == 1 || startsSentence(text, q) {
+			return j, false
+		}
+		return -1, false
+	case p.kind == kWord && p.abbrevDot:
+		q := ps[i+1]
+		if q.nl == 0 && !q.space {
+			return -1, false
+		}
+		w := text[p.start : p.end-1]
+		kind := abbrevKindOf(w)
+		if kind == notAbbrev && utf8.RuneCountInString(w) == 1 {
+			kind = abbrevTitle // an initial
+		} else if kind == notAbbrev {
+			kind = abbrevMayEnd // acronyms with inner periods: U.S., D.C., a.m.
+		}
+		if q.nl == 1 && kind == abbrevMayEnd && startsSentence(text, q) {
+			return i, true
+		}
+		if kind == abbrevMayEnd && sentenceOpeners[text[q.start:q.end]] {
+			return i, true
+		}
+		return -1, false
+	}
+	if ps[i+1].nl == 1 && lineEnds(text, ps, i, start) {
+		return i, false
+	}
+	return -1, false
+}
+
+// endsWithMayEndAbbrev reports whether p is an abbreviation with its period that can end a
+// sentence ("Inc.", "U.S."), so that at a paragraph end its period is a token of its own.
+func endsWithMayEndAbbrev(text string, p piece) bool {
+	if p.kind != kWord || !p.abbrevDot {
+		return false
+	}
+	w := text[p.start : p.end-1]
+	if utf8.RuneCountInString(w) == 1 {
+		return false
+	}
+	return abbrevKindOf(w) != abbrevTitle
+}
+
+// startsSentence reports whether piece q can begin a sentence: it starts with an upper-case
+// letter, a digit, an opening quote or bracket, or a symbol such as a bullet.
+func startsSentence(text string, q piece) bool {
+	if q.kind == kOpener || q.kind == kDash {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(text[q.start:q.end])
+	if unicode.IsUpper(r) || unicode.IsDigit(r) || unicode.IsTitle(r) {
+		return true
+	}
+	if unicode.IsLower(r) {
+		return false
+	}
+	// scripts without case, and symbols
+	return r != ',' && r != ';' && r != ':' && r != ')' && r != '%'
+}
+
+// lineEnds decides whether a single line break after piece i ends the sentence: the line is a
+// headline or a paragraph of its own, not a hard-wrapped line. It does not when the line ends
+// in a comma, hyphen, opener, conjunction, preposition or other word that needs a continuation,
+// or when the next line starts with a lower-case letter.
+func lineEnds(text string, ps []piece, i, start int) bool {
+	p := ps[i]
+	q := ps[i+1]
+	if !startsSentence(text, q) {
+		return false
+	}
+	w := text[p.start:p.end]
+	switch p.kind {
+	case kOpener, kDash:
+		return false
+	case kPunct:
+		if w == "," || w == "&" || w == "/" {
+			return false
+		}
+	case kWord:
+		if lookupFold(lineJoiners, w) {
+			r, _ := utf8.DecodeRuneInString(w)
+			if unicode.IsLower(r) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// datelineEnd recognises a news dateline at piece i, the start of a paragraph: at most 12
+// pieces of capitalised words, numbers, commas, periods and a parenthesised agency, with at least
+// one all-capitals word, agency or month abbreviation, followed by a dash with white space
+// before it ("SEOUL, Feb. 20 (Reuters) -", "WASHINGTON (AP) --"). It returns the index of the
+// dash, or -1.
+func datelineEnd(text string, ps []piece, i int) int {
+	signal := false
+	for k := i; k < len(ps) && k < i+13; k++ {
+		p := ps[k]
+		if k > i && p.nl > 0 {
+			return -1
+		}
+		w := text[p.start:p.end]
+		switch p.kind {
+		case kDash:
+			if k == i || !p.space || !signal || (w != "-" && w != "--" && w != "—" && w != "–") {
+				return -1
+			}
+			if k+1 < len(ps) && !ps[k+1].space {
+				return -1
+			}
+			return k
+		case kOpener, kCloser:
+			if w != "(" && w != ")" {
+				return -1
+			}
+			if w == ")" {
+				signal = true
+			}
+		case kPunct:
+			if w != "," {
+				return -1
+			}
+		case kTerm:
+			return -1
+		case kWord:
+			r, _ := utf8.DecodeRuneInString(w)
+			if unicode.IsLower(r) {
+				return -1
+			}
+			if p.abbrevDot && abbrevKindOf(w[:len(w)-1]) == abbrevTitle {
+				signal = true
+			}
+			if allCaps(w) {
+				signal = true
+			}
+		}
+	}
+	return -1
+}
+
+// allCaps reports whether w has at least two letters and no lower-case letter.
+func allCaps(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
+}
+
+// appendSentence appends the sentence made of pieces ps (non-empty) to out.
+func appendSentence(out []story.Sentence, text string, ps []piece, splitDot bool) []story.Sentence {
+	sStart := ps[0].start
+	sEnd := ps[len(ps)-1].end
+	stext := text[sStart:sEnd]
+	n := len(ps)
+	if splitDot {
+		n++
+	}
+	toks := make([]story.Token, 0, n)
+	for k, p := range ps {
+		end := p.end
+		if splitDot && k == len(ps)-1 {
+			end--
+		}
+		toks = append(toks, story.Token{Form: text[p.start:end], Start: p.start - sStart, End: end - sStart, Head: -1})
+		if splitDot && k == len(ps)-1 {
+			toks = append(toks, story.Token{Form: ".", Start: end - sStart, End: end + 1 - sStart, Head: -1})
+		}
+	}
+	for k := range toks {
+		if k+1 < len(toks) {
+			toks[k].SpaceAfter = toks[k+1].Start > toks[k].End
+		} else {
+			toks[k].SpaceAfter = sEnd >= len(text) || isSpaceAt(text, sEnd)
+		}
+	}
+	return append(out, story.Sentence{Text: stext, Start: sStart, End: sEnd, Tokens: toks})
+}
+
+func isSpaceAt(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return r != utf8.RuneError && isSpaceRune(r)
+}

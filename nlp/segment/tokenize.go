@@ -1,0 +1,616 @@
+package segment
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// piece is one token found by the tokenizer, with byte offsets into the whole text.
+type piece struct {
+	start, end int
+	// nl is the number of line breaks in the white space before the piece (capped at 2);
+	// space says whether there is any white space before it.
+	nl    uint8
+	space bool
+	// abbrevDot is set when the piece is a word that keeps its final period because it is an
+	// abbreviation or initial; the splitter splits the period off when the sentence ends there.
+	abbrevDot bool
+	// kind says what the splitter needs to know.
+	kind pieceKind
+}
+
+type pieceKind uint8
+
+const (
+	kWord   pieceKind = iota // letters, digits, marks and inner punctuation
+	kTerm                    // sentence-final punctuation: . ! ? ... … and runs of them
+	kCloser                  // closing quote or bracket
+	kOpener                  // opening quote or bracket
+	kDash                    // - -- — – used as a dash
+	kPunct                   // any other punctuation or symbol
+)
+
+// class of an ASCII byte.
+const (
+	cOther = iota
+	cSpace
+	cAlnum
+)
+
+var asciiClass [128]uint8
+
+func init() {
+	for c := 0; c < 128; c++ {
+		switch {
+		case c <= ' ' || c == 0x7f:
+			asciiClass[c] = cSpace // white space and control characters separate tokens
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c == '_':
+			asciiClass[c] = cAlnum
+		default:
+			asciiClass[c] = cOther
+		}
+	}
+}
+
+// isSpaceRune reports whether r separates tokens: Unicode white space, format characters
+// such as zero-width space and BOM, and control characters.
+func isSpaceRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiClass[r] == cSpace
+	}
+	switch r {
+	case 0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0x200B, 0x200C, 0x200D,
+		0x2060, 0xFEFF:
+		return true
+	}
+	if r >= 0x2000 && r <= 0x200A {
+		return true
+	}
+	return unicode.IsSpace(r) || unicode.IsControl(r)
+}
+
+// isWordRune reports whether r is part of a word: a letter, a digit, a combining mark or "_".
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiClass[r] == cAlnum
+	}
+	if r == utf8.RuneError {
+		return false
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == '`' }
+
+// tokenizer scans a text into pieces.
+type tokenizer struct {
+	text   string
+	pieces []piece
+	nl     uint8
+	space  bool
+}
+
+func (t *tokenizer) emit(start, end int, kind pieceKind, abbrevDot bool) {
+	t.pieces = append(t.pieces, piece{start: start, end: end, nl: t.nl, space: t.space, kind: kind, abbrevDot: abbrevDot})
+	t.nl = 0
+	t.space = false
+}
+
+// tokenize fills t.pieces for the whole text.
+func (t *tokenizer) tokenize() {
+	text := t.text
+	i := 0
+	t.nl = 2 // the start of the text is a paragraph start
+	for i < len(text) {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if asciiClass[c] == cSpace {
+				t.space = true
+				if c == '\n' || (c == '\r' && (i+1 >= len(text) || text[i+1] != '\n')) {
+					if t.nl < 2 {
+						t.nl++
+					}
+				}
+				i++
+				continue
+			}
+		} else {
+			r, w := utf8.DecodeRuneInString(text[i:])
+			if r != utf8.RuneError && isSpaceRune(r) {
+				t.space = true
+				if r == 0x2029 {
+					t.nl = 2
+				} else if r == 0x2028 || r == 0x85 {
+					if t.nl < 2 {
+						t.nl++
+					}
+				}
+				i += w
+				continue
+			}
+		}
+		// a chunk: maximal run without white space
+		j := i
+		for j < len(text) {
+			c := text[j]
+			if c < utf8.RuneSelf {
+				if asciiClass[c] == cSpace {
+					break
+				}
+				j++
+				continue
+			}
+			r, w := utf8.DecodeRuneInString(text[j:])
+			if r != utf8.RuneError && isSpaceRune(r) {
+				break
+			}
+			j += w
+		}
+		t.chunk(i, j)
+		i = j
+	}
+}
+
+// chunk tokenizes text[s:e], a run without white space.
+func (t *tokenizer) chunk(s, e int) {
+	text := t.text
+	if n := urlOrEmail(text, s, e); n > s {
+		t.emit(s, n, kWord, false)
+		s = n
+	}
+	i := s
+	for i < e {
+		c := text[i]
+		var r rune = rune(c)
+		w := 1
+		if c >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(text[i:e])
+		}
+		if isWordRune(r) {
+			i = t.word(i, e)
+			continue
+		}
+		switch {
+		case c == '.' || r == '…':
+			// a run of periods and ellipses; "!." and "?!" runs are grouped too
+			j := i + w
+			for j < e {
+				if text[j] == '.' {
+					j++
+				} else if j+3 <= e && text[j:j+3] == "…" {
+					j += 3
+				} else {
+					break
+				}
+			}
+			t.emit(i, j, kTerm, false)
+			i = j
+		case c == '!' || c == '?':
+			j := i + 1
+			for j < e && (text[j] == '!' || text[j] == '?' || text[j] == '.') {
+				j++
+			}
+			t.emit(i, j, kTerm, false)
+			i = j
+		case c == '-':
+			j := i + 1
+			for j < e && text[j] == '-' {
+				j++
+			}
+			// "-5" as a negative number stays one word
+			if j == i+1 && j < e && isDigitByte(text[j]) && (i == s || !isWordRune(lastRune(text[s:i]))) {
+				i = t.word(i, e)
+				continue
+			}
+			t.emit(i, j, kDash, false)
+			i = j
+		case r == '—' || r == '–' || r == '―':
+			t.emit(i, i+w, kDash, false)
+			i += w
+		case c == '"' || r == '“' || r == '”' || r == '„' || r == '«' || r == '»':
+			kind := kOpener
+			if r == '”' || r == '»' || (c == '"' && i > s && !isOpenContext(text, s, i)) {
+				kind = kCloser
+			}
+			t.emit(i, i+w, kind, false)
+			i += w
+		case c == '\'' && i+1 < e && text[i+1] == '\'':
+			// '' as a closing double quote, `` as an opening one
+			t.emit(i, i+2, kCloser, false)
+			i += 2
+		case c == '`' && i+1 < e && text[i+1] == '`':
+			t.emit(i, i+2, kOpener, false)
+			i += 2
+		case isApostrophe(r) || r == '‘':
+			kind := kOpener
+			if i > s && !isOpenContext(text, s, i) {
+				kind = kCloser
+			}
+			// 's 're 've 'll 'd 'm after a closing quote or bracket is still a clitic
+			if n := cliticEnd(text, i, e); n > 0 && i > s {
+				t.emit(i, n, kWord, false)
+				i = n
+				continue
+			}
+			t.emit(i, i+w, kind, false)
+			i += w
+		case c == '(' || c == '[' || c == '{' || c == '<':
+			t.emit(i, i+1, kOpener, false)
+			i++
+		case c == ')' || c == ']' || c == '}' || c == '>':
+			t.emit(i, i+1, kCloser, false)
+			i++
+		case c == '*' || c == '=' || c == '#' || c == '~' || c == '+' || c == '^':
+			j := i + 1
+			for j < e && text[j] == c {
+				j++
+			}
+			t.emit(i, j, kPunct, false)
+			i = j
+		default:
+			t.emit(i, i+w, kPunct, false)
+			i += w
+		}
+	}
+}
+
+// isOpenContext reports whether a quote at text[i] (inside the chunk starting at s) opens:
+// true when only openers precede it in the chunk.
+func isOpenContext(text string, s, i int) bool {
+	for k := s; k < i; {
+		r, w := utf8.DecodeRuneInString(text[k:i])
+		switch r {
+		case '(', '[', '{', '"', '“', '‘', '\'', '`':
+		default:
+			return false
+		}
+		k += w
+	}
+	return true
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+// cliticEnd returns the end of an English clitic ('s, 're, 've, 'll, 'd, 'm; straight or curly
+// apostrophe) that starts at text[i] and ends the word, or 0.
+func cliticEnd(text string, i, e int) int {
+	_, w := utf8.DecodeRuneInString(text[i:e])
+	j := i + w
+	k := j
+	for k < e && k-j < 3 && isASCIILetter(text[k]) {
+		k++
+	}
+	if k < e {
+		r, _ := utf8.DecodeRuneInString(text[k:e])
+		if isWordRune(r) {
+			return 0
+		}
+	}
+	switch lowerASCII(text[j:k]) {
+	case "s", "re", "ve", "ll", "d", "m":
+		return k
+	}
+	return 0
+}
+
+func isASCIILetter(c byte) bool { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') }
+
+// word scans a word starting at text[i] (a word rune or a minus sign before a digit) and emits
+// it with any clitics, hyphens and slashes split off as UD English EWT does. It returns the
+// end of what it consumed.
+func (t *tokenizer) word(i, e int) int {
+	text := t.text
+	start := i // start of the current word
+	seg := i   // start of the current hyphen segment
+	j := i
+	if text[j] == '-' {
+		j++
+	}
+	for j < e {
+		c := text[j]
+		var r rune = rune(c)
+		w := 1
+		if c >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(text[j:e])
+		}
+		if isWordRune(r) {
+			j += w
+			continue
+		}
+		next := byte(0)
+		if j+1 < e {
+			next = text[j+1]
+		}
+		prev := text[j-1]
+		switch {
+		case c == '.':
+			if j+1 < e && isWordByteOrStart(text, j+1, e) {
+				j++ // inner period: U.S, 3.5, e.g
+				continue
+			}
+			if next != '.' && t.wantsAbbrevDot(start, j) {
+				t.emitWord(start, j+1, true)
+				return j + 1
+			}
+			t.emitWord(start, j, false)
+			return j
+		case (c == ',' || c == ':') && isDigitByte(prev) && isDigitByte(next):
+			j++ // 1,000 and 10:30
+			continue
+		case c == '/' && isDigitByte(prev) && isDigitByte(next):
+			j++ // 9/11, 11/28/2000
+			continue
+		case c == '&' && isASCIILetter(prev) && isASCIILetter(next) && isUpperASCII(prev):
+			j++ // AT&T, S&P
+			continue
+		case c == '-' && next != '-' && j+1 < e && isWordByteOrStart(text, j+1, e):
+			if keepHyphen(text, seg, j, e) {
+				j++
+				seg = j
+				continue
+			}
+			t.emitWord(start, j, false)
+			t.emit(j, j+1, kPunct, false)
+			j++
+			start, seg = j, j
+			if j >= e || !isWordByteOrStart(text, j, e) {
+				return j
+			}
+			continue
+		case isApostrophe(r):
+			// n't: split before the n ("don't" -> "do" "n't", "can't" -> "ca" "n't")
+			if j+w < e && (text[j+w] == 't' || text[j+w] == 'T') && (j+w+1 >= e || !isWordByteOrStart(text, j+w+1, e)) &&
+				(prev == 'n' || prev == 'N') && j-1 > start {
+				t.emitWord(start, j-1, false)
+				t.emit(j-1, j+w+1, kWord, false)
+				return j + w + 1
+			}
+			if n := cliticEnd(text, j, e); n > 0 {
+				t.emitWord(start, j, false)
+				t.emit(j, n, kWord, false)
+				return n
+			}
+			if j+w < e && isWordByteOrStart(text, j+w, e) {
+				j += w // inner apostrophe: Qa'ida, d'etat, 60's stays with 's split above
+				continue
+			}
+			// possessive of a plural: "students'" -> "students" "'"
+			t.emitWord(start, j, false)
+			if prev == 's' || prev == 'S' {
+				t.emit(j, j+w, kWord, false)
+				return j + w
+			}
+			return j
+		}
+		break
+	}
+	t.emitWord(start, j, false)
+	return j
+}
+
+func isUpperASCII(c byte) bool { return c >= 'A' && c <= 'Z' }
+
+// isWordByteOrStart reports whether a word rune starts at text[k].
+func isWordByteOrStart(text string, k, e int) bool {
+	c := text[k]
+	if c < utf8.RuneSelf {
+		return asciiClass[c] == cAlnum
+	}
+	r, _ := utf8.DecodeRuneInString(text[k:e])
+	return isWordRune(r)
+}
+
+// keepHyphen decides whether the hyphen at text[j] joins the segment text[seg:j] to the word
+// after it: after a prefix ("non-", "e-") or between digits ("713-853-3989", "4-12").
+func keepHyphen(text string, seg, j, e int) bool {
+	if j-seg <= 8 && lookupFold(hyphenPrefixes, text[seg:j]) {
+		return true
+	}
+	return isDigitByte(text[j-1]) && j+1 < e && isDigitByte(text[j+1]) && allDigitsOrPunct(text[seg:j])
+}
+
+func allDigitsOrPunct(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !isDigitByte(c) && c != '.' && c != ',' && c != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// lookupFold looks s up in m after ASCII lower-casing, without allocating for short words.
+func lookupFold(m map[string]bool, s string) bool {
+	var buf [24]byte
+	if len(s) > len(buf) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return m[string(buf[:len(s)])]
+}
+
+func abbrevKindOf(s string) abbrevKind {
+	var buf [24]byte
+	if len(s) > len(buf) {
+		return notAbbrev
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return abbrevs[string(buf[:len(s)])]
+}
+
+// wantsAbbrevDot reports whether the word text[start:j] keeps the period at text[j]: a known
+// abbreviation ("Mr", "Inc", "Jan"), a word with an inner period ("U.S", "e.g", "p.m"), or a
+// single letter (an initial).
+func (t *tokenizer) wantsAbbrevDot(start, j int) bool {
+	w := t.text[start:j]
+	if len(w) == 0 {
+		return false
+	}
+	if utf8.RuneCountInString(w) == 1 {
+		r, _ := utf8.DecodeRuneInString(w)
+		return unicode.IsUpper(r) // an initial
+	}
+	hasDot, hasLetter := false, false
+	for k := 0; k < len(w); k++ {
+		switch c := w[k]; {
+		case c == '.':
+			hasDot = true
+		case isASCIILetter(c):
+			hasLetter = true
+		}
+	}
+	if hasDot && hasLetter && len(w) <= 12 && !isDomainLike(w) {
+		return true
+	}
+	if abbrevKindOf(w) == notAbbrev {
+		return false
+	}
+	if lookupFold(numberAbbrevs, w) {
+		if w == "al" || w == "Al" {
+			return start >= 3 && hasSuffixFold(t.text[:start], "et ")
+		}
+		k := j + 1
+		for k < len(t.text) && t.text[k] == ' ' {
+			k++
+		}
+		return k > j+1 && k < len(t.text) && isDigitByte(t.text[k])
+	}
+	return true
+}
+
+func hasSuffixFold(s, suf string) bool {
+	return len(s) >= len(suf) && hasPrefixFold(s[len(s)-len(suf):], suf)
+}
+
+// isDomainLike reports whether w looks like a host name ("bbc.co.uk"), whose final period ends
+// the sentence rather than an abbreviation.
+func isDomainLike(w string) bool {
+	seg := 0
+	for k := 0; k <= len(w); k++ {
+		if k == len(w) || w[k] == '.' {
+			if k-seg > 2 {
+				return true
+			}
+			seg = k + 1
+		}
+	}
+	return false
+}
+
+// emitWord emits text[s:e] as a word, splitting fused forms ("cannot" -> "can" "not").
+func (t *tokenizer) emitWord(s, e int, abbrevDot bool) {
+	if e <= s {
+		return
+	}
+	if n := e - s; n >= 4 && n <= 8 && !abbrevDot {
+		var buf [8]byte
+		for k := 0; k < n; k++ {
+			c := t.text[s+k]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[k] = c
+		}
+		if first, ok := fusedForms[string(buf[:n])]; ok {
+			t.emit(s, s+first, kWord, false)
+			t.emit(s+first, e, kWord, false)
+			return
+		}
+	}
+	t.emit(s, e, kWord, abbrevDot)
+}
+
+// urlOrEmail returns the end of a URL or e-mail address at the start of text[s:e], with
+// trailing punctuation left out, or s when there is none.
+func urlOrEmail(text string, s, e int) int {
+	// skip leading openers
+	k := s
+	for k < e && (text[k] == '(' || text[k] == '"' || text[k] == '<' || text[k] == '[' || text[k] == '\'') {
+		k++
+	}
+	if k > s {
+		return s // the caller emits the openers; the URL is found when the loop reaches it
+	}
+	w := text[s:e]
+	isURL := hasPrefixFold(w, "http://") || hasPrefixFold(w, "https://") || hasPrefixFold(w, "ftp://") ||
+		hasPrefixFold(w, "www.")
+	if !isURL {
+		at := -1
+		for k := 0; k < len(w); k++ {
+			if w[k] == '@' {
+				at = k
+				break
+			}
+		}
+		if at <= 0 || at+1 >= len(w) {
+			return s
+		}
+		dot := false
+		for k := at + 1; k < len(w)-1; k++ {
+			if w[k] == '.' && isASCIILetter(w[k+1]) {
+				dot = true
+			}
+		}
+		if !dot {
+			return s
+		}
+	}
+	n := len(w)
+	for n > 0 {
+		switch w[n-1] {
+		case '.', ',', ';', ':', '!', '?', '"', '\'', ')', ']', '>':
+			if w[n-1] == ')' && countByte(w[:n], '(') >= countByte(w[:n], ')') {
+				return s + n
+			}
+			n--
+			continue
+		}
+		break
+	}
+	if n < 5 {
+		return s
+	}
+	return s + n
+}
+
+func countByte(s string, b byte) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == b {
+			n++
+		}
+	}
+	return n
+}
+
+func hasPrefixFold(s, p string) bool {
+	if len(s) < len(p) {
+		return false
+	}
+	for i := 0; i < len(p); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != p[i] {
+			return false
+		}
+	}
+	return true
+}
