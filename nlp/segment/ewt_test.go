@@ -141,8 +141,8 @@ func atoi(s string) int {
 // paragraph breaks as blank lines (as in news) and with all sentences joined by spaces.
 func TestEWT(t *testing.T) {
 	for _, c := range []struct {
-		file                   string
-		paragraphs             bool
+		file                  string
+		paragraphs            bool
 		tokenFloor, sentFloor float64
 	}{
 		{"en_ewt-ud-dev.conllu", true, 0.97, 0.78},

@@ -107,6 +107,11 @@ func boundaryAfter(text string, ps []piece, i, start int) (int, bool) {
 		if q.nl == 1 || startsSentence(text, q) {
 			return j, false
 		}
+		// a lower-case word after "." "?" "!" (not an ellipsis, not inside quotes) starts a
+		// sentence in informal text; the tokenizer has kept the periods of abbreviations
+		if j == i && q.kind == kWord && !isEllipsis(text[p.start:p.end]) {
+			return j, false
+		}
 		return -1, false
 	case p.kind == kWord && p.abbrevDot:
 		q := ps[i+1]
@@ -132,6 +137,10 @@ func boundaryAfter(text string, ps []piece, i, start int) (int, bool) {
 		return i, false
 	}
 	return -1, false
+}
+
+func isEllipsis(w string) bool {
+	return len(w) > 1 && (w[0] == '.' || w[0] == '\xe2') && w[len(w)-1] != '?' && w[len(w)-1] != '!'
 }
 
 // endsWithMayEndAbbrev reports whether p is an abbreviation with its period that can end a

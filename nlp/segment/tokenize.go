@@ -173,24 +173,17 @@ func (t *tokenizer) chunk(s, e int) {
 			continue
 		}
 		switch {
-		case c == '.' || r == '…':
-			// a run of periods and ellipses; "!." and "?!" runs are grouped too
+		case c == '.' || c == '!' || c == '?' || r == '…':
+			// a run of sentence-final punctuation: "...", "?!", "!!!", "…"
 			j := i + w
 			for j < e {
-				if text[j] == '.' {
+				if text[j] == '.' || text[j] == '!' || text[j] == '?' {
 					j++
 				} else if j+3 <= e && text[j:j+3] == "…" {
 					j += 3
 				} else {
 					break
 				}
-			}
-			t.emit(i, j, kTerm, false)
-			i = j
-		case c == '!' || c == '?':
-			j := i + 1
-			for j < e && (text[j] == '!' || text[j] == '?' || text[j] == '.') {
-				j++
 			}
 			t.emit(i, j, kTerm, false)
 			i = j
