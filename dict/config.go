@@ -1,5 +1,14 @@
 package dict
 
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
 // Config is a PETR_config.ini file (§3). Dictionary and text paths are as written in the file;
 // Load resolves relative paths against Dir.
 type Config struct {
@@ -24,6 +33,101 @@ type Config struct {
 	NewActorLength int      // new_actor_length
 	RequireDyad    bool     // require_dyad (default true; a real option in Dyad, §3)
 
-	// Other holds every key, lower-cased, as "section.key" → value, including the ones above.
-	Other map[string]string
+	// Values holds every key as "section.key" (both lower-case) → value, including the ones above.
+	Values map[string]string
+}
+
+// ReadConfig reads a PETR_config.ini file (§3): "[Section]" headers, "key = value" or
+// "key: value" lines, "#" and ";" comment lines; a key without a value is a presence flag (true).
+// Unknown keys are kept in Values without comment; bad booleans and numbers are reported and the
+// default kept. err is non-nil only when r fails.
+func ReadConfig(r io.Reader, name string) (*Config, []Problem, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", name, err)
+	}
+	c := &Config{File: name, WriteActorText: true, WriteEventText: true, RequireDyad: true, Values: map[string]string{}}
+	lines := map[string]int{}
+	var probs []Problem
+	section := ""
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
+	n := 0
+	for sc.Scan() {
+		n++
+		t := strings.TrimSpace(sc.Text())
+		if t == "" || t[0] == '#' || t[0] == ';' {
+			continue
+		}
+		if t[0] == '[' {
+			if !strings.HasSuffix(t, "]") {
+				probs = append(probs, Problem{name, n, fmt.Sprintf("bad section header %q", t), Error})
+				continue
+			}
+			section = strings.ToLower(strings.TrimSpace(t[1 : len(t)-1]))
+			continue
+		}
+		if section == "" {
+			probs = append(probs, Problem{name, n, fmt.Sprintf("key outside any [section]: %q; skipped", t), Error})
+			continue
+		}
+		k, v := t, "true"
+		if i := strings.IndexAny(t, "=:"); i >= 0 {
+			k, v = strings.TrimSpace(t[:i]), strings.TrimSpace(t[i+1:])
+		}
+		k = strings.ToLower(k)
+		c.Values[section+"."+k] = v
+		lines[section+"."+k] = n
+	}
+	if err := sc.Err(); err != nil {
+		probs = append(probs, Problem{name, n + 1, err.Error(), Error})
+	}
+	list := func(v string) []string {
+		var out []string
+		for _, f := range strings.Split(v, ",") {
+			if f = strings.TrimSpace(f); f != "" {
+				out = append(out, f)
+			}
+		}
+		return out
+	}
+	boolean := func(key string, dst *bool) {
+		v, ok := c.Values[key]
+		if !ok {
+			return
+		}
+		switch strings.ToLower(v) {
+		case "true", "yes", "on", "1":
+			*dst = true
+		case "false", "no", "off", "0":
+			*dst = false
+		default:
+			probs = append(probs, Problem{name, lines[key], fmt.Sprintf("%s = %q is not a boolean; default kept", key, v), Error})
+		}
+	}
+	c.Verbs = c.Values["dictionaries.verbfile_name"]
+	c.Actors = list(c.Values["dictionaries.actorfile_list"])
+	c.Agents = c.Values["dictionaries.agentfile_name"]
+	c.Discards = c.Values["dictionaries.discardfile_name"]
+	c.Issues = c.Values["dictionaries.issuefile_name"]
+	if v, ok := c.Values["options.textfile_list"]; ok {
+		c.TextFiles = list(v)
+	} else if v, ok := c.Values["options.textfile_name"]; ok && v != "" {
+		c.TextFiles = []string{v}
+	}
+	c.EventFile = c.Values["options.eventfile_name"]
+	boolean("options.write_actor_root", &c.WriteActorRoot)
+	boolean("options.write_actor_text", &c.WriteActorText)
+	boolean("options.write_event_text", &c.WriteEventText)
+	boolean("options.null_verbs", &c.NullVerbs)
+	boolean("options.null_actors", &c.NullActors)
+	boolean("options.require_dyad", &c.RequireDyad)
+	if v, ok := c.Values["options.new_actor_length"]; ok {
+		if x, err := strconv.Atoi(v); err != nil || x < 0 {
+			probs = append(probs, Problem{name, lines["options.new_actor_length"], fmt.Sprintf("new_actor_length = %q is not a non-negative integer; 0 kept", v), Error})
+		} else {
+			c.NewActorLength = x
+		}
+	}
+	return c, probs, nil
 }

@@ -343,6 +343,7 @@ func (d DatedCode) Applies(date int) bool {
 type Agents struct {
 	trie   Trie
 	agents []Agent
+	codes  map[string]int // "~GOV" / "IGO~" → number of phrases
 }
 
 // AgentForm says where an agent code goes relative to the actor code (§8).

@@ -2,20 +2,16 @@ package dict
 
 import (
 	"errors"
+	"fmt"
 	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/dyad-events/dyad/dict/defaults"
 )
 
-// ErrNoDefaults is returned by LoadDefault (and by Load for a file left empty) while Dyad's
-// default dictionaries (package github.com/dyad-events/dyad/dict/defaults) are not available.
-var ErrNoDefaults = errors.New("dict: Dyad's default dictionaries are not available yet; name the dictionary files (--config, or --verbs --actors --agents --discards)")
-
-// ReadVerbs reads a verb dictionary in CAMEO.2.0 syntax (§5) from r; name labels problems.
-// Problems list every defect with its line; err is non-nil only when r fails.
-func ReadVerbs(r io.Reader, name string) (*Verbs, []Problem, error) {
-	return nil, nil, errors.New("dict: ReadVerbs not implemented yet")
-}
-
-// ReadActors reads one actor dictionary (§7). To merge several files, use NewActors and AddFile.
+// ReadActors reads one actor dictionary (§7). To merge several files, use NewActors and Read.
 func ReadActors(r io.Reader, name string) (*Actors, []Problem, error) {
 	a := NewActors()
 	p, err := a.Read(r, name)
@@ -25,38 +21,127 @@ func ReadActors(r io.Reader, name string) (*Actors, []Problem, error) {
 // NewActors returns an empty actor dictionary to which files can be added with Read.
 func NewActors() *Actors { return &Actors{codes: map[string]struct{}{}} }
 
-// Read adds one actor dictionary file (§7) to a; phrases already present get the new codes
-// appended to their list.
-func (a *Actors) Read(r io.Reader, name string) ([]Problem, error) {
-	return nil, errors.New("dict: ReadActors not implemented yet")
-}
-
-// ReadAgents reads an agent dictionary (§8).
-func ReadAgents(r io.Reader, name string) (*Agents, []Problem, error) {
-	return nil, nil, errors.New("dict: ReadAgents not implemented yet")
-}
-
-// ReadDiscards reads a discard list (§9).
-func ReadDiscards(r io.Reader, name string) (*Discards, []Problem, error) {
-	return nil, nil, errors.New("dict: ReadDiscards not implemented yet")
-}
-
-// ReadIssues reads an issue dictionary (§10).
-func ReadIssues(r io.Reader, name string) (*Issues, []Problem, error) {
-	return nil, nil, errors.New("dict: ReadIssues not implemented yet")
-}
-
-// ReadConfig reads a PETR_config.ini file (§3).
-func ReadConfig(r io.Reader, name string) (*Config, []Problem, error) {
-	return nil, nil, errors.New("dict: ReadConfig not implemented yet")
-}
-
-// Load reads the dictionaries named by files (see Files). Problems of every file are collected in
-// Set.Problems; err is non-nil only when a named file cannot be opened or read, or a required
-// dictionary has neither a file nor a default.
+// Load reads the dictionaries named by files. A field left empty takes the file named by the
+// configuration (files.Config; relative paths there are resolved against the configuration
+// file's folder), else Dyad's embedded default (package dict/defaults). Problems of every file
+// are collected in Set.Problems, in reading order (configuration, verbs, actors, agents,
+// discards, issues). err is non-nil when a file cannot be opened or read; the Set then holds
+// what could be read.
 func Load(files Files) (*Set, error) {
-	return nil, errors.New("dict: Load not implemented yet")
+	s := &Set{}
+	var errs []error
+	if files.Config != "" {
+		c, probs, err := readPath(files.Config, ReadConfig)
+		if err != nil {
+			return s, err
+		}
+		c.Dir = filepath.Dir(files.Config)
+		s.Config = c
+		s.Problems = append(s.Problems, probs...)
+		rel := func(p string) string {
+			if p == "" || filepath.IsAbs(p) {
+				return p
+			}
+			return filepath.Join(c.Dir, p)
+		}
+		if files.Verbs == "" {
+			files.Verbs = rel(c.Verbs)
+		}
+		if len(files.Actors) == 0 {
+			for _, a := range c.Actors {
+				files.Actors = append(files.Actors, rel(a))
+			}
+		}
+		if files.Agents == "" {
+			files.Agents = rel(c.Agents)
+		}
+		if files.Discards == "" {
+			files.Discards = rel(c.Discards)
+		}
+		if files.Issues == "" {
+			files.Issues = rel(c.Issues)
+		}
+	}
+	var err error
+	var probs []Problem
+	if s.Verbs, probs, err = readOrDefault(files.Verbs, defaults.VerbsFile, ReadVerbs); err != nil {
+		errs = append(errs, err)
+	}
+	s.Problems = append(s.Problems, probs...)
+	s.Actors = NewActors()
+	actorFiles := files.Actors
+	fromFS := len(actorFiles) == 0
+	if fromFS {
+		actorFiles = defaults.ActorFiles
+	}
+	for _, name := range actorFiles {
+		if fromFS {
+			probs, err = readFS(defaults.FS, name, s.Actors.Read)
+		} else {
+			probs, err = readFile(name, s.Actors.Read)
+		}
+		if err != nil {
+			errs = append(errs, err)
+		}
+		s.Problems = append(s.Problems, probs...)
+	}
+	if s.Agents, probs, err = readOrDefault(files.Agents, defaults.AgentsFile, ReadAgents); err != nil {
+		errs = append(errs, err)
+	}
+	s.Problems = append(s.Problems, probs...)
+	if s.Discards, probs, err = readOrDefault(files.Discards, defaults.DiscardsFile, ReadDiscards); err != nil {
+		errs = append(errs, err)
+	}
+	s.Problems = append(s.Problems, probs...)
+	if s.Issues, probs, err = readOrDefault(files.Issues, defaults.IssuesFile, ReadIssues); err != nil {
+		errs = append(errs, err)
+	}
+	s.Problems = append(s.Problems, probs...)
+	return s, errors.Join(errs...)
 }
 
-// LoadDefault loads Dyad's own default dictionaries (embedded in the binary).
-func LoadDefault() (*Set, error) { return nil, ErrNoDefaults }
+// LoadDefault loads Dyad's own default dictionaries, embedded in the binary (package
+// dict/defaults).
+func LoadDefault() (*Set, error) { return Load(Files{}) }
+
+// readOrDefault reads path, or the embedded default file name when path is empty.
+func readOrDefault[T any](path, name string, read func(io.Reader, string) (T, []Problem, error)) (T, []Problem, error) {
+	if path == "" {
+		f, err := defaults.FS.Open(name)
+		if err != nil {
+			var zero T
+			return zero, nil, fmt.Errorf("default dictionary %s: %w", name, err)
+		}
+		defer f.Close()
+		return read(f, "defaults/"+name)
+	}
+	return readPath(path, read)
+}
+
+func readPath[T any](path string, read func(io.Reader, string) (T, []Problem, error)) (T, []Problem, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		var zero T
+		return zero, nil, err
+	}
+	defer f.Close()
+	return read(f, path)
+}
+
+func readFS(fsys fs.FS, name string, read func(io.Reader, string) ([]Problem, error)) ([]Problem, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("default dictionary %s: %w", name, err)
+	}
+	defer f.Close()
+	return read(f, "defaults/"+name)
+}
+
+func readFile(path string, read func(io.Reader, string) ([]Problem, error)) ([]Problem, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return read(f, path)
+}

@@ -118,6 +118,15 @@ func (a *Agents) Len() int {
 	return len(a.agents)
 }
 
+// CodeCounts returns, for each distinct agent code in file form ("~GOV", "IGO~"), the number of
+// phrases (plurals and substitutions expanded) carrying it. The map must not be modified.
+func (a *Agents) CodeCounts() map[string]int {
+	if a == nil {
+		return nil
+	}
+	return a.codes
+}
+
 // All returns every agent phrase. The slice must not be modified.
 func (a *Agents) All() []Agent {
 	if a == nil {
