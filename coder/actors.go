@@ -1,0 +1,283 @@
+package coder
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/dyad-events/dyad/dict"
+	"github.com/dyad-events/dyad/story"
+)
+
+// actor is a coded noun phrase: the composed code and the token span naming it.
+type actor struct {
+	code        string
+	lo, hi      int // token span (inclusive) of the words that gave the code; -1 when from context
+	fromContext bool
+	agentOnly   bool // the code is an agent without an actor ("---GOV")
+}
+
+// storyCtx is the per-story state: the story date and the actors coded so far (for pronouns and
+// definite descriptions in later sentences).
+type storyCtx struct {
+	st     *story.Story
+	date   int
+	recent []string // full actor codes with a country/actor part, most recent last
+}
+
+// npSkip are the relations whose subtrees are not part of a noun phrase's own words.
+var npSkip = map[string]bool{
+	"acl": true, "appos": true, "conj": true, "cc": true, "punct": true, "parataxis": true,
+	"advcl": true, "nmod": true, "case": true, "dep": true, "ccomp": true, "xcomp": true, "mark": true,
+	"cop": true, "nsubj": true, "obj": true, "obl": true, "aux": true, "list": true, "orphan": true,
+	"discourse": true, "vocative": true, "dislocated": true, "reparandum": true,
+}
+
+// conjuncts returns i and its coordinated nominals (conj, recursively), in order.
+func (t *tree) conjuncts(i int) []int {
+	out := []int{i}
+	for _, k := range t.children(i, "conj") {
+		if t.isNominal(k) {
+			out = append(out, t.conjuncts(k)...)
+		}
+	}
+	return out
+}
+
+// actorsOf codes the noun phrase headed by i, fanning out coordinated nominals (§12.3).
+func (c *Coder) actorsOf(sc *storyCtx, t *tree, i int) []actor {
+	if i < 0 {
+		return nil
+	}
+	var out []actor
+	for _, k := range t.conjuncts(i) {
+		out = append(out, c.codeNP(sc, t, k, 0)...)
+	}
+	return dedupActors(out)
+}
+
+func dedupActors(as []actor) []actor {
+	var out []actor
+	for _, a := range as {
+		dup := false
+		for _, b := range out {
+			if b.code == a.code {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+var reflexive = map[string]bool{"HIMSELF": true, "HERSELF": true, "ITSELF": true, "THEMSELVES": true, "OURSELVES": true, "MYSELF": true, "YOURSELF": true}
+
+var personalPronoun = map[string]bool{"HE": true, "SHE": true, "IT": true, "THEY": true, "HIM": true, "HER": true, "THEM": true, "WE": true, "US": true}
+
+var relativePronoun = map[string]bool{"WHO": true, "WHICH": true, "THAT": true, "WHOM": true}
+
+// codeNP codes one nominal: its own words by longest match in the actor dictionary, else the agent
+// dictionary (§12.3); agents combined with actors (§8); without an actor of its own, the actors of
+// its nmod phrases or appositions; pronouns bound within the sentence, then to the story.
+func (c *Coder) codeNP(sc *storyCtx, t *tree, i, depth int) []actor {
+	if depth > 4 {
+		return nil
+	}
+	w := t.words[i]
+	if t.upos(i) == "PRON" || strings.HasPrefix(t.xpos(i), "PRP") || t.xpos(i) == "WP" {
+		if relativePronoun[w] {
+			// "the man who attacked": the relative clause's head noun.
+			for j := t.head[i]; j >= 0; j = t.head[j] {
+				if t.base(j) == "acl" && t.head[j] >= 0 {
+					return c.codeNP(sc, t, t.head[j], depth+1)
+				}
+			}
+			return nil
+		}
+		if personalPronoun[w] || reflexive[w] {
+			if a := c.bindPronoun(sc, t, i, depth); len(a) > 0 {
+				return a
+			}
+		}
+		return nil
+	}
+	words := t.subtree(i, npSkip, nil)
+	sort.Ints(words)
+	// Possessive nominals ("Arnor's army") are part of the phrase; their "'s" is not.
+	toks := make([]string, 0, len(words))
+	idx := make([]int, 0, len(words))
+	for _, k := range words {
+		if t.upos(k) == "PUNCT" || t.base(k) == "case" || t.xpos(k) == "POS" {
+			continue
+		}
+		toks = append(toks, t.words[k])
+		idx = append(idx, k)
+	}
+	var codes []actor
+	var agents []*dict.Agent
+	agLo, agHi := -1, -1
+	for p := 0; p < len(toks); {
+		if n, a := c.set.Actors.Match(toks[p:]); a != nil {
+			if code, ok := a.ResolveInt(sc.date); ok && code != "" {
+				codes = append(codes, actor{code: strings.ToUpper(code), lo: idx[p], hi: idx[p+n-1]})
+			}
+			p += n
+			continue
+		}
+		if n, ag := c.set.Agents.Match(toks[p:]); ag != nil {
+			agents = append(agents, ag)
+			if agLo < 0 {
+				agLo = idx[p]
+			}
+			agHi = idx[p+n-1]
+			p += n
+			continue
+		}
+		p++
+	}
+	if len(codes) == 0 {
+		// Actors of nmod phrases ("troops in Iraq"), then of appositions ("Kim, the ambassador of X").
+		for _, rel := range []string{"nmod", "appos"} {
+			for _, k := range t.children(i, rel) {
+				if rel == "nmod" && t.rel(k) == "nmod:tmod" {
+					continue
+				}
+				sub := c.codeNP(sc, t, k, depth+1)
+				for _, a := range sub {
+					if !a.agentOnly {
+						codes = append(codes, a)
+					}
+				}
+				if len(codes) == 0 && rel == "appos" && len(agents) == 0 {
+					codes = append(codes, sub...)
+				}
+			}
+			if len(codes) > 0 {
+				break
+			}
+		}
+	}
+	if len(codes) == 0 && len(agents) > 0 && depth == 0 && c.opts.StoryContext && sc != nil && isDefinite(t, i) {
+		if code := sc.bindContext(agents); code != "" {
+			codes = append(codes, actor{code: code, lo: -1, hi: -1, fromContext: true})
+		}
+	}
+	return composeAgents(codes, agents, agLo, agHi)
+}
+
+// isDefinite reports a definite description: "the diplomat", "the government".
+func isDefinite(t *tree, i int) bool {
+	for _, k := range t.children(i, "det") {
+		if t.words[k] == "THE" || t.words[k] == "THIS" || t.words[k] == "THAT" {
+			return true
+		}
+	}
+	return false
+}
+
+// composeAgents combines actor codes with agents (§8, Phrase.mix_codes in PETRARCH2): every suffix
+// agent is appended to every actor code that does not already contain it; ~PPL is dropped when
+// the phrase has another agent; without an actor the agent prints as "---GOV". Prefix agents
+// (NGO~) go before the actor code, and stand alone without one (§15 fix of the PETRARCH2 quirk).
+func composeAgents(codes []actor, agents []*dict.Agent, lo, hi int) []actor {
+	if len(agents) == 0 {
+		return codes
+	}
+	if len(agents) > 1 {
+		var kept []*dict.Agent
+		for _, a := range agents {
+			if a.Code != "PPL" {
+				kept = append(kept, a)
+			}
+		}
+		if len(kept) > 0 {
+			agents = kept
+		}
+	}
+	if len(codes) == 0 {
+		code := ""
+		prefix := ""
+		for _, a := range agents {
+			if a.Form == dict.Prefix {
+				prefix += a.Code
+			} else if !strings.Contains(code, a.Code) {
+				code += a.Code
+			}
+		}
+		only := prefix == ""
+		if prefix != "" {
+			code = prefix + code
+		} else {
+			code = "---" + code
+		}
+		return []actor{{code: code, lo: lo, hi: hi, agentOnly: only}}
+	}
+	out := make([]actor, len(codes))
+	for i, a := range codes {
+		for _, ag := range agents {
+			if ag.Form == dict.Prefix {
+				if !strings.HasPrefix(a.code, ag.Code) {
+					a.code = ag.Code + a.code
+				}
+			} else if !strings.Contains(a.code, ag.Code) {
+				a.code += ag.Code
+			}
+		}
+		if lo >= 0 && a.lo >= 0 {
+			a.lo, a.hi = min(a.lo, lo), max(a.hi, hi)
+		}
+		out[i] = a
+	}
+	return out
+}
+
+// bindPronoun binds a pronoun within the sentence (§12.3): a reflexive to the subject of its own
+// clause; another pronoun to the subject of a governing clause (climbing the head chain), then to
+// the most recent actor of the story.
+func (c *Coder) bindPronoun(sc *storyCtx, t *tree, i, depth int) []actor {
+	v := t.head[i]
+	if reflexive[t.words[i]] && v >= 0 {
+		if s := t.child(v, "nsubj", "nsubj:pass"); s >= 0 && s != i {
+			return c.codeNP(sc, t, s, depth+1)
+		}
+	}
+	// Climb to the governing clauses and take the first coded subject or object before the pronoun.
+	for j := v; j >= 0; j = t.head[j] {
+		for _, rel := range []string{"nsubj", "nsubj:pass"} {
+			for _, s := range t.children(j, rel) {
+				if s == i || s > i || t.upos(s) == "PRON" {
+					continue
+				}
+				if a := c.codeNP(sc, t, s, depth+1); len(a) > 0 {
+					return a
+				}
+			}
+		}
+	}
+	if c.opts.StoryContext && sc != nil && depth == 0 && len(sc.recent) > 0 {
+		return []actor{{code: sc.recent[len(sc.recent)-1], lo: -1, hi: -1, fromContext: true}}
+	}
+	return nil
+}
+
+// bindContext returns the most recent story actor that the agents can describe: the actor with the
+// agent code combined (e.g. recent "PRKGOV" for "the diplomat" ~GOV), or "".
+func (sc *storyCtx) bindContext(agents []*dict.Agent) string {
+	if len(sc.recent) == 0 {
+		return ""
+	}
+	last := sc.recent[len(sc.recent)-1]
+	if len(last) < 3 {
+		return ""
+	}
+	return last[:3]
+}
+
+func (sc *storyCtx) remember(code string) {
+	if sc == nil || code == "" || strings.HasPrefix(code, "---") {
+		return
+	}
+	sc.recent = append(sc.recent, code)
+}

@@ -1,0 +1,332 @@
+// Package coder is Dyad's event coder: from dependency-parsed sentences (story.Sentence with UD v2
+// tokens) and compiled PETRARCH dictionaries (dict.Set) to CAMEO events (story.Event).
+//
+// It follows the coding semantics of PETRARCH2 (PETRARCH-FORMATS.md §12) mapped onto Universal
+// Dependencies as ARCHITECTURE.md ("Coding on dependency trees") describes:
+//
+//   - verbs: a token whose upper-cased form is a verb of the dictionary, with its particles (adjacent
+//     words or compound:prt children) (§5.3, §12.4);
+//   - source: the nsubj of the verb, or of the verb it depends on through xcomp or conj; for a passive
+//     verb the obl:agent ("by"/"from") phrase (§12.5, §12.7);
+//   - target: obj/iobj, else obl phrases; for a passive verb the nsubj:pass (§12.7);
+//   - patterns of the verb's block matched on the subject side (pre) and the object side (post),
+//     the most specific match winning (§5.4);
+//   - actors by longest match in the actor dictionary with date restrictions, agents combined with
+//     actors, coordinated noun phrases fanned out (§7, §8, §12.3);
+//   - negation by not, n't, never, no longer on the verb or its auxiliaries (§12.6);
+//   - paired codes (§5.5), verb-with-verb combination and transformations (§5.6, §12.9), pronouns
+//     bound within the sentence and, beyond PETRARCH, to earlier actors of the story (FromContext);
+//   - discards (§9), issues (§10), require_dyad (§12.8) and the one-a-story filter (§12.10).
+//
+// A Coder is immutable after New and safe for concurrent use.
+package coder
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/dyad-events/dyad/dict"
+	"github.com/dyad-events/dyad/story"
+)
+
+// Options controls coding. Start from DefaultOptions: the zero value turns require_dyad and the
+// one-a-story filter off.
+type Options struct {
+	// RequireDyad drops events without a source or a target (§12.8, config option require_dyad).
+	// When false, one-sided events are emitted with "---" on the missing side.
+	RequireDyad bool
+	// OneAStory keeps one event per (date, source, target, code) in a story (§12.10), with all
+	// sentence ids and summed issue counts.
+	OneAStory bool
+	// StoryContext binds pronouns and definite agent descriptions ("the diplomat") with no actor
+	// of their own to the most recent compatible actor of earlier sentences of the story, marking
+	// Actor.FromContext (ARCHITECTURE.md, "Story context").
+	StoryContext bool
+	// Ontology fills Name, QuadClass, Goldstein and PLOVER of each event; nil leaves them empty.
+	Ontology Ontology
+}
+
+// DefaultOptions returns Dyad's defaults: RequireDyad, OneAStory and StoryContext on.
+func DefaultOptions() Options {
+	return Options{RequireDyad: true, OneAStory: true, StoryContext: true}
+}
+
+// Ontology describes CAMEO event codes (package cameo implements it).
+type Ontology interface {
+	// Describe returns the CAMEO 1.1b3 name, GDELT QuadClass (1-4), Goldstein value and PLOVER
+	// category of an event code; ok is false for an unknown code.
+	Describe(code string) (name string, quad int, goldstein float64, plover string, ok bool)
+}
+
+// Coder codes stories with one set of dictionaries.
+type Coder struct {
+	set  *dict.Set
+	opts Options
+	// verbClass maps a block meaning or verb word to the event code of its block, used by
+	// transformations (§5.6).
+	verbCode map[string]string
+}
+
+// New returns a coder for set. set.Verbs and set.Actors are required; Agents, Discards and Issues
+// may be nil. It returns an error when a required dictionary is missing.
+func New(set *dict.Set, opts Options) (*Coder, error) {
+	if set == nil || set.Verbs == nil {
+		return nil, errors.New("coder: no verb dictionary")
+	}
+	if set.Actors == nil {
+		return nil, errors.New("coder: no actor dictionary")
+	}
+	c := &Coder{set: set, opts: opts, verbCode: map[string]string{}}
+	for _, b := range set.Verbs.Blocks {
+		for _, v := range b.Verbs {
+			code := v.Code
+			if code.Kind == dict.CodeNone {
+				code = b.Code
+			}
+			if _, ok := c.verbCode[v.Form]; !ok {
+				c.verbCode[v.Form] = firstCode(code)
+			}
+		}
+		if _, ok := c.verbCode[b.Meaning]; !ok {
+			c.verbCode[b.Meaning] = firstCode(b.Code)
+		}
+	}
+	return c, nil
+}
+
+func firstCode(c dict.Code) string {
+	switch c.Kind {
+	case dict.CodeSingle, dict.CodePaired:
+		return c.A
+	case dict.CodePassive:
+		return c.B
+	}
+	return ""
+}
+
+// Options returns the coder's options.
+func (c *Coder) Options() Options { return c.opts }
+
+// Discard is a discard phrase that fired.
+type Discard struct {
+	SentenceIndex int    // the sentence where the phrase was found
+	SentenceID    string // its external id, if any
+	Phrase        string // the discard phrase, upper-case
+	Story         bool   // a story discard: no event of the story is kept
+	Pos           string // dictionary file:line
+}
+
+// Problem is a per-sentence problem met while coding (the sentence is skipped or coded partly).
+type Problem struct {
+	SentenceIndex int
+	SentenceID    string
+	Msg           string
+}
+
+func (p Problem) String() string {
+	id := p.SentenceID
+	if id == "" {
+		id = fmt.Sprint(p.SentenceIndex)
+	}
+	return fmt.Sprintf("sentence %s: %s", id, p.Msg)
+}
+
+// Result is the outcome of coding one story.
+type Result struct {
+	// Events in deterministic order: by sentence index, then source, target and code; after the
+	// one-a-story filter when it is on. Empty when a story discard fired.
+	Events []story.Event
+	// Discards lists the discard phrases that fired: at most one per sentence; a story discard
+	// stops the story.
+	Discards []Discard
+	// Problems lists sentences that could not be coded (e.g. a tree with a bad head).
+	Problems []Problem
+}
+
+// StoryDiscarded reports whether a story discard fired.
+func (r *Result) StoryDiscarded() bool {
+	for _, d := range r.Discards {
+		if d.Story {
+			return true
+		}
+	}
+	return false
+}
+
+// CodeStory codes every sentence of st and returns the events with their evidence. It never panics
+// on input: a sentence whose tree is malformed is reported in Result.Problems and skipped.
+func (c *Coder) CodeStory(st *story.Story) Result {
+	var res Result
+	sc := &storyCtx{st: st, date: dict.DateInt(st.Date)}
+	if sc.date == 0 {
+		sc.date = 99999999
+	}
+	// Discards first: a story discard anywhere drops the whole story (§9).
+	sentDiscard := make([]bool, len(st.Sentences))
+	for i := range st.Sentences {
+		s := &st.Sentences[i]
+		words := discardWords(s)
+		if start, n, d := c.set.Discards.Find(words); d != nil {
+			_ = start
+			_ = n
+			res.Discards = append(res.Discards, Discard{SentenceIndex: s.Index, SentenceID: s.ID, Phrase: d.Phrase, Story: d.Story, Pos: d.Pos.String()})
+			if d.Story {
+				res.Discards = res.Discards[len(res.Discards)-1:]
+				return res
+			}
+			sentDiscard[i] = true
+		}
+	}
+	var storyIgnores map[int]bool
+	if c.set.Issues != nil {
+		storyIgnores = c.storyIssueIgnores(st)
+	}
+	for i := range st.Sentences {
+		s := &st.Sentences[i]
+		if sentDiscard[i] || len(s.Tokens) == 0 {
+			continue
+		}
+		evs, err := c.codeSentence(sc, s)
+		if err != nil {
+			res.Problems = append(res.Problems, Problem{SentenceIndex: s.Index, SentenceID: s.ID, Msg: err.Error()})
+			continue
+		}
+		if len(evs) == 0 {
+			continue
+		}
+		var issues []story.Issue
+		if c.set.Issues != nil {
+			issues = c.issues(s, storyIgnores)
+		}
+		n := 0
+		for _, e := range evs {
+			e.StoryID = st.ID
+			e.SentenceIndex = s.Index
+			if s.ID != "" {
+				e.SentenceIDs = []string{s.ID}
+			}
+			if !st.Date.IsZero() {
+				e.Date = st.Date.Format("2006-01-02")
+			}
+			e.Sentence = s.Text
+			e.URL = st.URL
+			e.Publisher = st.Publisher
+			e.Issues = append([]story.Issue(nil), issues...)
+			if e.Issues == nil {
+				e.Issues = []story.Issue{}
+			}
+			if len(e.Code) >= 2 {
+				e.RootCode = e.Code[:2]
+			}
+			if c.opts.Ontology != nil {
+				if name, q, g, p, ok := c.opts.Ontology.Describe(e.Code); ok {
+					e.Name, e.QuadClass, e.Goldstein, e.PLOVER = name, q, g, p
+				}
+			}
+			e.EventID = fmt.Sprintf("%s:%d:%d", st.ID, s.Index, n)
+			n++
+			res.Events = append(res.Events, e)
+		}
+	}
+	if c.opts.OneAStory {
+		res.Events = oneAStory(res.Events)
+	}
+	return res
+}
+
+// discardWords returns the upper-cased token forms of s, or, when it has no tokens, the
+// white-space words of its text with surrounding punctuation removed.
+func discardWords(s *story.Sentence) []string {
+	var words []string
+	if len(s.Tokens) > 0 {
+		words = make([]string, len(s.Tokens))
+		for i, t := range s.Tokens {
+			words[i] = strings.ToUpper(t.Form)
+		}
+		return words
+	}
+	for _, w := range strings.Fields(s.Text) {
+		w = strings.Trim(w, ".,;:!?\"'()[]")
+		if w != "" {
+			words = append(words, strings.ToUpper(w))
+		}
+	}
+	return words
+}
+
+// oneAStory keeps the first event of each (date, source, target, code), appending the sentence ids
+// of later duplicates and summing issue counts (§12.10, without the PETRARCH2 reset quirk).
+func oneAStory(evs []story.Event) []story.Event {
+	type key struct{ d, s, t, c string }
+	idx := map[key]int{}
+	var out []story.Event
+	for _, e := range evs {
+		k := key{e.Date, e.Source.Code, e.Target.Code, e.Code}
+		if j, ok := idx[k]; ok {
+			o := &out[j]
+			for _, id := range e.SentenceIDs {
+				if !contains(o.SentenceIDs, id) {
+					o.SentenceIDs = append(o.SentenceIDs, id)
+				}
+			}
+			o.Issues = sumIssues(o.Issues, e.Issues)
+			continue
+		}
+		idx[k] = len(out)
+		out = append(out, e)
+	}
+	return out
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+func sumIssues(a, b []story.Issue) []story.Issue {
+	out := append([]story.Issue(nil), a...)
+	for _, x := range b {
+		found := false
+		for i := range out {
+			if out[i].Code == x.Code {
+				out[i].Count += x.Count
+				found = true
+				break
+			}
+		}
+		if !found {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// sortEvents orders events of one sentence by source, target and code.
+func sortEvents(evs []story.Event) {
+	sort.SliceStable(evs, func(i, j int) bool {
+		a, b := evs[i], evs[j]
+		if a.Source.Code != b.Source.Code {
+			return a.Source.Code < b.Source.Code
+		}
+		if a.Target.Code != b.Target.Code {
+			return a.Target.Code < b.Target.Code
+		}
+		return a.Code < b.Code
+	})
+}
+
+// cpOffsets converts a byte span of text to code point offsets; -1 stays -1.
+func cpOffsets(text string, start, end int) (int, int) {
+	if start < 0 || end < start || end > len(text) {
+		return -1, -1
+	}
+	s := utf8.RuneCountInString(text[:start])
+	return s, s + utf8.RuneCountInString(text[start:end])
+}

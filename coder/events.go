@@ -1,0 +1,315 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/dyad-events/dyad/dict"
+	"github.com/dyad-events/dyad/story"
+)
+
+// frameCode sets f.code from the best matching pattern, else the verb's own or block code.
+func (c *Coder) frameCode(t *tree, f *frame) {
+	if f.code.Kind != dict.CodeNone || f.pattern != nil {
+		return
+	}
+	if p := c.bestPattern(t, f); p != nil {
+		f.pattern, f.code = p, p.Code
+		return
+	}
+	f.code = f.verb.Code
+	if f.code.Kind == dict.CodeNone && f.verb.Block != nil {
+		f.code = f.verb.Block.Code
+	}
+}
+
+// roles fills the frame's source and target actors (§12.7).
+func (c *Coder) roles(sc *storyCtx, t *tree, f *frame) {
+	objs, obls := t.objects(f.v)
+	for _, k := range t.children(f.v, "xcomp") {
+		if !t.isNominal(k) && c.frameAt(t, k) == nil {
+			o, ob := t.objects(k)
+			objs = append(objs, o...)
+			obls = append(obls, ob...)
+		}
+	}
+	passive := f.passive || f.code.Kind == dict.CodePassive
+	if passive {
+		f.sources = c.actorsOf(sc, t, f.agent)
+		for _, k := range obls {
+			if k == f.agent {
+				continue
+			}
+			switch t.prep(k) {
+			case "AT", "AGAINST", "INTO", "TOWARDS", "TOWARD":
+				if a := c.actorsOf(sc, t, k); len(a) > 0 && len(f.targets) == 0 {
+					f.targets = a
+				}
+			}
+		}
+		if len(f.targets) == 0 {
+			f.targets = c.actorsOf(sc, t, f.subj)
+		}
+		return
+	}
+	f.sources = c.actorsOf(sc, t, f.subj)
+	for _, k := range objs {
+		if a := c.actorsOf(sc, t, k); len(a) > 0 {
+			f.targets = a
+			return
+		}
+	}
+	for _, k := range obls {
+		if a := c.actorsOf(sc, t, k); len(a) > 0 {
+			f.targets = a
+			return
+		}
+	}
+}
+
+// frameAt returns a (cached) frame for the dictionary verb at token k, or nil.
+func (c *Coder) frameAt(t *tree, k int) *dict.Verb {
+	if !t.isVerb(k) {
+		return nil
+	}
+	v, _, _ := c.matchVerb(t, k)
+	return v
+}
+
+// frameEvents returns the events of frame f, combining it with the coded verbs of its xcomp and
+// ccomp clauses (§12.4 step 5-6, §12.9).
+func (c *Coder) frameEvents(sc *storyCtx, t *tree, f *frame, byTok map[int]*frame) []raw {
+	c.frameCode(t, f)
+	c.roles(sc, t, f)
+	// Lower verbs: xcomp ("agreed to help") and clausal complements ("said that X attacked Y").
+	var lower []raw
+	for _, k := range t.kids[f.v] {
+		g := byTok[k]
+		if g == nil || g.done {
+			continue
+		}
+		switch t.base(k) {
+		case "xcomp":
+			g.done = true
+			sub := c.frameEvents(sc, t, g, byTok)
+			if f.negated {
+				sub = nil
+			}
+			if f.code.Kind == dict.CodeNull || len(sub) == 0 {
+				lower = append(lower, sub...)
+				continue
+			}
+			// Verb + verb: the governed verb's code (combine_code keeps the lower code whenever
+			// it is at least as specific; the internal-code arithmetic is not reproduced).
+			lower = append(lower, sub...)
+		case "ccomp", "parataxis":
+			sub := c.frameEvents(sc, t, g, byTok)
+			g.done = true
+			if f.negated {
+				continue
+			}
+			if tr := c.transform(f, sub); len(tr) > 0 {
+				lower = append(lower, tr...)
+				continue
+			}
+			lower = append(lower, sub...)
+		}
+	}
+	own := c.ownEvents(f)
+	if len(own) == 0 {
+		return lower
+	}
+	return append(own, lower...)
+}
+
+// ownEvents emits the frame's events (§12.8): one per source and target, paired codes as two
+// events for an active verb (§5.5), compound cooperation among several sources without a target.
+func (c *Coder) ownEvents(f *frame) []raw {
+	if f.negated {
+		return nil
+	}
+	var a, b string
+	switch f.code.Kind {
+	case dict.CodeSingle:
+		a = f.code.A
+	case dict.CodePaired:
+		a, b = f.code.A, f.code.B
+		if f.passive {
+			b = ""
+		}
+	case dict.CodePassive:
+		a = f.code.B
+	default:
+		return nil
+	}
+	var out []raw
+	srcs, tgts := f.sources, f.targets
+	if len(srcs) > 0 && len(tgts) > 0 {
+		for _, s := range srcs {
+			for _, tg := range tgts {
+				if s.code == tg.code {
+					continue
+				}
+				out = append(out, raw{src: s, tgt: tg, code: a, f: f})
+				if b != "" {
+					out = append(out, raw{src: tg, tgt: s, code: b, f: f})
+				}
+			}
+		}
+		return out
+	}
+	if len(srcs) > 1 && len(tgts) == 0 && len(a) >= 2 {
+		switch a[:2] {
+		case "03", "04", "05", "06":
+			for _, s := range srcs {
+				for _, s2 := range srcs {
+					if s.code != s2.code {
+						out = append(out, raw{src: s, tgt: s2, code: a, f: f})
+					}
+				}
+			}
+			return out
+		}
+	}
+	if c.opts.RequireDyad {
+		return nil
+	}
+	null := actor{code: "---", lo: -1, hi: -1}
+	for _, s := range srcs {
+		out = append(out, raw{src: s, tgt: null, code: a, f: f})
+	}
+	for _, tg := range tgts {
+		out = append(out, raw{src: null, tgt: tg, code: a, f: f})
+	}
+	return out
+}
+
+// transform applies the verb file's transformations (§5.6) to the events of a clause governed by
+// the frame's verb: "~ a (b c INNER) OUTER = x y CODE".
+func (c *Coder) transform(f *frame, sub []raw) []raw {
+	if len(sub) == 0 || c.set.Verbs == nil {
+		return nil
+	}
+	outer := firstCode(f.code)
+	if outer == "" {
+		outer = firstCode(f.verb.Code)
+	}
+	var out []raw
+	for _, e := range sub {
+		for _, r := range c.set.Verbs.Transformations {
+			if !codeMatches(c.verbCode[r.OuterVerb], outer) {
+				continue
+			}
+			if r.InnerVerb != "Q" && !codeMatches(c.verbCode[r.InnerVerb], e.code) {
+				continue
+			}
+			vars := map[string]actor{}
+			bind := func(v string, a actor) bool {
+				switch v {
+				case ".":
+					return a.code != "---"
+				case "_":
+					return a.code == "---" || a.code == ""
+				}
+				if old, ok := vars[v]; ok {
+					return old.code == a.code
+				}
+				vars[v] = a
+				return true
+			}
+			for _, a := range f.sources {
+				vs := map[string]actor{}
+				for k, v := range vars {
+					vs[k] = v
+				}
+				vars = vs
+				if !bind(r.Source, a) || !bind(r.InnerSource, e.src) || !bind(r.InnerTarget, e.tgt) {
+					continue
+				}
+				ns, ok1 := vars[r.NewSource]
+				nt, ok2 := vars[r.NewTarget]
+				if !ok1 || !ok2 {
+					continue
+				}
+				code := r.NewCode
+				if code == "Q" {
+					code = e.code
+				}
+				out = append(out, raw{src: ns, tgt: nt, code: code, f: e.f})
+			}
+			if len(out) > 0 {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// codeMatches reports whether an event code falls under a rule's verb code: equal, or the rule
+// code is a root-level or 3-digit parent ("190" covers "19x", "0x0" parents cover their family).
+func codeMatches(rule, code string) bool {
+	if rule == "" || code == "" {
+		return false
+	}
+	if rule == code {
+		return true
+	}
+	if len(rule) == 3 && strings.HasSuffix(rule, "0") && strings.HasPrefix(code, rule[:2]) {
+		return true
+	}
+	return len(code) == 4 && strings.HasPrefix(code, rule)
+}
+
+// evidence turns a raw event into a story.Event with actor and verb evidence.
+func (c *Coder) evidence(t *tree, r raw) story.Event {
+	e := story.Event{Code: r.code, Source: c.actorEvidence(t, r.src), Target: c.actorEvidence(t, r.tgt)}
+	if r.f != nil {
+		f := r.f
+		e.Verb = story.Verb{Lemma: strings.ToLower(f.verb.Lemma), Line: f.verb.Pos.String()}
+		e.Verb.Text, e.Verb.Start, e.Verb.End = spanText(t, f.lo, f.hi)
+		if f.pattern != nil {
+			e.Verb.Pattern = f.pattern.Text
+			e.Verb.Line = f.pattern.Pos.String()
+		}
+	}
+	return e
+}
+
+func (c *Coder) actorEvidence(t *tree, a actor) story.Actor {
+	out := story.Actor{Code: a.code, Start: -1, End: -1, FromContext: a.fromContext}
+	if a.code == "" {
+		out.Code = "---"
+	}
+	code := out.Code
+	if len(code) >= 3 && code[:3] != "---" {
+		out.Country = code[:3]
+	}
+	if len(code) >= 6 {
+		out.Agent = code[3:6]
+	}
+	if a.lo >= 0 {
+		out.Text, out.Start, out.End = spanText(t, a.lo, a.hi)
+	}
+	return out
+}
+
+// spanText returns the sentence text of tokens lo..hi and its code point offsets; when the tokens
+// carry no offsets, the forms joined by spaces and -1, -1.
+func spanText(t *tree, lo, hi int) (string, int, int) {
+	if lo < 0 || hi >= t.n || lo > hi {
+		return "", -1, -1
+	}
+	toks := t.s.Tokens
+	st, en := toks[lo].Start, toks[hi].End
+	if st >= 0 && en >= st && en <= len(t.s.Text) {
+		a, b := cpOffsets(t.s.Text, st, en)
+		return t.s.Text[st:en], a, b
+	}
+	var sb strings.Builder
+	for i := lo; i <= hi; i++ {
+		if i > lo {
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(toks[i].Form)
+	}
+	return sb.String(), -1, -1
+}

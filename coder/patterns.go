@@ -1,0 +1,191 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/dyad-events/dyad/dict"
+)
+
+// sides returns the nominals a pattern's pre part (subject side) and post part (object side) are
+// matched against (§5.4 on dependency trees): for an active verb the subject (with conjuncts) and
+// the objects and obliques with their nested nmod phrases; for a passive verb the agent phrase and
+// the subject with the obliques.
+func (c *Coder) sides(t *tree, f *frame) (pre, post []int) {
+	objs, obls := t.objects(f.v)
+	expand := func(list []int) []int {
+		var out []int
+		seen := map[int]bool{}
+		var add func(k, d int)
+		add = func(k, d int) {
+			if k < 0 || seen[k] || d > 3 {
+				return
+			}
+			seen[k] = true
+			out = append(out, k)
+			for _, m := range t.kids[k] {
+				switch t.base(m) {
+				case "conj", "nmod", "appos":
+					if t.isNominal(m) {
+						add(m, d+1)
+					}
+				case "acl":
+					// "a call for talks": nominals of a reduced clause stay on the object side
+					o, ob := t.objects(m)
+					for _, x := range append(o, ob...) {
+						add(x, d+1)
+					}
+				}
+			}
+		}
+		for _, k := range list {
+			add(k, 0)
+		}
+		return out
+	}
+	// Objects of an xcomp/ccomp without its own verb entry belong to this verb's object side too
+	// ("agreed to hold talks").
+	for _, k := range t.children(f.v, "xcomp") {
+		if !t.isNominal(k) {
+			o, ob := t.objects(k)
+			objs = append(objs, o...)
+			obls = append(obls, ob...)
+		}
+	}
+	if f.passive {
+		pre = expand([]int{f.agent})
+		post = expand(append([]int{f.subj}, obls...))
+		return
+	}
+	if f.subj >= 0 {
+		pre = expand([]int{f.subj})
+	}
+	post = expand(append(objs, obls...))
+	return
+}
+
+// npWords returns the upper-cased words of the nominal k's phrase (its subtree without clauses).
+func (t *tree) npWords(k int) map[string]bool {
+	m := map[string]bool{}
+	for _, j := range t.subtree(k, npSkip, nil) {
+		m[t.words[j]] = true
+	}
+	return m
+}
+
+func altMatches(t *tree, k int, a dict.Alt) bool {
+	if t.words[k] != a.Head && t.lemmas[k] != a.Head {
+		return false
+	}
+	if len(a.Words) == 0 {
+		return true
+	}
+	words := t.npWords(k)
+	for _, w := range a.Words {
+		if !words[w] {
+			return false
+		}
+	}
+	return true
+}
+
+func itemMatchesNP(t *tree, k int, it dict.Item) bool {
+	for _, a := range it.Alts {
+		if altMatches(t, k, a) {
+			return true
+		}
+	}
+	// A multi-word head in one token ("CEASE FIRE" vs "cease-fire") is not handled; neither are
+	// compound heads split from the phrase head ("peace talks" with head TALKS for item PEACE).
+	return false
+}
+
+func itemScore(it dict.Item) int {
+	s := 10
+	if len(it.Alts) > 0 {
+		s += len(it.Alts[0].Words)
+	}
+	for _, o := range it.Objects {
+		s += itemScore(o)
+	}
+	return s
+}
+
+// matchItems reports whether every item matches some nominal of cands; a PP item needs a nominal
+// whose preposition is the item's and whose phrase matches the item's objects.
+func matchItems(t *tree, items []dict.Item, cands []int) bool {
+	for _, it := range items {
+		ok := false
+		for _, k := range cands {
+			if it.Kind == dict.ItemPP {
+				if !prepMatches(t, k, it.Prep) {
+					continue
+				}
+				if len(it.Objects) == 0 || ppObjectsMatch(t, k, it.Objects) {
+					ok = true
+				}
+			} else if itemMatchesNP(t, k, it) {
+				ok = true
+			}
+			if ok {
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+func prepMatches(t *tree, k int, prep string) bool {
+	p := t.prep(k)
+	if p == "" {
+		return false
+	}
+	return p == strings.ReplaceAll(prep, "_", " ")
+}
+
+func ppObjectsMatch(t *tree, k int, objs []dict.Item) bool {
+	sub := t.subtree(k, map[string]bool{"acl": true, "punct": true}, nil)
+	for _, o := range objs {
+		ok := false
+		for _, j := range sub {
+			if itemMatchesNP(t, j, o) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// bestPattern returns the most specific pattern of the verb's block that matches the frame (§5.4:
+// a longer, more specific pattern wins; among equals the first in the file).
+func (c *Coder) bestPattern(t *tree, f *frame) *dict.Pattern {
+	if f.verb.Block == nil {
+		return nil
+	}
+	pre, post := c.sides(t, f)
+	var best *dict.Pattern
+	bestScore := -1
+	for _, p := range f.verb.Block.Patterns {
+		score := 0
+		for _, it := range p.Pre {
+			score += itemScore(it)
+		}
+		for _, it := range p.Post {
+			score += itemScore(it)
+		}
+		if score <= bestScore {
+			continue
+		}
+		if !matchItems(t, p.Pre, pre) || !matchItems(t, p.Post, post) {
+			continue
+		}
+		best, bestScore = p, score
+	}
+	return best
+}

@@ -1,0 +1,185 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/dyad-events/dyad/dict"
+	"github.com/dyad-events/dyad/story"
+)
+
+// frame is one dictionary verb of a sentence with its roles and its code.
+type frame struct {
+	v, lo, hi int // the verb token and the token span of verb + particles
+	verb      *dict.Verb
+	passive   bool
+	subj      int // subject nominal, -1 when none
+	agent     int // passive agent ("by" phrase), -1 when none
+	code      dict.Code
+	pattern   *dict.Pattern
+	negated   bool
+	sources   []actor
+	targets   []actor
+	srcIsNP   bool
+	done      bool // consumed by an enclosing frame
+}
+
+// raw is an event before evidence is filled.
+type raw struct {
+	src, tgt actor
+	code     string
+	f        *frame
+}
+
+func (c *Coder) codeSentence(sc *storyCtx, s *story.Sentence) (evs []story.Event, err error) {
+	t, err := newTree(s)
+	if err != nil {
+		return nil, err
+	}
+	frames := c.findFrames(sc, t)
+	byTok := map[int]*frame{}
+	for _, f := range frames {
+		byTok[f.v] = f
+	}
+	var raws []raw
+	for _, f := range frames {
+		if f.done {
+			continue
+		}
+		raws = append(raws, c.frameEvents(sc, t, f, byTok)...)
+	}
+	seen := map[[3]string]bool{}
+	for _, r := range raws {
+		k := [3]string{r.src.code, r.tgt.code, r.code}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		evs = append(evs, c.evidence(t, r))
+	}
+	sortEvents(evs)
+	for _, e := range evs {
+		sc.remember(e.Source.Code)
+		sc.remember(e.Target.Code)
+	}
+	return evs, nil
+}
+
+// matchVerb finds the dictionary verb at token i: adjacent particles first, then compound:prt
+// children.
+func (c *Coder) matchVerb(t *tree, i int) (*dict.Verb, int, int) {
+	if v, lo, hi := c.set.Verbs.MatchVerb(t.words, i); v != nil {
+		// Prefer an entry with a compound:prt particle that is not adjacent.
+		if len(v.Post) == 0 {
+			if prt := t.children(i, "compound:prt"); len(prt) > 0 {
+				tmp := []string{t.words[i], t.words[prt[0]]}
+				if v2, _, _ := c.set.Verbs.MatchVerb(tmp, 0); v2 != nil && len(v2.Post) > 0 {
+					return v2, i, i
+				}
+			}
+		}
+		return v, lo, hi - 1
+	}
+	return nil, 0, 0
+}
+
+func (c *Coder) findFrames(sc *storyCtx, t *tree) []*frame {
+	var frames []*frame
+	for i := 0; i < t.n; i++ {
+		if !t.isVerb(i) && t.base(i) != "root" {
+			continue
+		}
+		if t.base(i) == "aux" || t.base(i) == "cop" {
+			continue
+		}
+		v, lo, hi := c.matchVerb(t, i)
+		if v == nil {
+			continue
+		}
+		f := &frame{v: i, lo: lo, hi: hi, verb: v, subj: -1, agent: -1}
+		f.passive = t.child(i, "nsubj:pass", "aux:pass", "csubj:pass") >= 0 ||
+			(t.xpos(i) == "VBN" && t.base(i) == "acl")
+		f.subj = c.subject(t, i)
+		if f.passive {
+			for _, k := range t.children(i, "obl", "nmod") {
+				p := t.prep(k)
+				if t.rel(k) == "obl:agent" || p == "BY" || p == "FROM" {
+					f.agent = k
+					break
+				}
+			}
+		}
+		f.negated = negated(t, i)
+		frames = append(frames, f)
+	}
+	return frames
+}
+
+// subject returns the subject of verb i: its own nsubj, else (through xcomp, conj, or an
+// auxiliary-like chain) the subject of the verb it depends on; for a reduced relative ("the man
+// arrested by police") the modified noun.
+func (c *Coder) subject(t *tree, i int) int {
+	for steps := 0; i >= 0 && steps < 6; steps++ {
+		if s := t.child(i, "nsubj", "nsubj:pass", "csubj"); s >= 0 {
+			return s
+		}
+		switch t.base(i) {
+		case "xcomp", "conj":
+			// xcomp of a noun ("plans to attack") has no subject there; keep climbing.
+			i = t.head[i]
+			if i >= 0 && t.isNominal(i) && t.base(i) != "root" {
+				return -1
+			}
+		case "acl":
+			return t.head[i]
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+var negWords = map[string]bool{"NOT": true, "N'T": true, "NEVER": true, "NT": true}
+
+// negated reports negation (§12.6, Dyad's rule): not, n't, never (or a word with Polarity=Neg) as an
+// advmod of the verb or of its auxiliaries, or "no longer".
+func negated(t *tree, i int) bool {
+	for _, k := range t.kids[i] {
+		b := t.base(k)
+		if b != "advmod" && b != "neg" && b != "aux" {
+			continue
+		}
+		if negWords[t.words[k]] || strings.Contains(t.s.Tokens[k].Feats, "Polarity=Neg") && b == "advmod" {
+			return true
+		}
+		if t.words[k] == "LONGER" {
+			for _, m := range t.kids[k] {
+				if t.words[m] == "NO" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// objects returns the object-side nominals of verb i in order: obj/iobj (with their conjuncts),
+// then obl phrases.
+func (t *tree) objects(i int) (objs, obls []int) {
+	for _, k := range t.kids[i] {
+		switch t.base(k) {
+		case "obj", "iobj":
+			if t.isNominal(k) {
+				objs = append(objs, k)
+			}
+		case "obl", "nmod":
+			if t.rel(k) != "obl:tmod" && t.rel(k) != "nmod:tmod" && t.rel(k) != "obl:npmod" {
+				obls = append(obls, k)
+			}
+		case "xcomp":
+			if t.isNominal(k) {
+				objs = append(objs, k)
+			}
+		}
+	}
+	return
+}

@@ -1,0 +1,162 @@
+package coder
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dyad-events/dyad/story"
+)
+
+// tree is a sentence prepared for coding: 0-based heads and children lists.
+type tree struct {
+	s      *story.Sentence
+	n      int
+	words  []string // upper-cased forms
+	lemmas []string // upper-cased lemmas (the form when the lemma is empty)
+	head   []int    // 0-based head, -1 for the root
+	kids   [][]int
+}
+
+func newTree(s *story.Sentence) (*tree, error) {
+	n := len(s.Tokens)
+	t := &tree{s: s, n: n, words: make([]string, n), lemmas: make([]string, n), head: make([]int, n), kids: make([][]int, n)}
+	for i, tok := range s.Tokens {
+		t.words[i] = strings.ToUpper(tok.Form)
+		l := tok.Lemma
+		if l == "" {
+			l = tok.Form
+		}
+		t.lemmas[i] = strings.ToUpper(l)
+		h := tok.Head
+		if h < 0 || h > n || h == i+1 {
+			return nil, fmt.Errorf("token %d (%q): bad head %d", i+1, tok.Form, h)
+		}
+		t.head[i] = h - 1
+	}
+	for i := 0; i < n; i++ {
+		// Cycle check: the head chain must reach the root within n steps.
+		j, steps := i, 0
+		for j >= 0 && steps <= n {
+			j = t.head[j]
+			steps++
+		}
+		if j >= 0 {
+			return nil, fmt.Errorf("token %d (%q): head cycle", i+1, s.Tokens[i].Form)
+		}
+		if h := t.head[i]; h >= 0 {
+			t.kids[h] = append(t.kids[h], i)
+		}
+	}
+	return t, nil
+}
+
+func (t *tree) rel(i int) string { return t.s.Tokens[i].Deprel }
+
+func (t *tree) base(i int) string {
+	r := t.s.Tokens[i].Deprel
+	if k := strings.IndexByte(r, ':'); k >= 0 {
+		return r[:k]
+	}
+	return r
+}
+
+func (t *tree) upos(i int) string { return t.s.Tokens[i].UPOS }
+func (t *tree) xpos(i int) string { return t.s.Tokens[i].XPOS }
+
+// children returns the children of i whose relation (full label, or base label when the wanted
+// label has no subtype) is one of rels.
+func (t *tree) children(i int, rels ...string) []int {
+	var out []int
+	for _, k := range t.kids[i] {
+		r := t.rel(k)
+		b := t.base(k)
+		for _, w := range rels {
+			if r == w || (!strings.Contains(w, ":") && b == w) {
+				out = append(out, k)
+				break
+			}
+		}
+	}
+	return out
+}
+
+func (t *tree) child(i int, rels ...string) int {
+	if c := t.children(i, rels...); len(c) > 0 {
+		return c[0]
+	}
+	return -1
+}
+
+func (t *tree) isNominal(i int) bool {
+	switch t.upos(i) {
+	case "NOUN", "PROPN", "PRON", "NUM", "X", "SYM":
+		return true
+	case "ADJ":
+		// "the Palestinian(s)", an ADJ head of a nominal relation
+		switch t.base(i) {
+		case "nsubj", "obj", "iobj", "obl", "nmod", "conj", "appos":
+			return true
+		}
+	}
+	return strings.HasPrefix(t.xpos(i), "NN")
+}
+
+func (t *tree) isVerb(i int) bool {
+	u := t.upos(i)
+	if u == "VERB" {
+		return true
+	}
+	if u == "AUX" {
+		return false
+	}
+	return strings.HasPrefix(t.xpos(i), "VB") || t.xpos(i) == "MD"
+}
+
+// prep returns the upper-cased preposition (case child, with its fixed parts) of nominal i, or "".
+func (t *tree) prep(i int) string {
+	for _, k := range t.kids[i] {
+		if t.base(k) == "case" && k < i {
+			p := t.words[k]
+			for _, f := range t.children(k, "fixed") {
+				p += " " + t.words[f]
+			}
+			return p
+		}
+	}
+	for _, k := range t.kids[i] {
+		if t.base(k) == "mark" && k < i && t.upos(k) == "ADP" {
+			return t.words[k]
+		}
+	}
+	return ""
+}
+
+// subtree appends i and its descendants, skipping children whose relation is in skip.
+func (t *tree) subtree(i int, skip map[string]bool, out []int) []int {
+	out = append(out, i)
+	for _, k := range t.kids[i] {
+		if skip[t.rel(k)] || skip[t.base(k)] {
+			continue
+		}
+		out = t.subtree(k, skip, out)
+	}
+	return out
+}
+
+func (t *tree) span(i int) (int, int) {
+	lo, hi := i, i
+	var walk func(int)
+	walk = func(j int) {
+		if j < lo {
+			lo = j
+		}
+		if j > hi {
+			hi = j
+		}
+		for _, k := range t.kids[j] {
+			walk(k)
+		}
+	}
+	walk(i)
+	return lo, hi
+}
