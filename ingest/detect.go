@@ -1,0 +1,226 @@
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"fmt"
+	"io"
+	"mime"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+)
+
+// formatByExt maps a file extension (after an optional ".gz") to a format; "xml" means "RSS,
+// Atom or PETRARCH XML: look at the content"; "" means unknown.
+func formatByExt(path string) string {
+	p := strings.ToLower(path)
+	p = strings.TrimSuffix(p, ".gz")
+	switch filepath.Ext(p) {
+	case ".txt", ".text":
+		return FormatText
+	case ".jsonl", ".ndjson":
+		return FormatJSONL
+	case ".html", ".htm", ".xhtml", ".shtml":
+		return FormatHTML
+	case ".rss", ".atom":
+		return FormatRSS
+	case ".xml":
+		return "xml"
+	case ".conllu":
+		return FormatCoNLLU
+	}
+	return ""
+}
+
+// Detect reports the format --input auto picks for an input: by extension first (.txt/.text →
+// text, .jsonl/.ndjson → jsonl, .html/.htm/.xhtml → html, .rss/.atom → rss, .conllu → conllu,
+// each also with ".gz"), then, for .xml and unknown extensions, by sniffing head (the first
+// bytes of the input, ideally 4 KiB or more): an RSS, RDF or Atom root → rss; a PETRARCH
+// <Sentences> or <Article> root → petrarch-xml; an HTML doctype or <html>/<head>/<body> → html;
+// a line starting with "{" → jsonl; a CoNLL-U "# sent_id"/"# text" comment or a 10-column
+// word line → conllu; YAML front matter ("---") or other text → text. It returns "" when head
+// is binary data.
+func Detect(path string, head []byte) string {
+	if f := formatByExt(path); f != "" && f != "xml" {
+		return f
+	}
+	return sniff(head)
+}
+
+func sniff(head []byte) string {
+	if len(head) >= 2 && head[0] == 0x1f && head[1] == 0x8b {
+		return "" // gzip: the caller decompresses first
+	}
+	h := bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
+	h = bytes.TrimLeft(h, " \t\r\n")
+	if len(h) == 0 {
+		return FormatText
+	}
+	if isBinary(h) {
+		return ""
+	}
+	if h[0] == '{' || h[0] == '[' {
+		return FormatJSONL
+	}
+	if h[0] == '<' {
+		low := strings.ToLower(string(h[:min(len(h), 4096)]))
+		// Skip the XML declaration, comments and doctype to the root element.
+		root := xmlRoot(low)
+		switch {
+		case strings.HasPrefix(root, "rss"), strings.HasPrefix(root, "feed"), strings.HasPrefix(root, "rdf:rdf"):
+			return FormatRSS
+		case strings.HasPrefix(root, "sentences"), strings.HasPrefix(root, "article"):
+			return FormatPetrarchXML
+		}
+		if strings.Contains(low, "<html") || strings.Contains(low, "<!doctype html") ||
+			strings.Contains(low, "<head") || strings.Contains(low, "<body") || strings.Contains(low, "<p") {
+			return FormatHTML
+		}
+		return FormatHTML
+	}
+	if bytes.HasPrefix(h, []byte("---")) {
+		return FormatText
+	}
+	if looksCoNLLU(h) {
+		return FormatCoNLLU
+	}
+	return FormatText
+}
+
+// xmlRoot returns the text from the first element start tag (after "<"), skipping "<?...?>",
+// "<!-- -->" and "<!...>" (lower-cased input).
+func xmlRoot(s string) string {
+	for {
+		i := strings.IndexByte(s, '<')
+		if i < 0 {
+			return ""
+		}
+		s = s[i:]
+		switch {
+		case strings.HasPrefix(s, "<?"):
+			j := strings.Index(s, "?>")
+			if j < 0 {
+				return ""
+			}
+			s = s[j+2:]
+		case strings.HasPrefix(s, "<!--"):
+			j := strings.Index(s, "-->")
+			if j < 0 {
+				return ""
+			}
+			s = s[j+3:]
+		case strings.HasPrefix(s, "<!"):
+			j := strings.IndexByte(s, '>')
+			if j < 0 {
+				return ""
+			}
+			s = s[j+1:]
+		default:
+			return s[1:]
+		}
+	}
+}
+
+func looksCoNLLU(h []byte) bool {
+	sc := bufio.NewScanner(bytes.NewReader(h))
+	sc.Buffer(make([]byte, 0, 4096), 1<<20)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, "# sent_id") || strings.HasPrefix(line, "# text =") || strings.HasPrefix(line, "# newdoc") {
+			return true
+		}
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		return strings.Count(line, "\t") == 9
+	}
+	return false
+}
+
+// detectWithType picks a format for a whole input, using an HTTP Content-Type when given.
+func detectWithType(name string, data []byte, contentType string) string {
+	if contentType != "" {
+		mt, _, _ := mime.ParseMediaType(contentType)
+		switch mt {
+		case "text/html", "application/xhtml+xml":
+			return FormatHTML
+		case "application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+json":
+			return FormatRSS
+		case "application/x-ndjson", "application/jsonl", "application/x-jsonlines":
+			return FormatJSONL
+		}
+	}
+	return Detect(name, data[:min(len(data), 8192)])
+}
+
+// isBinary reports whether b looks like binary data rather than text in some charset: a NUL
+// byte, or more than 10% control bytes other than tab, newline, form feed and carriage return.
+// Bytes ≥ 0x80 are not counted (they may be UTF-8, windows-1252, EUC-KR, ...).
+func isBinary(b []byte) bool {
+	b = b[:min(len(b), 8192)]
+	if len(b) == 0 {
+		return false
+	}
+	if bytes.IndexByte(b, 0) >= 0 && !isUTF16(b) {
+		return true
+	}
+	ctl := 0
+	for _, c := range b {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1b {
+			ctl++
+		}
+	}
+	return ctl*10 > len(b)
+}
+
+// isUTF16 reports a UTF-16 byte order mark.
+func isUTF16(b []byte) bool {
+	return len(b) >= 2 && ((b[0] == 0xff && b[1] == 0xfe) || (b[0] == 0xfe && b[1] == 0xff))
+}
+
+// maybeGunzip returns a reader that decompresses r when it starts with the gzip magic bytes.
+func maybeGunzip(r io.Reader) (io.Reader, error) {
+	br := bufio.NewReader(r)
+	magic, _ := br.Peek(2)
+	if len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return nil, fmt.Errorf("bad gzip data: %v", err)
+		}
+		return zr, nil
+	}
+	return br, nil
+}
+
+// gunzipBytes decompresses data that starts with the gzip magic (up to max bytes); other data
+// is returned as is.
+func gunzipBytes(data []byte, max int) ([]byte, error) {
+	if len(data) < 2 || data[0] != 0x1f || data[1] != 0x8b {
+		return data, nil
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("bad gzip data: %v", err)
+	}
+	out, err := io.ReadAll(io.LimitReader(zr, int64(max)))
+	if err != nil && len(out) == 0 {
+		return nil, fmt.Errorf("bad gzip data: %v", err)
+	}
+	return out, nil
+}
+
+// readCapped reads at most max bytes from r.
+func readCapped(r io.Reader, max int) ([]byte, error) {
+	return io.ReadAll(io.LimitReader(r, int64(max)))
+}
+
+// validUTF8 returns s with each invalid byte sequence replaced by U+FFFD, and whether it
+// replaced any.
+func validUTF8(s string) (string, bool) {
+	if utf8.ValidString(s) {
+		return s, false
+	}
+	return strings.ToValidUTF8(s, "\uFFFD"), true
+}

@@ -1,0 +1,261 @@
+package ingest
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"mime"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/mmcdole/gofeed"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
+
+	"github.com/dyad-events/dyad/story"
+)
+
+// ReadFeed reads an RSS (0.9x, 1.0, 2.0), Atom or JSON Feed document with gofeed and emits one
+// story per item, in feed order: Title from the item title, Text from the item content or
+// description (the longer), turned from HTML into plain text with one paragraph a line, URL
+// from the item link, Publisher from the feed title, Date from the item's published or updated
+// date (gofeed's parse, else ParseDate on the raw string, else the Dublin Core date). The story
+// id is a slug of the item link, else of its GUID, else "BASE-N". Origin is "name#N" (N from 1).
+//
+// The document is transcoded to UTF-8 first (BOM, Content-Type charset, XML declaration). An
+// item with an unreadable or missing date gets opts.DefaultDate and a warning naming the item;
+// an item without text is skipped with a warning and counted in failed. err is an *InputError
+// when the document is not a feed (binary, empty, broken XML), or the error of emit.
+func ReadFeed(name string, data []byte, contentType string, opts Options, emit func(*story.Story) error, warn func(error)) (failed int, err error) {
+	if warn == nil {
+		warn = func(error) {}
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return 0, inputErr(name, 0, "empty file")
+	}
+	if isBinary(data) {
+		return 0, inputErr(name, 0, "binary data, not a feed")
+	}
+	data, cerr := feedToUTF8(data, contentType)
+	if cerr != nil {
+		warn(inputErr(name, 0, "%v", cerr))
+	}
+	feed, perr := parseFeedSafe(data)
+	if perr != nil {
+		return 0, inputErr(name, 0, "not a readable RSS/Atom feed: %v", perr)
+	}
+	base := storyID(name)
+	publisher := cleanLine(feed.Title)
+	seen := map[string]int{}
+	for i, it := range feed.Items {
+		n := i + 1
+		if it == nil {
+			continue
+		}
+		s := &story.Story{Origin: name + "#" + strconv.Itoa(n), Publisher: publisher}
+		itemWarn := func(format string, args ...any) {
+			e := inputErr(name, 0, "item %d: "+format, append([]any{n}, args...)...)
+			warn(e)
+			s.Warnings = append(s.Warnings, e.Error())
+		}
+		s.URL = cleanURL(strings.TrimSpace(it.Link))
+		switch {
+		case isURL(s.URL):
+			s.ID = urlID(s.URL)
+		case strings.TrimSpace(it.GUID) != "":
+			s.ID = itemIDSlug(it.GUID)
+		}
+		if s.ID == "" {
+			s.ID = fmt.Sprintf("%s-%d", base, n)
+		}
+		if k := seen[s.ID]; k > 0 { // ids must stay unique within the feed
+			s.ID = fmt.Sprintf("%s-%d", s.ID, n)
+		}
+		seen[s.ID]++
+		s.Title = cleanLine(htmlToText(it.Title))
+		body := it.Content
+		if len(it.Description) > len(body) {
+			body = it.Description
+		}
+		text := htmlToText(body)
+		text, bad := validUTF8(text)
+		if bad {
+			itemWarn("invalid UTF-8 replaced by U+FFFD")
+		}
+		text, dateline := cleanStory(s, text, opts.KeepChrome)
+		if strings.TrimSpace(text) == "" {
+			failed++
+			warn(inputErr(name, 0, "item %d (%s) has no text; skipped", n, s.ID))
+			continue
+		}
+		s.Text = text
+		s.Date = itemDate(it, dateline, opts.DefaultDate, itemWarn)
+		if e := emit(s); e != nil {
+			return failed, e
+		}
+	}
+	if len(feed.Items) == 0 {
+		warn(inputErr(name, 0, "feed has no items"))
+	}
+	return failed, nil
+}
+
+func itemDate(it *gofeed.Item, dateline string, def time.Time, warn func(format string, args ...any)) time.Time {
+	for _, p := range []*time.Time{it.PublishedParsed, it.UpdatedParsed} {
+		if p != nil && plausible(*p) {
+			return day(*p)
+		}
+	}
+	raw := strings.TrimSpace(it.Published)
+	if raw == "" {
+		raw = strings.TrimSpace(it.Updated)
+	}
+	if raw == "" && it.DublinCoreExt != nil && len(it.DublinCoreExt.Date) > 0 {
+		raw = strings.TrimSpace(it.DublinCoreExt.Date[0])
+	}
+	if raw == "" {
+		if t, prec, ok := ParseDate(dateline); ok && prec == PrecisionDay {
+			return t
+		}
+		if def.IsZero() {
+			def = today()
+		}
+		warn("no date; using %s", def.Format(time.DateOnly))
+		return def
+	}
+	return resolveDate(raw, dateline, def, warn)
+}
+
+var reGUID = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
+
+func itemIDSlug(g string) string {
+	g = strings.TrimSpace(g)
+	if isURL(g) {
+		return urlID(g)
+	}
+	id := strings.Trim(reGUID.ReplaceAllString(g, "-"), "-")
+	if len(id) > 120 {
+		id = id[len(id)-120:]
+	}
+	return id
+}
+
+// parseFeedSafe runs gofeed, turning a panic into an error.
+func parseFeedSafe(data []byte) (f *gofeed.Feed, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			f, err = nil, errors.New("feed parser failed on this document")
+		}
+	}()
+	f, err = gofeed.NewParser().Parse(bytes.NewReader(data))
+	if err == nil && f == nil {
+		err = errors.New("no feed")
+	}
+	return f, err
+}
+
+var reXMLEncoding = regexp.MustCompile(`^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']`)
+
+// feedToUTF8 transcodes a feed to UTF-8 from the charset of its BOM, Content-Type or XML
+// declaration, and rewrites the declaration to say UTF-8.
+func feedToUTF8(data []byte, contentType string) ([]byte, error) {
+	label := ""
+	switch {
+	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
+		return data[3:], nil
+	case bytes.HasPrefix(data, []byte("\xff\xfe")):
+		label = "utf-16le"
+	case bytes.HasPrefix(data, []byte("\xfe\xff")):
+		label = "utf-16be"
+	}
+	if label == "" && contentType != "" {
+		if _, params, err := mime.ParseMediaType(contentType); err == nil {
+			label = params["charset"]
+		}
+	}
+	if label == "" {
+		if m := reXMLEncoding.FindSubmatch(data[:min(len(data), 512)]); m != nil {
+			label = string(m[1])
+		}
+	}
+	if label == "" {
+		return data, nil
+	}
+	enc, canon := charset.Lookup(label)
+	if enc == nil {
+		return data, fmt.Errorf("unknown charset %q; read as UTF-8", label)
+	}
+	if canon == "utf-8" {
+		return data, nil
+	}
+	out, err := enc.NewDecoder().Bytes(data)
+	if err != nil {
+		return data, fmt.Errorf("transcoding from %s: %v", canon, err)
+	}
+	return xmlDeclCharset(out), nil
+}
+
+// blockTags end a paragraph in htmlToText.
+var blockTags = map[string]bool{
+	"p": true, "div": true, "br": true, "li": true, "ul": true, "ol": true, "h1": true, "h2": true,
+	"h3": true, "h4": true, "h5": true, "h6": true, "blockquote": true, "tr": true, "table": true,
+	"section": true, "article": true, "header": true, "footer": true, "figure": true,
+	"figcaption": true, "pre": true, "hr": true, "dd": true, "dt": true,
+}
+
+// htmlToText turns an HTML fragment (a feed item's description or content) into plain text:
+// one paragraph a line, white space collapsed inside paragraphs, entities decoded, script and
+// style dropped. Plain text passes through with its white space collapsed per line.
+func htmlToText(frag string) string {
+	if !strings.ContainsAny(frag, "<&") {
+		return collapseLines(frag)
+	}
+	z := html.NewTokenizer(strings.NewReader(frag))
+	var paras []string
+	var cur strings.Builder
+	skip := 0
+	flush := func() {
+		if t := strings.Join(strings.Fields(cur.String()), " "); t != "" {
+			paras = append(paras, t)
+		}
+		cur.Reset()
+	}
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			flush()
+			return strings.Join(paras, "\n")
+		case html.TextToken:
+			if skip == 0 {
+				cur.Write(z.Text())
+			}
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			tn, _ := z.TagName()
+			tag := string(tn)
+			if tag == "script" || tag == "style" || tag == "noscript" {
+				if tt == html.StartTagToken {
+					skip++
+				} else if tt == html.EndTagToken && skip > 0 {
+					skip--
+				}
+				continue
+			}
+			if blockTags[tag] {
+				flush()
+			}
+		}
+	}
+}
+
+func collapseLines(s string) string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if t := strings.Join(strings.Fields(l), " "); t != "" {
+			out = append(out, t)
+		}
+	}
+	return strings.Join(out, "\n")
+}

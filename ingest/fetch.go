@@ -1,0 +1,164 @@
+package ingest
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"time"
+
+	"golang.org/x/net/html/charset"
+)
+
+// FetchOptions configure reading http(s) inputs; the zero value gives the defaults.
+type FetchOptions struct {
+	// Timeout bounds one whole request (connect, headers and body); default 30 s.
+	Timeout time.Duration
+	// MaxBytes caps the body of a URL and the size of an HTML or feed file, in bytes after
+	// gzip decompression; longer inputs are cut there with a warning. Default 10 MiB.
+	MaxBytes int
+	// UserAgent is sent with every request; default "dyad/0.1 (+https://github.com/dyad-events/dyad)".
+	UserAgent string
+	// Client, when set, is used instead of a client built from Timeout (tests, proxies).
+	Client *http.Client
+}
+
+// Defaults of FetchOptions.
+const (
+	DefaultFetchTimeout = 30 * time.Second
+	DefaultMaxBytes     = 10 << 20
+	DefaultUserAgent    = "dyad/0.1 (+https://github.com/dyad-events/dyad)"
+)
+
+func (o FetchOptions) withDefaults() FetchOptions {
+	if o.Timeout <= 0 {
+		o.Timeout = DefaultFetchTimeout
+	}
+	if o.MaxBytes <= 0 {
+		o.MaxBytes = DefaultMaxBytes
+	}
+	if o.UserAgent == "" {
+		o.UserAgent = DefaultUserAgent
+	}
+	return o
+}
+
+// Fetch gets rawURL over HTTP(S) and returns its body, at most opts.MaxBytes bytes (a longer body is
+// cut; len(body) == MaxBytes tells the caller), and its Content-Type. It sends opts.UserAgent and
+// "Accept-Encoding: gzip", decompresses gzip bodies (also a gzip file served without
+// Content-Encoding), and gives up after opts.Timeout. The body is returned in its own charset:
+// ReadHTML and ReadFeed transcode it. Every error is an *InputError naming rawURL: a bad status
+// ("HTTP 404 Not Found"), a timeout, a network or gzip failure.
+func Fetch(ctx context.Context, rawURL string, opts FetchOptions) (body []byte, contentType string, err error) {
+	opts = opts.withDefaults()
+	client := opts.Client
+	if client == nil {
+		client = &http.Client{Timeout: opts.Timeout}
+	}
+	ctx, cancel := context.WithTimeout(ctx, opts.Timeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
+	if err != nil {
+		return nil, "", inputErr(rawURL, 0, "bad URL: %v", err)
+	}
+	req.Header.Set("User-Agent", opts.UserAgent)
+	req.Header.Set("Accept", "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5")
+	// Setting Accept-Encoding ourselves turns off the transport's transparent gzip, so that
+	// the size cap applies to the decompressed body and both cases are handled in one place.
+	req.Header.Set("Accept-Encoding", "gzip")
+	resp, err := client.Do(req)
+	if err != nil {
+		if errors.Is(err, context.DeadlineExceeded) || isTimeout(err) {
+			return nil, "", inputErr(rawURL, 0, "no answer within %v", opts.Timeout)
+		}
+		return nil, "", inputErr(rawURL, 0, "%v", unwrapURLError(err))
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return nil, "", inputErr(rawURL, 0, "HTTP %s", resp.Status)
+	}
+	var src io.Reader = resp.Body
+	if resp.Header.Get("Content-Encoding") == "gzip" {
+		zr, err := gzip.NewReader(resp.Body)
+		if err != nil {
+			return nil, "", inputErr(rawURL, 0, "bad gzip body: %v", err)
+		}
+		src = zr
+	} else if src, err = maybeGunzip(resp.Body); err != nil {
+		return nil, "", inputErr(rawURL, 0, "%v", err)
+	}
+	body, err = readCapped(src, opts.MaxBytes)
+	if err != nil {
+		if errors.Is(err, context.DeadlineExceeded) || isTimeout(err) {
+			return nil, "", inputErr(rawURL, 0, "body not read within %v", opts.Timeout)
+		}
+		if len(body) == 0 {
+			return nil, "", inputErr(rawURL, 0, "reading body: %v", err)
+		}
+		// A truncated body (connection reset, broken gzip tail) still yields its first part.
+	}
+	return body, resp.Header.Get("Content-Type"), nil
+}
+
+func isTimeout(err error) bool {
+	var t interface{ Timeout() bool }
+	return errors.As(err, &t) && t.Timeout()
+}
+
+func unwrapURLError(err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		return ue.Err
+	}
+	return err
+}
+
+// toUTF8 transcodes an HTML or XML document to UTF-8. The charset comes from a byte order mark,
+// the Content-Type, a <meta charset> or XML declaration, or is guessed (golang.org/x/net/html/
+// charset, after the WHATWG encoding sniffing algorithm). It reports the charset name when it
+// was not UTF-8.
+func toUTF8(data []byte, contentType string) ([]byte, string, error) {
+	enc, name, _ := charset.DetermineEncoding(data, contentType)
+	if name == "utf-8" || enc == nil {
+		return data, "", nil
+	}
+	out, err := enc.NewDecoder().Bytes(data)
+	if err != nil {
+		return data, name, fmt.Errorf("transcoding from %s: %v", name, err)
+	}
+	return out, name, nil
+}
+
+// xmlDeclCharset rewrites an XML declaration's encoding to UTF-8 once the document is
+// transcoded, so that XML parsers do not decode it again.
+func xmlDeclCharset(data []byte) []byte {
+	if !bytes.HasPrefix(bytes.TrimLeft(data, " \t\r\n\xef\xbb\xbf"), []byte("<?xml")) {
+		return data
+	}
+	end := bytes.Index(data, []byte("?>"))
+	if end < 0 {
+		return data
+	}
+	decl := data[:end]
+	i := bytes.Index(decl, []byte("encoding="))
+	if i < 0 {
+		return data
+	}
+	q := i + len("encoding=")
+	if q >= len(decl) || (decl[q] != '"' && decl[q] != '\'') {
+		return data
+	}
+	j := bytes.IndexByte(decl[q+1:], decl[q])
+	if j < 0 {
+		return data
+	}
+	out := make([]byte, 0, len(data))
+	out = append(out, data[:q+1]...)
+	out = append(out, "UTF-8"...)
+	out = append(out, data[q+1+j:]...)
+	return out
+}

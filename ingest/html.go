@@ -1,0 +1,118 @@
+package ingest
+
+import (
+	"bytes"
+	nurl "net/url"
+	"strings"
+	"time"
+
+	trafilatura "github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+
+	"github.com/dyad-events/dyad/story"
+)
+
+// ReadHTML extracts the story of one HTML page: its main text and metadata (title, publication
+// date, canonical URL, site name) through go-trafilatura, which drops navigation, comments,
+// sharing widgets and other boilerplate. name is the file path or URL (the story id is the file
+// name without extension, or a slug of the URL); contentType is the HTTP Content-Type or "".
+//
+// The page is transcoded to UTF-8 first (BOM, Content-Type charset, <meta charset>, else
+// windows-1252, per the WHATWG encoding sniffing rules; EUC-KR, Shift_JIS, ISO-8859-x, ... are
+// supported). Paragraphs of Story.Text are separated by "\n"; chrome lines left by the extractor
+// are dropped as in StripChrome unless opts.KeepChrome. A page without a readable date gets
+// opts.DefaultDate with a warning.
+//
+// err (an *InputError naming the input) reports a page that yields no story: binary data, an
+// empty file, no main text found. warns are non-fatal problems, also in Story.Warnings.
+func ReadHTML(name string, data []byte, contentType string, opts Options) (s *story.Story, warns []error, err error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, nil, inputErr(name, 0, "empty file")
+	}
+	if isBinary(data) {
+		return nil, nil, inputErr(name, 0, "binary data, not an HTML page")
+	}
+	s = &story.Story{ID: storyID(name), Origin: name}
+	warn := func(format string, args ...any) {
+		e := inputErr(name, 0, format, args...)
+		warns = append(warns, e)
+		s.Warnings = append(s.Warnings, e.Error())
+	}
+	utf, _, terr := toUTF8(data, contentType)
+	if terr != nil {
+		warn("%v", terr)
+	}
+	doc, perr := html.Parse(bytes.NewReader(utf))
+	if perr != nil { // x/net/html only fails on reader errors
+		return nil, warns, inputErr(name, 0, "parsing HTML: %v", perr)
+	}
+	topts := trafilatura.Options{
+		ExcludeComments: true,
+		EnableFallback:  opts.HTMLFallback,
+		HtmlDateMode:    trafilatura.Fast,
+	}
+	if isURL(name) {
+		if u, e := nurl.Parse(name); e == nil {
+			topts.OriginalURL = u
+		}
+	}
+	res, xerr := extractSafe(doc, topts)
+	if xerr != nil {
+		return nil, warns, inputErr(name, 0, "no main text found: %v", xerr)
+	}
+	text := res.ContentText
+	text, bad := validUTF8(text)
+	if bad {
+		warn("story %q: invalid UTF-8 replaced by U+FFFD", s.ID)
+	}
+	md := res.Metadata
+	s.Title = cleanLine(md.Title)
+	s.Publisher = cleanLine(md.Sitename)
+	s.URL = cleanURL(md.URL)
+	if s.URL == "" && isURL(name) {
+		s.URL = name
+	}
+	text, dateline := cleanStory(s, text, opts.KeepChrome)
+	if strings.TrimSpace(text) == "" {
+		return nil, warns, inputErr(name, 0, "no main text found")
+	}
+	s.Text = text
+	if !md.Date.IsZero() && plausible(md.Date) {
+		s.Date = day(md.Date)
+	} else if t, prec, ok := ParseDate(dateline); ok && prec == PrecisionDay {
+		s.Date = t
+	} else {
+		def := opts.DefaultDate
+		if def.IsZero() {
+			def = today()
+		}
+		s.Date = def
+		warn("story %q: no publication date found; using %s", s.ID, def.Format(time.DateOnly))
+	}
+	return s, warns, nil
+}
+
+// extractSafe runs trafilatura, turning a panic on a malformed page into an error: one bad page
+// must not stop the others.
+func extractSafe(doc *html.Node, opts trafilatura.Options) (res *trafilatura.ExtractResult, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			res, err = nil, errPanic{r}
+		}
+	}()
+	res, err = trafilatura.ExtractDocument(doc, opts)
+	if err == nil && (res == nil || strings.TrimSpace(res.ContentText) == "") {
+		err = errNoText
+	}
+	return res, err
+}
+
+type errPanic struct{ v any }
+
+func (e errPanic) Error() string { return "extractor failed on this page" }
+
+type textError string
+
+func (e textError) Error() string { return string(e) }
+
+const errNoText = textError("the page has no article text")

@@ -1,0 +1,175 @@
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/dyad-events/dyad/story"
+)
+
+// MaxJSONLLine is the longest JSONL record ReadJSONL accepts, in bytes; a longer line is
+// skipped with an error naming it.
+const MaxJSONLLine = 64 << 20
+
+// jsonlRecord is one JSONL story (ARCHITECTURE.md, "Story input"): {"id", "date", "title",
+// "text", "url", "publisher"}. "outlet" is accepted for publisher, as in front matter. Values
+// are raw so that a number id or a null date is read, not rejected.
+type jsonlRecord struct {
+	ID        json.RawMessage `json:"id"`
+	Date      json.RawMessage `json:"date"`
+	Title     json.RawMessage `json:"title"`
+	Text      json.RawMessage `json:"text"`
+	URL       json.RawMessage `json:"url"`
+	Publisher json.RawMessage `json:"publisher"`
+	Outlet    json.RawMessage `json:"outlet"`
+}
+
+// ReadJSONL reads JSONL stories from r, one JSON object a line; name is the input's name for
+// messages and ids. Story.Origin is "name:LINE". A record without id gets "BASE-LINE" (BASE
+// the file name without extension). Blank lines are skipped. Text is cleaned as in ReadText
+// (invalid UTF-8 → U+FFFD, chrome lines dropped unless opts.KeepChrome) and the date resolved
+// with ParseDate, falling back to opts.DefaultDate with a warning.
+//
+// A line that is not a JSON object, has no "text" string, has empty text or is longer than
+// MaxJSONLLine is skipped: an *InputError naming name:LINE goes to warn and counts in failed.
+// err is the error of emit (reading stops) or of r itself.
+func ReadJSONL(name string, r io.Reader, opts Options, emit func(*story.Story) error, warn func(error)) (failed int, err error) {
+	if warn == nil {
+		warn = func(error) {}
+	}
+	base := storyID(name)
+	br := bufio.NewReaderSize(r, 64<<10)
+	var buf []byte
+	lineNo := 0
+	for {
+		lineNo++
+		buf = buf[:0]
+		tooLong := false
+		var rerr error
+		for {
+			chunk, e := br.ReadSlice('\n')
+			if !tooLong {
+				if len(buf)+len(chunk) > MaxJSONLLine {
+					tooLong = true
+					buf = buf[:0]
+				} else {
+					buf = append(buf, chunk...)
+				}
+			}
+			if e == bufio.ErrBufferFull {
+				continue
+			}
+			rerr = e
+			break
+		}
+		if tooLong {
+			failed++
+			warn(inputErr(name, lineNo, "record longer than %d bytes; skipped", MaxJSONLLine))
+		} else if line := bytes.TrimSpace(buf); len(line) > 0 {
+			s, warns, perr := parseJSONLRecord(name, base, lineNo, line, opts)
+			for _, w := range warns {
+				warn(w)
+			}
+			if perr != nil {
+				failed++
+				warn(perr)
+			} else if e := emit(s); e != nil {
+				return failed, e
+			}
+		}
+		if rerr == io.EOF {
+			return failed, nil
+		}
+		if rerr != nil {
+			return failed, inputErr(name, lineNo, "%v", rerr)
+		}
+	}
+}
+
+func parseJSONLRecord(name, base string, lineNo int, line []byte, opts Options) (*story.Story, []error, error) {
+	line = bytes.TrimPrefix(line, []byte("\xef\xbb\xbf"))
+	var rec jsonlRecord
+	if err := json.Unmarshal(line, &rec); err != nil {
+		return nil, nil, inputErr(name, lineNo, "not a JSON story object: %v", jsonErrText(err))
+	}
+	origin := name + ":" + strconv.Itoa(lineNo)
+	s := &story.Story{Origin: origin}
+	var warns []error
+	warn := func(format string, args ...any) {
+		e := inputErr(name, lineNo, format, args...)
+		warns = append(warns, e)
+		s.Warnings = append(s.Warnings, e.Error())
+	}
+	var err error
+	get := func(field string, raw json.RawMessage) string {
+		if len(raw) == 0 || string(raw) == "null" {
+			return ""
+		}
+		var v string
+		if e := json.Unmarshal(raw, &v); e == nil {
+			return v
+		}
+		var n json.Number
+		if field != "text" {
+			if e := json.Unmarshal(raw, &n); e == nil {
+				return n.String()
+			}
+		}
+		if err == nil {
+			err = inputErr(name, lineNo, "%q is not a string", field)
+		}
+		return ""
+	}
+	s.ID = strings.TrimSpace(get("id", rec.ID))
+	rawDate := get("date", rec.Date)
+	s.Title = cleanLine(get("title", rec.Title))
+	text := get("text", rec.Text)
+	s.URL = cleanURL(get("url", rec.URL))
+	s.Publisher = cleanLine(get("publisher", rec.Publisher))
+	if s.Publisher == "" {
+		s.Publisher = cleanLine(get("outlet", rec.Outlet))
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(rec.Text) == 0 {
+		return nil, nil, inputErr(name, lineNo, `record has no "text"`)
+	}
+	if s.ID == "" {
+		s.ID = fmt.Sprintf("%s-%d", base, lineNo)
+	}
+	text, bad := validUTF8(text)
+	if bad || !utf8.Valid(rec.Text) { // encoding/json replaces bad bytes silently
+		warn("story %q: invalid UTF-8 replaced by U+FFFD", s.ID)
+	}
+	text, dateline := cleanStory(s, text, opts.KeepChrome)
+	if strings.TrimSpace(text) == "" {
+		return nil, warns, inputErr(name, lineNo, "story %q has no text", s.ID)
+	}
+	s.Text = text
+	s.Date = resolveDate(rawDate, dateline, opts.DefaultDate, func(format string, args ...any) {
+		warn("story %q: "+format, append([]any{s.ID}, args...)...)
+	})
+	return s, warns, nil
+}
+
+// jsonErrText shortens encoding/json messages ("invalid character 'x' looking for beginning
+// of value").
+func jsonErrText(err error) string {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return fmt.Sprintf("%v (byte %d)", se, se.Offset)
+	}
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		return fmt.Sprintf("expected an object, found %s", te.Value)
+	}
+	return err.Error()
+}
