@@ -139,12 +139,25 @@ func (c *Coder) codeNP(sc *storyCtx, t *tree, i, depth int) []actor {
 	}
 	if len(codes) == 0 {
 		// Actors of nmod phrases ("troops in Iraq"), then of appositions ("Kim, the ambassador of X").
-		for _, rel := range []string{"nmod", "appos"} {
+		for _, rel := range []string{"nmod", "appos", "acl"} {
 			for _, k := range t.children(i, rel) {
 				if rel == "nmod" && t.rel(k) == "nmod:tmod" {
 					continue
 				}
-				sub := c.codeNP(sc, t, k, depth+1)
+				var sub []actor
+				if rel == "acl" {
+					// "the roads leading into Mordor": the actors of the reduced clause's objects.
+					objs, obls := t.objects(k)
+					for _, o := range append(objs, obls...) {
+						for _, m := range t.conjuncts(o) {
+							sub = append(sub, c.codeNP(sc, t, m, depth+1)...)
+						}
+					}
+				} else {
+					for _, m := range t.conjuncts(k) {
+						sub = append(sub, c.codeNP(sc, t, m, depth+1)...)
+					}
+				}
 				for _, a := range sub {
 					if !a.agentOnly {
 						codes = append(codes, a)

@@ -45,6 +45,10 @@ type Options struct {
 	// of their own to the most recent compatible actor of earlier sentences of the story, marking
 	// Actor.FromContext (ARCHITECTURE.md, "Story context").
 	StoryContext bool
+	// Internal is PETRARCH2's internal code table (§5.7); with it a negated event becomes its
+	// REJECT-family counterpart when one exists, and a governing verb's code combines with the
+	// governed verb's. Without it a negated event is dropped and the governed verb's code is kept.
+	Internal *InternalCodes
 	// Ontology fills Name, QuadClass, Goldstein and PLOVER of each event; nil leaves them empty.
 	Ontology Ontology
 }

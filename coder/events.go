@@ -64,6 +64,19 @@ func (c *Coder) roles(sc *storyCtx, t *tree, f *frame) {
 			return
 		}
 	}
+	// "Arnor believes Dagolath can cope ...": the subject of a complement clause whose verb is
+	// not coded.
+	for _, k := range t.children(f.v, "ccomp") {
+		if c.frameAt(t, k) != nil {
+			continue
+		}
+		if s := t.child(k, "nsubj", "nsubj:pass"); s >= 0 {
+			if a := c.actorsOf(sc, t, s); len(a) > 0 {
+				f.targets = a
+				return
+			}
+		}
+	}
 }
 
 // frameAt returns a (cached) frame for the dictionary verb at token k, or nil.
@@ -111,7 +124,12 @@ func (c *Coder) frameEvents(sc *storyCtx, t *tree, f *frame, byTok map[int]*fram
 				lower = append(lower, tr...)
 				continue
 			}
-			lower = append(lower, sub...)
+			if t.base(k) == "parataxis" {
+				// "X welcomed ..., the agency said": a reporting clause, not a complement.
+				lower = append(lower, sub...)
+				continue
+			}
+			lower = append(lower, c.nest(f, sub)...)
 		}
 	}
 	own := c.ownEvents(f)
@@ -124,9 +142,6 @@ func (c *Coder) frameEvents(sc *storyCtx, t *tree, f *frame, byTok map[int]*fram
 // ownEvents emits the frame's events (§12.8): one per source and target, paired codes as two
 // events for an active verb (§5.5), compound cooperation among several sources without a target.
 func (c *Coder) ownEvents(f *frame) []raw {
-	if f.negated {
-		return nil
-	}
 	var a, b string
 	switch f.code.Kind {
 	case dict.CodeSingle:
@@ -140,6 +155,17 @@ func (c *Coder) ownEvents(f *frame) []raw {
 		a = f.code.B
 	default:
 		return nil
+	}
+	if f.negated {
+		// §12.6: the negated code when the table has one (paired codes lose their reciprocal).
+		if c.opts.Internal == nil {
+			return nil
+		}
+		n, ok := c.opts.Internal.Negate(a)
+		if !ok {
+			return nil
+		}
+		a, b = n, ""
 	}
 	var out []raw
 	srcs, tgts := f.sources, f.targets
@@ -157,9 +183,13 @@ func (c *Coder) ownEvents(f *frame) []raw {
 		}
 		return out
 	}
+	compound := f.pattern != nil && strings.Contains(f.pattern.Text, "%")
 	if len(srcs) > 1 && len(tgts) == 0 && len(a) >= 2 {
 		switch a[:2] {
 		case "03", "04", "05", "06":
+			compound = true
+		}
+		if compound {
 			for _, s := range srcs {
 				for _, s2 := range srcs {
 					if s.code != s2.code {
@@ -312,4 +342,36 @@ func spanText(t *tree, lo, hi int) (string, int, int) {
 		sb.WriteString(toks[i].Form)
 	}
 	return sb.String(), -1, -1
+}
+
+// speechRoots are the CAMEO roots whose PETRARCH2 internal codes are verbal classes (>= 0x1000,
+// §5.7): say, appeal, intend, consult, investigate, demand, disapprove, reject, threaten, protest,
+// posture, coerce.
+var speechRoots = map[string]bool{"01": true, "02": true, "03": true, "04": true, "09": true, "10": true,
+	"11": true, "12": true, "13": true, "14": true, "15": true, "17": true}
+
+// nest resolves events of a clause governed by the frame's coded verb when no transformation
+// applies (§12.9): "A noted that B regretted C's refusal" → (A, B, regret). An inner event of a
+// verbal class becomes (outer source, inner source, inner code) and replaces the inner event; a
+// material inner event ("A said B attacked C") is kept as it is. Without an outer code or outer
+// source the inner events stand.
+func (c *Coder) nest(f *frame, sub []raw) []raw {
+	if len(f.sources) == 0 || f.negated || (f.code.Kind != dict.CodeSingle && f.code.Kind != dict.CodePaired) {
+		return sub
+	}
+	var out []raw
+	for _, e := range sub {
+		if len(e.code) < 2 || !speechRoots[e.code[:2]] || e.src.code == "---" {
+			out = append(out, e)
+			continue
+		}
+		for _, a := range f.sources {
+			if a.code == e.src.code {
+				out = append(out, e)
+				continue
+			}
+			out = append(out, raw{src: a, tgt: e.src, code: e.code, f: e.f})
+		}
+	}
+	return out
 }

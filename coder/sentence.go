@@ -102,7 +102,7 @@ func (c *Coder) findFrames(sc *storyCtx, t *tree) []*frame {
 		if f.passive {
 			for _, k := range t.children(i, "obl", "nmod") {
 				p := t.prep(k)
-				if t.rel(k) == "obl:agent" || p == "BY" || p == "FROM" {
+				if t.rel(k) == "obl:agent" || p == "BY" || p == "FROM" || p == "IN" {
 					f.agent = k
 					break
 				}

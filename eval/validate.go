@@ -42,6 +42,7 @@ func Files(env *petrarch.Environment, dir string) dict.Files {
 type Options struct {
 	PTB      petrarch.PTBConverter // converts PTB <Parse> trees; nil fails PTB records
 	Ontology coder.Ontology        // optional, fills event names
+	Internal *coder.InternalCodes  // optional PETRARCH2 internal code table (negation, verb combination)
 }
 
 // Counts are pass counts of a set of records.
@@ -111,6 +112,7 @@ func Run(f *petrarch.File, set *dict.Set, opt Options) (*Report, error) {
 	copt.OneAStory = false
 	copt.StoryContext = false
 	copt.Ontology = opt.Ontology
+	copt.Internal = opt.Internal
 	var include, exclude map[string]bool
 	onlyValid := false
 	if env := f.Environment; env != nil {

@@ -4,9 +4,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/dyad-events/dyad/coder"
 	"github.com/dyad-events/dyad/dict"
 	"github.com/dyad-events/dyad/eval"
 	"github.com/dyad-events/dyad/ingest/petrarch"
@@ -17,6 +19,7 @@ import (
 type validateFlags struct {
 	verbs, agents, discards, issues string
 	actors                          []string
+	internal                        string
 	json                            bool
 	failures                        bool
 }
@@ -43,6 +46,7 @@ failed record, the expected and the coded events. With --json one object is prin
 	fl.StringVar(&vf.agents, "agents", "", "agent dictionary, overrides <Agentfile>")
 	fl.StringVar(&vf.discards, "discards", "", "discard list, overrides <Discardfile>")
 	fl.StringVar(&vf.issues, "issues", "", "issue dictionary, overrides <Issuefile>")
+	fl.StringVar(&vf.internal, "internal-codes", "", "PETRARCH internal code table (PICO); default: PETR.Internal.Coding.Ontology.txt next to FILE.xml, if present")
 	fl.BoolVar(&vf.json, "json", false, "print one JSON summary object")
 	fl.BoolVar(&vf.failures, "failures", true, "list failed records (text output)")
 	return cmd
@@ -85,7 +89,26 @@ func runValidate(w io.Writer, path string, vf validateFlags) error {
 			warnf("%s", strings.TrimSpace(p.String()))
 		}
 	}
-	rep, err := eval.Run(f, set, eval.Options{PTB: ptbConverter(), Ontology: ontology()})
+	pico := vf.internal
+	if pico == "" {
+		if p := filepath.Join(filepath.Dir(path), "PETR.Internal.Coding.Ontology.txt"); fileExists(p) {
+			pico = p
+		}
+	}
+	var internal *coder.InternalCodes
+	if pico != "" {
+		fh, err := os.Open(pico)
+		if err != nil {
+			return err
+		}
+		var errs []error
+		internal, errs = coder.ReadInternalCodes(fh, pico)
+		fh.Close()
+		for _, e := range errs {
+			warnf("%v", e)
+		}
+	}
+	rep, err := eval.Run(f, set, eval.Options{PTB: ptbConverter(), Ontology: ontology(), Internal: internal})
 	if err != nil {
 		return err
 	}
@@ -135,3 +158,8 @@ func pct(a, b int) string {
 	return fmt.Sprintf("%.1f%%", 100*float64(a)/float64(b))
 }
 
+
+func fileExists(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && !st.IsDir()
+}
