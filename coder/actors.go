@@ -32,11 +32,17 @@ var npSkip = map[string]bool{
 	"discourse": true, "vocative": true, "dislocated": true, "reparandum": true,
 }
 
+// npSkipFull are the relations whose subtrees are not part of a noun phrase's full span.
+var npSkipFull = map[string]bool{
+	"acl": true, "appos": true, "conj": true, "cc": true, "punct": true, "parataxis": true,
+	"advcl": true, "dep": true, "ccomp": true, "xcomp": true, "list": true,
+}
+
 // conjuncts returns i and its coordinated nominals (conj, recursively), in order.
 func (t *tree) conjuncts(i int) []int {
 	out := []int{i}
-	for _, k := range t.children(i, "conj") {
-		if t.isNominal(k) {
+	for _, k := range t.children(i, "conj", "appos") {
+		if t.isNominal(k) && (t.base(k) == "conj" || t.upos(k) == "PROPN") {
 			out = append(out, t.conjuncts(k)...)
 		}
 	}
@@ -137,6 +143,32 @@ func (c *Coder) codeNP(sc *storyCtx, t *tree, i, depth int) []actor {
 		}
 		p++
 	}
+	if len(codes) > 1 {
+		// One noun phrase names one actor: the first ("the evil Arnor awful Gondor" → ARN).
+		codes = codes[:1]
+	}
+	if len(codes) == 0 {
+		// A phrase running into a prepositional modifier: "the Prince of Dol Amroth".
+		full := t.subtree(i, npSkipFull, nil)
+		sort.Ints(full)
+		var ftoks []string
+		var fidx []int
+		for _, k := range full {
+			if t.upos(k) == "PUNCT" || t.xpos(k) == "POS" {
+				continue
+			}
+			ftoks = append(ftoks, t.words[k])
+			fidx = append(fidx, k)
+		}
+		for p := 0; p < len(ftoks) && fidx[p] <= i; p++ {
+			if n, a := c.set.Actors.Match(ftoks[p:]); a != nil && fidx[p+n-1] > i {
+				if code, ok := a.ResolveInt(sc.date); ok && code != "" {
+					codes = append(codes, actor{code: strings.ToUpper(code), lo: fidx[p], hi: fidx[p+n-1]})
+					break
+				}
+			}
+		}
+	}
 	if len(codes) == 0 {
 		// Actors of nmod phrases ("troops in Iraq"), then of appositions ("Kim, the ambassador of X").
 		for _, rel := range []string{"nmod", "appos", "acl"} {
@@ -151,6 +183,9 @@ func (c *Coder) codeNP(sc *storyCtx, t *tree, i, depth int) []actor {
 					for _, o := range append(objs, obls...) {
 						for _, m := range t.conjuncts(o) {
 							sub = append(sub, c.codeNP(sc, t, m, depth+1)...)
+						}
+						if len(sub) > 0 {
+							break
 						}
 					}
 				} else {
