@@ -22,7 +22,7 @@ func init() {
 		"share", "share this", "share this article", "share this story", "share this page",
 		"share on facebook", "share on twitter", "share via email", "share this with",
 		"copy link", "copy this link", "link copied", "print", "print this article", "email",
-		"e-mail", "tweet", "facebook", "twitter", "x", "whatsapp", "linkedin", "pinterest",
+		"e-mail", "tweet", "facebook", "twitter", "whatsapp", "linkedin", "pinterest",
 		"reddit", "messenger", "telegram", "comments", "comment", "view comments", "show comments",
 		"leave a comment", "advertisement", "advertising", "ad", "sponsored", "sponsored content",
 		"story continues below advertisement", "continue reading the main story",
@@ -56,7 +56,7 @@ var (
 	reMetaLine = regexp.MustCompile(`(?i)^(published|updated|last updated|posted|first published|modified|date)\b[\s:]|` +
 		`^(image|photo|picture|photograph|video|graphic|illustration)\s*(caption|copyright|credit|source)?\s*[:|©]|` +
 		`^(©|copyright\b|\(c\)\s)|\ball rights reserved\b|` +
-		`^(follow|like) (us|@)|^share (this|on|via)\b|^(read|see) (more|also)\s*:|^related\s*:|` +
+		`^(follow|like) us (on|at)\b|^follow @|^share (this|on|via)\b|^(read|see) (more|also)\s*:|^related\s*:|` +
 		`^\(?(reporting|additional reporting|writing|editing|compiled) by\b|` +
 		`^\d+\s+(comments?|shares?|min(ute)?s? read)$|^(sign up|subscribe) (for|to)\b`)
 	// A byline: "By NAME NAME", "By Jane Doe, Associated Press", "By J. Smith and K. Lee | Reuters".
@@ -91,7 +91,10 @@ func StripChrome(text, title string) (clean, headline, dateline string) {
 	prevDropped := false
 	keptAny := false
 	firstPara := true // no body paragraph kept yet
-	normTitle := normLine(reNoHeadline.ReplaceAllString(title, ""))
+	if reNoHeadline.MatchString(title) {
+		title = "" // a placeholder whose rest is the first sentence, not a headline
+	}
+	normTitle := normLine(title)
 	rest := text
 	for len(rest) > 0 {
 		var line string

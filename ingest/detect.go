@@ -224,3 +224,5 @@ func validUTF8(s string) (string, bool) {
 	}
 	return strings.ToValidUTF8(s, "\uFFFD"), true
 }
+
+func isValidUTF8(s string) bool { return utf8.ValidString(s) }

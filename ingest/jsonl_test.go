@@ -1,0 +1,117 @@
+package ingest
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dyad-events/dyad/story"
+)
+
+func readJSONLString(t testing.TB, in string) ([]*story.Story, []error, int) {
+	var got []*story.Story
+	var warns []error
+	failed, err := ReadJSONL("dump.jsonl", strings.NewReader(in), Options{DefaultDate: day0},
+		func(s *story.Story) error { got = append(got, s); return nil },
+		func(e error) { warns = append(warns, e) })
+	if err != nil {
+		t.Fatalf("err %v", err)
+	}
+	return got, warns, failed
+}
+
+func TestReadJSONL(t *testing.T) {
+	in := `{"id": "a1", "date": "2015-02-20", "title": "T", "text": "Kim met Putin.", "url": "https://x.org/a", "publisher": "VOA"}
+not json at all
+{"id": 42, "text": "Numeric id."}
+
+{"date": "unknown", "text": "No id, bad date."}
+{"id": "e", "text": ""}
+{"id": "f"}
+{"id": "g", "text": 7}
+["an", "array"]
+{"id": "h", "text": "CAFE line.", "outlet": "O"}
+{"id": "i", "text": "truncated
+`
+	got, warns, failed := readJSONLString(t, strings.Replace(in, "CAFE", "Caf\xe9", 1))
+	var ids []string
+	for _, s := range got {
+		ids = append(ids, s.ID)
+	}
+	if strings.Join(ids, ",") != "a1,42,dump-5,h" {
+		t.Fatalf("ids %v", ids)
+	}
+	a := got[0]
+	if a.Title != "T" || a.Text != "Kim met Putin." || a.URL != "https://x.org/a" || a.Publisher != "VOA" ||
+		a.Date.Format(time.DateOnly) != "2015-02-20" || a.Origin != "dump.jsonl:1" {
+		t.Errorf("story 1 = %+v", *a)
+	}
+	if got[2].Date != day0 || len(got[2].Warnings) != 1 {
+		t.Errorf("bad date: %v %v", got[2].Date, got[2].Warnings)
+	}
+	if got[3].Text != "Caf\uFFFD line." || got[3].Publisher != "O" || len(got[3].Warnings) != 1 {
+		t.Errorf("utf8 story %+v", *got[3])
+	}
+	// Lines 2, 6, 7, 8, 9, 11 fail.
+	if failed != 6 {
+		t.Errorf("failed = %d, want 6 (warnings %v)", failed, warns)
+	}
+	lines := map[int]bool{}
+	for _, w := range warns {
+		var ie *InputError
+		if !errors.As(w, &ie) || ie.Name != "dump.jsonl" || ie.Line == 0 {
+			t.Errorf("warning %v does not name file and line", w)
+			continue
+		}
+		lines[ie.Line] = true
+	}
+	for _, l := range []int{2, 5, 6, 7, 8, 9, 10, 11} {
+		if !lines[l] {
+			t.Errorf("no warning for line %d (%v)", l, warns)
+		}
+	}
+}
+
+func TestReadJSONLEmitError(t *testing.T) {
+	stop := errors.New("stop")
+	n := 0
+	_, err := ReadJSONL("x", strings.NewReader("{\"text\":\"a\"}\n{\"text\":\"b\"}\n"), Options{},
+		func(*story.Story) error { n++; return stop }, nil)
+	if !errors.Is(err, stop) || n != 1 {
+		t.Errorf("err %v after %d stories", err, n)
+	}
+}
+
+func TestReadJSONLLongLine(t *testing.T) {
+	// A record longer than the reader's buffer is read whole.
+	long := strings.Repeat("word ", 50000)
+	got, warns, failed := readJSONLString(t, `{"id":"long","text":"`+long+`"}`+"\n"+`{"id":"next","text":"x"}`)
+	if failed != 0 || len(warns) != 0 || len(got) != 2 || len(got[0].Text) != len(long) {
+		t.Errorf("failed %d warns %v stories %d", failed, warns, len(got))
+	}
+}
+
+func FuzzReadJSONL(f *testing.F) {
+	f.Add([]byte(`{"id": "a1", "date": "2015-02-20", "title": "T", "text": "Kim met Putin.", "url": "u", "publisher": "VOA"}` + "\n"))
+	f.Add([]byte("{\"text\": \"x\"}\n{bad\n\n{\"id\": null, \"text\": \"Breaking News\\nA.\"}"))
+	f.Add([]byte(`{"text": "\ud800", "date": 1e400}`))
+	f.Add([]byte("\xef\xbb\xbf{\"text\":\"\xff\"}\r\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		_, err := ReadJSONL("f.jsonl", strings.NewReader(string(data)), Options{DefaultDate: day0},
+			func(s *story.Story) error {
+				if s.ID == "" || !isValidUTF8(s.Text) || strings.TrimSpace(s.Text) == "" || s.Date.IsZero() {
+					t.Fatalf("bad story %+v", s)
+				}
+				return nil
+			},
+			func(e error) {
+				if !strings.HasPrefix(e.Error(), "f.jsonl:") {
+					t.Fatalf("warning %q does not name the input", e)
+				}
+			})
+		if err != nil {
+			t.Fatal(err)
+		}
+	})
+}
