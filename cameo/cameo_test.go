@@ -7,8 +7,8 @@ import (
 func TestLookup(t *testing.T) {
 	for _, tc := range []struct {
 		code, name, root, plover string
-		level, quad               int
-		gold                      float64
+		level, quad              int
+		gold                     float64
 	}{
 		{"042", "Make a visit", "04", "CONSULT", 1, 1, 1.9},
 		{"0231", "Appeal for economic aid", "02", "", 2, 1, 3.4},

@@ -23,22 +23,16 @@ var dyadInternal = []struct {
 	{"110", 0x7000}, // Disapprove
 	{"170", 0x9000}, // Coerce
 	// Dyad's values for codes absent from the table (PETRARCH2 maps them to code[:2]+"0").
-	{"014", 0x1002},          // Say + Policy
-	{"1213", -0xFFFF + 0x78}, // Reject + rights, as 1211/1212 follow 0211/0212
+	{"014", 0x1002},                                                                         // Say + Policy
+	{"1213", -0xFFFF + 0x78},                                                                // Reject + rights, as 1211/1212 follow 0211/0212
 	{"141", 0x5010}, {"1411", 0x5011}, {"1412", 0x5012}, {"1413", 0x5013}, {"1414", 0x5014}, // Protest: demonstrate
 	{"142", 0x5020}, {"1421", 0x5021}, {"1422", 0x5022}, {"1423", 0x5023}, {"1424", 0x5024}, // hunger strike
 	{"143", 0x5030}, {"1431", 0x5031}, {"1432", 0x5032}, {"1433", 0x5033}, {"1434", 0x5034}, // strike or boycott
 	{"144", 0x5050}, {"1441", 0x5051}, {"1442", 0x5052}, {"1443", 0x5053}, {"1444", 0x5054}, // obstruct passage
 	{"1451", 0x50A1}, {"1452", 0x50A2}, {"1453", 0x50A3}, {"1454", 0x50A4}, // violent protest
-	{"176", 0x90A0}, // Coerce + Fight: cyber attack
+	{"176", 0x90A0},                                   // Coerce + Fight: cyber attack
 	{"201", 0x00B1}, {"202", 0x00B2}, {"203", 0x00B3}, // mass violence: expulsion, killings, cleansing
 	{"204", 0x00B6}, {"2041", 0x00B7}, {"2042", 0x00B8}, // weapons of mass destruction
-}
-
-type row struct {
-	code, level, parent, root, name           string
-	goldstein, goldsteinICEWS                 string
-	quad, penta, plover, ploverMode, ploverCx string
 }
 
 func readTSV(path string, minCols int) ([][]string, error) {
@@ -68,7 +62,6 @@ func readTSV(path string, minCols int) ([][]string, error) {
 	}
 	return out[1:], sc.Err() // drop the header
 }
-
 
 func readPICO(path string) (map[string]int32, error) {
 	f, err := os.Open(path)
@@ -276,4 +269,3 @@ func generate(root string) ([]byte, error) {
 	fmt.Fprintf(&b, "}\n")
 	return format.Source(b.Bytes())
 }
-
