@@ -177,7 +177,7 @@ func (c *Coder) ownEvents(f *frame) []raw {
 				}
 				out = append(out, raw{src: s, tgt: tg, code: a, f: f})
 				if b != "" {
-					out = append(out, raw{src: tg, tgt: s, code: b, f: f})
+					out = append(out, raw{src: tg, tgt: s, code: b, f: f, recip: true})
 				}
 			}
 		}
@@ -361,6 +361,11 @@ func (c *Coder) nest(f *frame, sub []raw) []raw {
 	}
 	var out []raw
 	for _, e := range sub {
+		if e.recip {
+			// A reported paired event keeps only its first part ("Obama said he would visit
+			// China" → USAGOV CHN 042, §12.14).
+			continue
+		}
 		if len(e.code) < 2 || !speechRoots[e.code[:2]] || e.src.code == "---" {
 			out = append(out, e)
 			continue

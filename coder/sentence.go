@@ -28,6 +28,7 @@ type raw struct {
 	src, tgt actor
 	code     string
 	f        *frame
+	recip    bool // the reciprocal event of a paired code
 }
 
 func (c *Coder) codeSentence(sc *storyCtx, s *story.Sentence) (evs []story.Event, err error) {

@@ -1,0 +1,250 @@
+package coder
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dyad-events/dyad/dict"
+	"github.com/dyad-events/dyad/story"
+)
+
+// Small dictionaries written for these tests (CAMEO.2.0 syntax, PETRARCH-FORMATS.md §5, §7, §8).
+const testVerbs = `####### VERB PATTERNS #######
+--- ATTACK [190] ---
+ATTACK
+INVADE
+--- VISIT [042:043] ---
+VISIT
+--- CRITICIZE [111] ---
+CRITICIZE
+CONDEMN
+--- REJECT [---] ---
+REJECT
+- * &TREATY [127]
+--- SAY [010] ---
+SAY {SAYS SAID SAYING}
+--- MEET [040] ---
+MEET {MEETS MET MEETING}
+--- HOLD [---] ---
+HOLD {HOLDS HELD HOLDING}
+- * TALKS [043]
+######## TRANSFORMATIONS ##########
+`
+
+const testSynsets = `####### SYNONYM SETS #######
+&TREATY
++TREATY
++AGREEMENT
+`
+
+const testActors = `GERMANY [DEU]
+FRANCE [FRA]
+RUSSIA [RUS]
+CHINA [CHN]
+JAPAN [JPN]
+CZECH [CZE]
+NORTH_KOREA [PRK]
++NORTH_KOREAN
+IRAN [IRN]
+ISRAEL [ISR]
+SYRIA [SYR]
+BARACK_OBAMA
++OBAMA
+	[USAGOV 20090120-20170120]
+	[USAELI >20170120]
+`
+
+const testAgents = `FOREIGN_MINISTRY [~GOV]
+AMBASSADOR [~GOV]
+GOVERNMENT [~GOV]
+HUMAN_RIGHTS_BODY [NGO~]
+`
+
+func testSet(t *testing.T) *dict.Set {
+	t.Helper()
+	v, p, err := dict.ReadVerbs(strings.NewReader(testSynsets+testVerbs), "test.verbs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range p {
+		if x.Severity == dict.Error {
+			t.Fatalf("verbs: %v", x)
+		}
+	}
+	a, _, err := dict.ReadActors(strings.NewReader(testActors), "test.actors")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ag, _, err := dict.ReadAgents(strings.NewReader(testAgents), "test.agents")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &dict.Set{Verbs: v, Actors: a, Agents: ag}
+}
+
+// tk is one token line: form lemma UPOS XPOS head deprel.
+type tk struct {
+	form, lemma, upos, xpos string
+	head                    int
+	rel                     string
+}
+
+func sent(text string, toks ...tk) story.Sentence {
+	s := story.Sentence{Text: text, Start: -1, End: -1}
+	for _, x := range toks {
+		s.Tokens = append(s.Tokens, story.Token{Form: x.form, Lemma: x.lemma, UPOS: x.upos, XPOS: x.xpos, Head: x.head, Deprel: x.rel, Start: -1, End: -1})
+	}
+	// Offsets by searching the forms in order.
+	pos := 0
+	for i := range s.Tokens {
+		if j := strings.Index(text[pos:], s.Tokens[i].Form); j >= 0 {
+			s.Tokens[i].Start, s.Tokens[i].End = pos+j, pos+j+len(s.Tokens[i].Form)
+			pos += j + len(s.Tokens[i].Form)
+		}
+	}
+	return s
+}
+
+func code(t *testing.T, c *Coder, date string, s story.Sentence) []string {
+	t.Helper()
+	d, _ := time.Parse("2006-01-02", date)
+	res := c.CodeStory(&story.Story{ID: "t", Date: d, Sentences: []story.Sentence{s}})
+	if len(res.Problems) > 0 {
+		t.Fatalf("problems: %v", res.Problems)
+	}
+	var out []string
+	for _, e := range res.Events {
+		out = append(out, e.Source.Code+" "+e.Target.Code+" "+e.Code)
+	}
+	return out
+}
+
+func TestCodeHandBuilt(t *testing.T) {
+	c, err := New(testSet(t), DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name string
+		s    story.Sentence
+		want string
+	}{
+		{"active", sent("Germany invaded France.",
+			tk{"Germany", "Germany", "PROPN", "NNP", 2, "nsubj"}, tk{"invaded", "invade", "VERB", "VBD", 0, "root"},
+			tk{"France", "France", "PROPN", "NNP", 2, "obj"}, tk{".", ".", "PUNCT", ".", 2, "punct"}), "DEU FRA 190"},
+		{"passive", sent("France was attacked by Germany.",
+			tk{"France", "France", "PROPN", "NNP", 3, "nsubj:pass"}, tk{"was", "be", "AUX", "VBD", 3, "aux:pass"},
+			tk{"attacked", "attack", "VERB", "VBN", 0, "root"}, tk{"by", "by", "ADP", "IN", 5, "case"},
+			tk{"Germany", "Germany", "PROPN", "NNP", 3, "obl:agent"}), "DEU FRA 190"},
+		{"paired", sent("Obama visited China.",
+			tk{"Obama", "Obama", "PROPN", "NNP", 2, "nsubj"}, tk{"visited", "visit", "VERB", "VBD", 0, "root"},
+			tk{"China", "China", "PROPN", "NNP", 2, "obj"}), "CHN USAGOV 043|USAGOV CHN 042"},
+		{"paired passive", sent("China was visited by Obama.",
+			tk{"China", "China", "PROPN", "NNP", 3, "nsubj:pass"}, tk{"was", "be", "AUX", "VBD", 3, "aux:pass"},
+			tk{"visited", "visit", "VERB", "VBN", 0, "root"}, tk{"by", "by", "ADP", "IN", 5, "case"},
+			tk{"Obama", "Obama", "PROPN", "NNP", 3, "obl:agent"}), "USAGOV CHN 042"},
+		{"not", sent("Germany did not attack France.",
+			tk{"Germany", "Germany", "PROPN", "NNP", 4, "nsubj"}, tk{"did", "do", "AUX", "VBD", 4, "aux"},
+			tk{"not", "not", "PART", "RB", 4, "advmod"}, tk{"attack", "attack", "VERB", "VB", 0, "root"},
+			tk{"France", "France", "PROPN", "NNP", 4, "obj"}), ""},
+		{"n't", sent("Germany didn't attack France.",
+			tk{"Germany", "Germany", "PROPN", "NNP", 4, "nsubj"}, tk{"did", "do", "AUX", "VBD", 4, "aux"},
+			tk{"n't", "not", "PART", "RB", 4, "advmod"}, tk{"attack", "attack", "VERB", "VB", 0, "root"},
+			tk{"France", "France", "PROPN", "NNP", 4, "obj"}), ""},
+		{"compound source", sent("Germany and France condemned Russia.",
+			tk{"Germany", "Germany", "PROPN", "NNP", 4, "nsubj"}, tk{"and", "and", "CCONJ", "CC", 3, "cc"},
+			tk{"France", "France", "PROPN", "NNP", 1, "conj"}, tk{"condemned", "condemn", "VERB", "VBD", 0, "root"},
+			tk{"Russia", "Russia", "PROPN", "NNP", 4, "obj"}), "DEU RUS 111|FRA RUS 111"},
+		{"agent", sent("The Czech foreign ministry criticized Russia.",
+			tk{"The", "the", "DET", "DT", 4, "det"}, tk{"Czech", "Czech", "ADJ", "JJ", 4, "amod"},
+			tk{"foreign", "foreign", "ADJ", "JJ", 4, "amod"}, tk{"ministry", "ministry", "NOUN", "NN", 5, "nsubj"},
+			tk{"criticized", "criticize", "VERB", "VBD", 0, "root"}, tk{"Russia", "Russia", "PROPN", "NNP", 5, "obj"}), "CZEGOV RUS 111"},
+		{"pattern", sent("North Korea rejected a treaty with Russia.",
+			tk{"North", "North", "PROPN", "NNP", 2, "compound"}, tk{"Korea", "Korea", "PROPN", "NNP", 3, "nsubj"},
+			tk{"rejected", "reject", "VERB", "VBD", 0, "root"}, tk{"a", "a", "DET", "DT", 5, "det"},
+			tk{"treaty", "treaty", "NOUN", "NN", 3, "obj"}, tk{"with", "with", "ADP", "IN", 7, "case"},
+			tk{"Russia", "Russia", "PROPN", "NNP", 5, "nmod"}), "PRK RUS 127"},
+		{"no dyad", sent("North Korea rejected the agreements.",
+			tk{"North", "North", "PROPN", "NNP", 2, "compound"}, tk{"Korea", "Korea", "PROPN", "NNP", 3, "nsubj"},
+			tk{"rejected", "reject", "VERB", "VBD", 0, "root"}, tk{"the", "the", "DET", "DT", 5, "det"},
+			tk{"agreements", "agreement", "NOUN", "NNS", 3, "obj"}), ""},
+		{"compound cooperation", sent("Japan and China held talks.",
+			tk{"Japan", "Japan", "PROPN", "NNP", 4, "nsubj"}, tk{"and", "and", "CCONJ", "CC", 3, "cc"},
+			tk{"China", "China", "PROPN", "NNP", 1, "conj"}, tk{"held", "hold", "VERB", "VBD", 0, "root"},
+			tk{"talks", "talk", "NOUN", "NNS", 4, "obj"}), "CHN JPN 043|JPN CHN 043"},
+		{"pronoun", sent("Obama said he would visit China.",
+			tk{"Obama", "Obama", "PROPN", "NNP", 2, "nsubj"}, tk{"said", "say", "VERB", "VBD", 0, "root"},
+			tk{"he", "he", "PRON", "PRP", 5, "nsubj"}, tk{"would", "would", "AUX", "MD", 5, "aux"},
+			tk{"visit", "visit", "VERB", "VB", 2, "ccomp"}, tk{"China", "China", "PROPN", "NNP", 5, "obj"}), "USAGOV CHN 042"},
+	}
+	for _, tc := range cases {
+		got := strings.Join(code(t, c, "2015-01-15", tc.s), "|")
+		if got != tc.want {
+			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestDateRestrictionAndEvidence(t *testing.T) {
+	c, _ := New(testSet(t), DefaultOptions())
+	s := sent("Obama criticized Russia.",
+		tk{"Obama", "Obama", "PROPN", "NNP", 2, "nsubj"}, tk{"criticized", "criticize", "VERB", "VBD", 0, "root"},
+		tk{"Russia", "Russia", "PROPN", "NNP", 2, "obj"})
+	if got := strings.Join(code(t, c, "2019-05-01", s), "|"); got != "USAELI RUS 111" {
+		t.Errorf("2019: %q", got)
+	}
+	if got := strings.Join(code(t, c, "2005-05-01", s), "|"); got != "" {
+		t.Errorf("2005 (no restriction applies): %q", got)
+	}
+	d, _ := time.Parse("2006-01-02", "2015-01-15")
+	res := c.CodeStory(&story.Story{ID: "st", Date: d, Publisher: "P", Sentences: []story.Sentence{s}})
+	if len(res.Events) != 1 {
+		t.Fatalf("events %v", res.Events)
+	}
+	e := res.Events[0]
+	if e.EventID != "st:0:0" || e.Date != "2015-01-15" || e.Source.Text != "Obama" || e.Source.Start != 0 || e.Source.End != 5 ||
+		e.Target.Start != 17 || e.Target.End != 23 || e.Verb.Text != "criticized" || e.Verb.Start != 6 || e.RootCode != "11" ||
+		e.Source.Country != "USA" || e.Source.Agent != "GOV" || e.Publisher != "P" || e.Verb.Line != "test.verbs:12" {
+		t.Errorf("event = %+v", e)
+	}
+}
+
+func TestRequireDyadOff(t *testing.T) {
+	o := DefaultOptions()
+	o.RequireDyad = false
+	c, _ := New(testSet(t), o)
+	s := sent("North Korea rejected the agreements.",
+		tk{"North", "North", "PROPN", "NNP", 2, "compound"}, tk{"Korea", "Korea", "PROPN", "NNP", 3, "nsubj"},
+		tk{"rejected", "reject", "VERB", "VBD", 0, "root"}, tk{"the", "the", "DET", "DT", 5, "det"},
+		tk{"agreements", "agreement", "NOUN", "NNS", 3, "obj"})
+	if got := strings.Join(code(t, c, "2015-01-15", s), "|"); got != "PRK --- 127" {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestBadTree(t *testing.T) {
+	c, _ := New(testSet(t), DefaultOptions())
+	s := sent("a b", tk{"a", "a", "X", "X", 2, "dep"}, tk{"b", "b", "X", "X", 1, "dep"})
+	res := c.CodeStory(&story.Story{ID: "x", Sentences: []story.Sentence{s}})
+	if len(res.Problems) != 1 || !strings.Contains(res.Problems[0].Msg, "cycle") {
+		t.Errorf("problems = %v", res.Problems)
+	}
+}
+
+func TestOneAStory(t *testing.T) {
+	c, _ := New(testSet(t), DefaultOptions())
+	mk := func(id string) story.Sentence {
+		s := sent("Germany invaded France.",
+			tk{"Germany", "Germany", "PROPN", "NNP", 2, "nsubj"}, tk{"invaded", "invade", "VERB", "VBD", 0, "root"},
+			tk{"France", "France", "PROPN", "NNP", 2, "obj"})
+		s.ID = id
+		return s
+	}
+	s1, s2 := mk("S_1"), mk("S_2")
+	s2.Index = 1
+	res := c.CodeStory(&story.Story{ID: "S", Sentences: []story.Sentence{s1, s2}})
+	if len(res.Events) != 1 || strings.Join(res.Events[0].SentenceIDs, ",") != "S_1,S_2" {
+		t.Errorf("events = %+v", res.Events)
+	}
+}

@@ -1,0 +1,124 @@
+package coder
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// InternalCodes is PETRARCH2's internal event-code table (PETRARCH-FORMATS.md §5.7): CAMEO code ↔
+// 16-bit class arithmetic, used for negation and for combining a governing verb with a governed
+// one. Dyad reads it from a PICO file (UniversalPetrarch's PETR.Internal.Coding.Ontology.txt) rather
+// than shipping a copy.
+type InternalCodes struct {
+	toInt   map[string]int
+	fromInt map[int]string
+}
+
+// ReadInternalCodes reads a PICO file: one CODE:VALUE per line, VALUE a sum of hex literals
+// ("011:0x1000-0xFFFF"), "#" comments, blank lines ignored, CRLF accepted (§5.7). Bad lines are
+// returned as errors "name:line: ..." and skipped. The reverse mapping of a value held by several
+// codes is the shortest code, then the numerically smallest (§5.7 Decision).
+func ReadInternalCodes(r io.Reader, name string) (*InternalCodes, []error) {
+	ic := &InternalCodes{toInt: map[string]int{}, fromInt: map[int]string{}}
+	var errs []error
+	sc := bufio.NewScanner(r)
+	line := 0
+	for sc.Scan() {
+		line++
+		s := sc.Text()
+		if i := strings.IndexByte(s, '#'); i >= 0 {
+			s = s[:i]
+		}
+		s = strings.TrimSpace(s)
+		if s == "" {
+			continue
+		}
+		code, val, ok := strings.Cut(s, ":")
+		code, val = strings.TrimSpace(code), strings.TrimSpace(val)
+		v, err := hexSum(val)
+		if !ok || code == "" || err != nil {
+			errs = append(errs, fmt.Errorf("%s:%d: bad internal code line %q", name, line, s))
+			continue
+		}
+		ic.toInt[code] = v
+		if old, ok := ic.fromInt[v]; !ok || len(code) < len(old) || (len(code) == len(old) && code < old) {
+			ic.fromInt[v] = code
+		}
+	}
+	if err := sc.Err(); err != nil {
+		errs = append(errs, fmt.Errorf("%s: %v", name, err))
+	}
+	return ic, errs
+}
+
+func hexSum(s string) (int, error) {
+	total, sign, cur := 0, 1, ""
+	flush := func() error {
+		if cur == "" {
+			return nil
+		}
+		v, err := strconv.ParseInt(strings.TrimSpace(cur), 0, 64)
+		if err != nil {
+			return err
+		}
+		total += sign * int(v)
+		cur = ""
+		return nil
+	}
+	for _, r := range s {
+		switch r {
+		case '+', '-':
+			if err := flush(); err != nil {
+				return 0, err
+			}
+			sign = 1
+			if r == '-' {
+				sign = -1
+			}
+		default:
+			cur += string(r)
+		}
+	}
+	if err := flush(); err != nil {
+		return 0, err
+	}
+	return total, nil
+}
+
+// Negate returns the code of a negated event (§12.6): the internal value plus −0xFFFF, mapped back;
+// ok is false when the result is not in the table (the event is dropped).
+func (ic *InternalCodes) Negate(code string) (string, bool) {
+	v, ok := ic.toInt[code]
+	if !ok || v == 0 {
+		return "", false
+	}
+	out, ok := ic.fromInt[v-0xFFFF]
+	return out, ok && out != "---"
+}
+
+// Combine returns the code of a governed verb (lower) under a governing one (upper), as
+// combine_code in PETRARCH2 (§5.7): lower < 0 → upper + lower; both ≥ 0x1000 → lower; lower ≥ upper
+// → lower; else upper + lower. ok is false when either code is unknown or the sum is not in the table.
+func (ic *InternalCodes) Combine(upper, lower string) (string, bool) {
+	u, ok1 := ic.toInt[upper]
+	l, ok2 := ic.toInt[lower]
+	if !ok1 || !ok2 {
+		return "", false
+	}
+	var v int
+	switch {
+	case l < 0:
+		v = u + l
+	case u >= 0x1000 && l >= 0x1000:
+		return lower, true
+	case l >= u:
+		return lower, true
+	default:
+		v = u + l
+	}
+	out, ok := ic.fromInt[v]
+	return out, ok && out != "---"
+}
