@@ -72,6 +72,8 @@ type Coder struct {
 	// verbClass maps a block meaning or verb word to the event code of its block, used by
 	// transformations (§5.6).
 	verbCode map[string]string
+	// blocks holds each verb block's patterns ordered by specificity with head-word indexes.
+	blocks map[*dict.Block]*blockIndex
 }
 
 // New returns a coder for set. set.Verbs and set.Actors are required; Agents, Discards and Issues
@@ -83,8 +85,9 @@ func New(set *dict.Set, opts Options) (*Coder, error) {
 	if set.Actors == nil {
 		return nil, errors.New("coder: no actor dictionary")
 	}
-	c := &Coder{set: set, opts: opts, verbCode: map[string]string{}}
+	c := &Coder{set: set, opts: opts, verbCode: map[string]string{}, blocks: map[*dict.Block]*blockIndex{}}
 	for _, b := range set.Verbs.Blocks {
+		c.blocks[b] = indexBlock(b)
 		for _, v := range b.Verbs {
 			code := v.Code
 			if code.Kind == dict.CodeNone {

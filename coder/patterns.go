@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/dyad-events/dyad/dict"
@@ -162,16 +163,21 @@ func ppObjectsMatch(t *tree, k int, objs []dict.Item) bool {
 	return true
 }
 
-// bestPattern returns the most specific pattern of the verb's block that matches the frame (§5.4:
-// a longer, more specific pattern wins; among equals the first in the file).
-func (c *Coder) bestPattern(t *tree, f *frame) *dict.Pattern {
-	if f.verb.Block == nil {
-		return nil
+// blockIndex is a verb block's patterns sorted by specificity (most specific first, file order
+// among equals), each with the head words its noun items need.
+type blockIndex struct {
+	pats  []*dict.Pattern
+	heads [][]map[string]bool // per pattern, per pre+post noun item: the accepted head words
+}
+
+func indexBlock(b *dict.Block) *blockIndex {
+	bi := &blockIndex{}
+	type sp struct {
+		p     *dict.Pattern
+		score int
 	}
-	pre, post := c.sides(t, f)
-	var best *dict.Pattern
-	bestScore := -1
-	for _, p := range f.verb.Block.Patterns {
+	var list []sp
+	for _, p := range b.Patterns {
 		score := 0
 		for _, it := range p.Pre {
 			score += itemScore(it)
@@ -179,13 +185,68 @@ func (c *Coder) bestPattern(t *tree, f *frame) *dict.Pattern {
 		for _, it := range p.Post {
 			score += itemScore(it)
 		}
-		if score <= bestScore {
-			continue
-		}
-		if !matchItems(t, p.Pre, pre) || !matchItems(t, p.Post, post) {
-			continue
-		}
-		best, bestScore = p, score
+		list = append(list, sp{p, score})
 	}
-	return best
+	sort.SliceStable(list, func(i, j int) bool { return list[i].score > list[j].score })
+	for _, x := range list {
+		bi.pats = append(bi.pats, x.p)
+		var hs []map[string]bool
+		for _, it := range append(append([]dict.Item(nil), x.p.Pre...), x.p.Post...) {
+			if it.Kind == dict.ItemPP {
+				continue
+			}
+			m := map[string]bool{}
+			for _, a := range it.Alts {
+				m[a.Head] = true
+			}
+			hs = append(hs, m)
+		}
+		bi.heads = append(bi.heads, hs)
+	}
+	return bi
+}
+
+// bestPattern returns the most specific pattern of the verb's block that matches the frame (§5.4:
+// a longer, more specific pattern wins; among equals the first in the file).
+func (c *Coder) bestPattern(t *tree, f *frame) *dict.Pattern {
+	if f.verb.Block == nil {
+		return nil
+	}
+	bi := c.blocks[f.verb.Block]
+	if bi == nil {
+		return nil
+	}
+	pre, post := c.sides(t, f)
+	for pi, p := range bi.pats {
+		// Quick rejection: every noun item's head must be a word of the sentence.
+		ok := true
+		for _, hs := range bi.heads[pi] {
+			found := false
+			for _, k := range pre {
+				if hs[t.words[k]] || hs[t.lemmas[k]] {
+					found = true
+					break
+				}
+			}
+			for _, k := range post {
+				if found {
+					break
+				}
+				if hs[t.words[k]] || hs[t.lemmas[k]] {
+					found = true
+				}
+			}
+			if !found {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		if matchItems(t, p.Pre, pre) && matchItems(t, p.Post, post) {
+			return p
+		}
+	}
+	return nil
 }
