@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -168,6 +169,10 @@ func ppObjectsMatch(t *tree, k int, objs []dict.Item) bool {
 type blockIndex struct {
 	pats  []*dict.Pattern
 	heads [][]map[string]bool // per pattern, per pre+post noun item: the accepted head words
+	// byHead maps a head word to the patterns whose first noun item accepts it; always lists the
+	// patterns without noun items. Both hold indexes into pats, ascending.
+	byHead map[string][]int
+	always []int
 }
 
 func indexBlock(b *dict.Block) *blockIndex {
@@ -203,6 +208,16 @@ func indexBlock(b *dict.Block) *blockIndex {
 		}
 		bi.heads = append(bi.heads, hs)
 	}
+	bi.byHead = map[string][]int{}
+	for i, hs := range bi.heads {
+		if len(hs) == 0 {
+			bi.always = append(bi.always, i)
+			continue
+		}
+		for h := range hs[0] {
+			bi.byHead[h] = append(bi.byHead[h], i)
+		}
+	}
 	return bi
 }
 
@@ -217,7 +232,26 @@ func (c *Coder) bestPattern(t *tree, f *frame) *dict.Pattern {
 		return nil
 	}
 	pre, post := c.sides(t, f)
-	for pi, p := range bi.pats {
+	var buf [32]int
+	cand := append(buf[:0], bi.always...)
+	add := func(w string) {
+		for _, i := range bi.byHead[w] {
+			if !slices.Contains(cand, i) {
+				cand = append(cand, i)
+			}
+		}
+	}
+	for _, k := range pre {
+		add(t.words[k])
+		add(t.lemmas[k])
+	}
+	for _, k := range post {
+		add(t.words[k])
+		add(t.lemmas[k])
+	}
+	slices.Sort(cand)
+	for _, pi := range cand {
+		p := bi.pats[pi]
 		// Quick rejection: every noun item's head must be a word of the sentence.
 		ok := true
 		for _, hs := range bi.heads[pi] {
