@@ -202,7 +202,8 @@ var blockTags = map[string]bool{
 	"p": true, "div": true, "br": true, "li": true, "ul": true, "ol": true, "h1": true, "h2": true,
 	"h3": true, "h4": true, "h5": true, "h6": true, "blockquote": true, "tr": true, "table": true,
 	"section": true, "article": true, "header": true, "footer": true, "figure": true,
-	"figcaption": true, "pre": true, "hr": true, "dd": true, "dt": true,
+	"figcaption": true, "pre": true, "hr": true, "dd": true, "dt": true, "main": true, "body": true,
+	"aside": true, "nav": true, "details": true, "summary": true, "caption": true, "head": true,
 }
 
 // htmlToText turns an HTML fragment (a feed item's description or content) into plain text:

@@ -9,7 +9,10 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"regexp"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
 )
@@ -117,12 +120,24 @@ func unwrapURLError(err error) error {
 	return err
 }
 
-// toUTF8 transcodes an HTML or XML document to UTF-8. The charset comes from a byte order mark,
-// the Content-Type, a <meta charset> or XML declaration, or is guessed (golang.org/x/net/html/
-// charset, after the WHATWG encoding sniffing algorithm). It reports the charset name when it
+// toUTF8 transcodes an HTML document to UTF-8. The charset comes from, in order: a byte order
+// mark; the HTTP Content-Type; a <meta charset> or <meta http-equiv> in the first 16 KiB (unless
+// it names a single-byte charset while the bytes are valid UTF-8 with non-ASCII text, a common
+// mislabelling); else UTF-8 when the bytes are valid UTF-8, else windows-1252 (the WHATWG
+// default). Decoders come from golang.org/x/net/html/charset. It returns the charset name when it
 // was not UTF-8.
 func toUTF8(data []byte, contentType string) ([]byte, string, error) {
-	enc, name, _ := charset.DetermineEncoding(data, contentType)
+	enc, name, certain := charset.DetermineEncoding(data, contentType)
+	if !certain {
+		if m := reMetaCharset.FindSubmatch(data[:min(len(data), 16<<10)]); m != nil {
+			if e, n := charset.Lookup(string(m[1])); e != nil {
+				enc, name = e, n
+			}
+		}
+		if name != "utf-8" && utf8.Valid(data) && (isSingleByte(name) || !hasMetaCharset(data)) {
+			return data, "", nil
+		}
+	}
 	if name == "utf-8" || enc == nil {
 		return data, "", nil
 	}
@@ -131,6 +146,18 @@ func toUTF8(data []byte, contentType string) ([]byte, string, error) {
 		return data, name, fmt.Errorf("transcoding from %s: %v", name, err)
 	}
 	return out, name, nil
+}
+
+var reMetaCharset = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)`)
+
+func hasMetaCharset(data []byte) bool {
+	return reMetaCharset.Match(data[:min(len(data), 16<<10)])
+}
+
+// isSingleByte reports the Latin single-byte charsets that valid UTF-8 text is often mislabelled
+// as.
+func isSingleByte(name string) bool {
+	return name == "windows-1252" || strings.HasPrefix(name, "iso-8859-") || strings.HasPrefix(name, "windows-125")
 }
 
 // xmlDeclCharset rewrites an XML declaration's encoding to UTF-8 once the document is

@@ -8,6 +8,7 @@ import (
 
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/dyad-events/dyad/story"
 )
@@ -60,7 +61,7 @@ func ReadHTML(name string, data []byte, contentType string, opts Options) (s *st
 	if xerr != nil {
 		return nil, warns, inputErr(name, 0, "no main text found: %v", xerr)
 	}
-	text := res.ContentText
+	text := norm.NFC.String(nodeText(res.ContentNode))
 	text, bad := validUTF8(text)
 	if bad {
 		warn("story %q: invalid UTF-8 replaced by U+FFFD", s.ID)
@@ -116,3 +117,48 @@ type textError string
 func (e textError) Error() string { return string(e) }
 
 const errNoText = textError("the page has no article text")
+
+// nodeText renders the text of an extracted content tree with one paragraph (or list item,
+// heading, table row, quote) a line and white space collapsed inside paragraphs.
+func nodeText(root *html.Node) string {
+	var paras []string
+	var cur strings.Builder
+	flush := func() {
+		if t := strings.Join(strings.Fields(cur.String()), " "); t != "" {
+			paras = append(paras, t)
+		}
+		cur.Reset()
+	}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			cur.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			switch n.Data {
+			case "script", "style", "noscript", "template":
+				return
+			case "td", "th":
+				cur.WriteByte(' ')
+			}
+			if blockTags[n.Data] {
+				flush()
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if n.Type == html.ElementNode && blockTags[n.Data] {
+			flush()
+		}
+	}
+	if root != nil {
+		walk(root)
+	}
+	flush()
+	if len(paras) == 0 {
+		return ""
+	}
+	return strings.Join(paras, "\n") + "\n"
+}
