@@ -1,0 +1,212 @@
+package tagger
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dyad-events/dyad/nlp/internal/linear"
+	"github.com/dyad-events/dyad/story"
+)
+
+// pad is the number of padding positions on each side of a sentence in the scratch arrays.
+const pad = 2
+
+// wordFeats are the per-token values the feature templates read, computed once per token.
+type wordFeats struct {
+	lower, form        uint64 // hashes of the lower-cased and the exact form
+	suf                [4]uint64
+	pre                [3]uint64
+	shape              uint64
+	amb                uint64 // ambiguity class: hash of the UPOS set seen with the lower-cased word in training
+	known              bool
+	dictClass          int16 // class from the tag dictionary, -1 when none
+}
+
+// scratch is one worker's buffers; taggers draw them from a sync.Pool.
+type scratch struct {
+	w      []wordFeats
+	tags   []int
+	feats  []uint64
+	scores []float32
+	lower  []byte
+}
+
+var (
+	hStart = linear.Hash("<s>")
+	hEnd   = linear.Hash("</s>")
+)
+
+// prepare fills sc.w for sentence s (with padding) and resets sc.tags.
+func (t *Tagger) prepare(s *story.Sentence, sc *scratch) {
+	n := len(s.Tokens)
+	if cap(sc.w) < n+2*pad {
+		sc.w = make([]wordFeats, n+2*pad)
+		sc.tags = make([]int, n+2*pad)
+	}
+	sc.w = sc.w[:n+2*pad]
+	sc.tags = sc.tags[:n+2*pad]
+	for i := 0; i < pad; i++ {
+		sc.w[i] = wordFeats{lower: hStart, form: hStart, shape: hStart, amb: hStart, dictClass: -1}
+		sc.w[n+pad+i] = wordFeats{lower: hEnd, form: hEnd, shape: hEnd, amb: hEnd, dictClass: -1}
+		sc.tags[i] = t.nclass     // start tag id
+		sc.tags[n+pad+i] = t.nclass + 1
+	}
+	for i := range s.Tokens {
+		form := s.Tokens[i].Form
+		wf := &sc.w[i+pad]
+		sc.lower = appendLower(sc.lower[:0], form)
+		lw := sc.lower
+		wf.form = linear.Hash(form)
+		wf.lower = linear.Hash(string(lw))
+		for k := 0; k < 4; k++ {
+			if len(lw) > k+1 {
+				wf.suf[k] = linear.Hash(string(lw[len(lw)-k-1:])) + uint64(k)
+			} else {
+				wf.suf[k] = uint64(k) + 7
+			}
+		}
+		for k := 0; k < 3; k++ {
+			if len(lw) > k+1 {
+				wf.pre[k] = linear.Hash(string(lw[:k+1])) + uint64(k)
+			} else {
+				wf.pre[k] = uint64(k) + 11
+			}
+		}
+		wf.shape = shapeHash(form)
+		wf.dictClass = -1
+		if c, ok := t.tagDict[form]; ok {
+			wf.dictClass = c
+		}
+		if a, ok := t.amb[string(lw)]; ok {
+			wf.amb = a
+			wf.known = true
+		} else {
+			wf.amb = 0
+			wf.known = false
+		}
+	}
+}
+
+func appendLower(b []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+		i += n
+	}
+	return b
+}
+
+// shapeHash hashes the word shape: X for upper case, x lower, d digit, other characters as
+// themselves, runs longer than two collapsed ("Washington" → "Xxx", "1,000" → "d,ddd"→"d,dd"),
+// plus the length bucket.
+func shapeHash(s string) uint64 {
+	h := uint64(14695981039346656037)
+	var last rune = -1
+	run := 0
+	n := 0
+	for _, r := range s {
+		n++
+		var c rune
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+		case unicode.IsLower(r):
+			c = 'x'
+		case unicode.IsDigit(r):
+			c = 'd'
+		default:
+			c = r
+		}
+		if c == last {
+			run++
+			if run >= 2 {
+				continue
+			}
+		} else {
+			run = 0
+		}
+		last = c
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	lb := uint64(n)
+	if lb > 6 {
+		lb = 6
+	}
+	return linear.Mix(h, lb)
+}
+
+// features appends the feature keys for position i (0-based token index) to dst.
+func (t *Tagger) features(dst []uint64, sc *scratch, i int) []uint64 {
+	p := i + pad
+	w := sc.w
+	c, l1, l2, r1, r2 := &w[p], &w[p-1], &w[p-2], &w[p+1], &w[p+2]
+	p1, p2 := uint64(sc.tags[p-1]), uint64(sc.tags[p-2])
+	k := func(tmpl uint64, vals ...uint64) {
+		h := linear.Seed(tmpl)
+		for _, v := range vals {
+			h = linear.Mix(h, v)
+		}
+		dst = append(dst, linear.Key(h))
+	}
+	k(0)
+	k(1, c.lower)
+	k(2, c.form)
+	k(3, c.suf[0])
+	k(4, c.suf[1])
+	k(5, c.suf[2])
+	k(6, c.suf[3])
+	k(7, c.pre[0])
+	k(8, c.pre[1])
+	k(9, c.pre[2])
+	k(10, c.shape)
+	k(11, l1.lower)
+	k(12, r1.lower)
+	k(13, l2.lower)
+	k(14, r2.lower)
+	k(15, l1.suf[2])
+	k(16, r1.suf[2])
+	k(17, p1)
+	k(18, p2)
+	k(19, p1, p2)
+	k(20, p1, c.lower)
+	k(21, l1.lower, c.lower)
+	k(22, c.lower, r1.lower)
+	k(23, c.amb)
+	k(24, r1.amb)
+	k(25, r2.amb)
+	k(26, p1, c.amb)
+	k(27, c.amb, r1.amb)
+	k(28, r1.shape)
+	k(29, l1.shape)
+	k(30, p1, c.suf[2])
+	k(31, l1.lower, r1.lower)
+	k(32, p1, r1.lower)
+	k(33, c.shape, r1.amb)
+	k(34, p1, p2, c.amb)
+	k(40, r1.lower, r2.lower)
+	k(41, c.suf[1], r1.suf[1])
+	k(42, p1, c.shape)
+	k(43, c.shape, l1.lower)
+	k(44, c.lower, r1.amb)
+	k(45, c.shape, r1.shape)
+	if i == 0 {
+		k(35, c.shape)
+		k(36, c.lower)
+	}
+	if !c.known {
+		k(37, p1, c.suf[2])
+		k(38, c.shape, c.suf[1])
+		k(39, r1.lower, c.suf[1])
+	}
+	return dst
+}

@@ -1,0 +1,114 @@
+package tagger
+
+import (
+	"fmt"
+	"io"
+	"sort"
+
+	"github.com/dyad-events/dyad/nlp/internal/linear"
+)
+
+const magic = "DYADTAG1"
+
+// WriteTo writes the tagger in Dyad's binary model layout (uncompressed; callers compress): the
+// magic "DYADTAG1", the classes, the tag dictionary, ambiguity classes, lemma and FEATS tables (each
+// sorted, so that the same tagger always gives the same bytes), then the weights.
+func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
+	e := linear.NewEnc(w)
+	e.Str(magic)
+	e.U32(uint32(t.nclass))
+	for i, c := range t.classes {
+		e.Str(c.UPOS)
+		e.Str(c.XPOS)
+		e.Str(t.featsC[i])
+	}
+	td := make([]string, 0, len(t.tagDict))
+	for k := range t.tagDict {
+		td = append(td, k)
+	}
+	sort.Strings(td)
+	e.U32(uint32(len(td)))
+	for _, k := range td {
+		e.Str(k)
+		e.U32(uint32(t.tagDict[k]))
+	}
+	am := make([]string, 0, len(t.amb))
+	for k := range t.amb {
+		am = append(am, k)
+	}
+	sort.Strings(am)
+	e.U32(uint32(len(am)))
+	for _, k := range am {
+		e.Str(k)
+		v := t.amb[k]
+		e.U32(uint32(v))
+		e.U32(uint32(v >> 32))
+	}
+	for _, m := range []map[string]string{t.lemmaEx, t.featsW} {
+		ks := make([]string, 0, len(m))
+		for k := range m {
+			ks = append(ks, k)
+		}
+		sort.Strings(ks)
+		e.U32(uint32(len(ks)))
+		for _, k := range ks {
+			e.Str(k)
+			e.Str(m[k])
+		}
+	}
+	e.Model(t.model)
+	return 0, e.Flush()
+}
+
+// Load reads a tagger written by WriteTo (uncompressed). Corrupt input gives an error, never a panic.
+func Load(r io.Reader) (*Tagger, error) {
+	d := linear.NewDec(r)
+	if d.Str() != magic || d.Err != nil {
+		return nil, fmt.Errorf("tagger: not a tagger model")
+	}
+	t := &Tagger{}
+	t.nclass = d.Count(255)
+	for i := 0; i < t.nclass && d.Err == nil; i++ {
+		t.classes = append(t.classes, class{d.Str(), d.Str()})
+		t.featsC = append(t.featsC, d.Str())
+	}
+	n := d.Count(1 << 24)
+	t.tagDict = make(map[string]int16, n)
+	for i := 0; i < n && d.Err == nil; i++ {
+		k := d.Str()
+		c := d.U32()
+		if int(c) >= t.nclass {
+			return nil, fmt.Errorf("tagger: %w", linear.ErrCorrupt)
+		}
+		t.tagDict[k] = int16(c)
+	}
+	n = d.Count(1 << 24)
+	t.amb = make(map[string]uint64, n)
+	for i := 0; i < n && d.Err == nil; i++ {
+		k := d.Str()
+		lo := d.U32()
+		hi := d.U32()
+		t.amb[k] = uint64(hi)<<32 | uint64(lo)
+	}
+	for j := 0; j < 2; j++ {
+		n = d.Count(1 << 24)
+		m := make(map[string]string, n)
+		for i := 0; i < n && d.Err == nil; i++ {
+			k := d.Str()
+			m[k] = d.Str()
+		}
+		if j == 0 {
+			t.lemmaEx = m
+		} else {
+			t.featsW = m
+		}
+	}
+	t.model = d.Model()
+	if d.Err != nil {
+		return nil, fmt.Errorf("tagger: %w", d.Err)
+	}
+	if t.model.NClass() != t.nclass {
+		return nil, fmt.Errorf("tagger: model has %d classes, tag set %d", t.model.NClass(), t.nclass)
+	}
+	return t, nil
+}

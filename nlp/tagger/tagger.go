@@ -1,0 +1,356 @@
+// Package tagger is Dyad's part-of-speech tagger and lemmatiser: a greedy left-to-right averaged
+// perceptron (Collins 2002) over word, affix, shape, ambiguity-class and previous-tag features that
+// predicts the pair (UPOS, PTB XPOS) of every token as one class, a tag dictionary for frequent
+// unambiguous words, and lemmas and UD features from exception lists learned from a treebank's lemma
+// and FEATS columns with suffix rules as fallback (ARCHITECTURE.md, "Known-good recipes").
+//
+// A Tagger is immutable after Train or Load and safe for concurrent use by many goroutines.
+package tagger
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/dyad-events/dyad/nlp/internal/linear"
+	"github.com/dyad-events/dyad/story"
+)
+
+// Tagger tags, lemmatises and adds UD features to tokenised sentences.
+type Tagger struct {
+	nclass  int
+	classes []class            // class id → (UPOS, XPOS)
+	tagDict map[string]int16   // exact form → class, for frequent unambiguous words
+	amb     map[string]uint64  // lower-cased form → ambiguity class hash
+	lemmaEx map[string]string  // form "\x00" XPOS → lemma where the rules are wrong (exact form, then lower case)
+	featsW  map[string]string  // lower-cased form "\x00" class → FEATS where it differs from the class default
+	featsC  []string           // class → most frequent FEATS
+	model   *linear.Model
+	pool    sync.Pool
+}
+
+type class struct{ UPOS, XPOS string }
+
+func (t *Tagger) getScratch() *scratch {
+	if sc, ok := t.pool.Get().(*scratch); ok {
+		return sc
+	}
+	return &scratch{scores: make([]float32, t.nclass)}
+}
+
+// Classes is the number of (UPOS, XPOS) classes the model predicts.
+func (t *Tagger) Classes() int { return t.nclass }
+
+// Tag sets UPOS, XPOS, Lemma and Feats of every token of s in place, reading only the forms.
+// An empty sentence is left alone.
+func (t *Tagger) Tag(s *story.Sentence) {
+	if len(s.Tokens) == 0 {
+		return
+	}
+	sc := t.getScratch()
+	t.prepare(s, sc)
+	t.predict(s, sc, nil)
+	for i := range s.Tokens {
+		tk := &s.Tokens[i]
+		c := t.classes[sc.tags[i+pad]]
+		tk.UPOS, tk.XPOS = c.UPOS, c.XPOS
+		tk.Lemma = t.lemma(tk.Form, c.UPOS, c.XPOS, sc)
+		tk.Feats = t.feats(sc, tk.Form, sc.tags[i+pad])
+	}
+	t.pool.Put(sc)
+}
+
+// predict tags the prepared sentence greedily, leaving the class ids in sc.tags.
+func (t *Tagger) predict(s *story.Sentence, sc *scratch, tr *linear.Trainer) {
+	for i := range s.Tokens {
+		if dc := sc.w[i+pad].dictClass; dc >= 0 && tr == nil {
+			sc.tags[i+pad] = int(dc)
+			continue
+		}
+		sc.feats = t.features(sc.feats[:0], sc, i)
+		scores := sc.scores[:t.nclass]
+		for j := range scores {
+			scores[j] = 0
+		}
+		if tr != nil {
+			tr.Score(sc.feats, scores)
+		} else {
+			t.model.Score(sc.feats, scores)
+		}
+		best := 0
+		for j, v := range scores {
+			if v > scores[best] {
+				best = j
+			}
+		}
+		sc.tags[i+pad] = best
+	}
+}
+
+func (t *Tagger) feats(sc *scratch, form string, c int) string {
+	sc.lower = appendLower(sc.lower[:0], form)
+	sc.lower = append(sc.lower, 0)
+	sc.lower = appendInt(sc.lower, c)
+	if f, ok := t.featsW[string(sc.lower)]; ok {
+		return f
+	}
+	return t.featsC[c]
+}
+
+func appendInt(b []byte, v int) []byte {
+	return append(b, byte('0'+v/100), byte('0'+v/10%10), byte('0'+v%10))
+}
+
+// Evaluate tags a copy of each gold sentence and returns the fraction of tokens whose UPOS, XPOS and
+// Lemma (case-insensitive) match the gold ones; tokens is the number of tokens scored.
+func (t *Tagger) Evaluate(gold []story.Sentence) (upos, xpos, lemma float64, tokens int) {
+	var cu, cx, cl int
+	buf := make([]story.Token, 0, 64)
+	for _, g := range gold {
+		buf = append(buf[:0], g.Tokens...)
+		s := story.Sentence{Tokens: buf}
+		t.Tag(&s)
+		for i, tk := range s.Tokens {
+			gt := g.Tokens[i]
+			tokens++
+			if tk.UPOS == gt.UPOS {
+				cu++
+			}
+			if tk.XPOS == gt.XPOS {
+				cx++
+			}
+			if strings.EqualFold(tk.Lemma, gt.Lemma) {
+				cl++
+			}
+		}
+	}
+	if tokens == 0 {
+		return 0, 0, 0, 0
+	}
+	d := float64(tokens)
+	return float64(cu) / d, float64(cx) / d, float64(cl) / d, tokens
+}
+
+// Options control training.
+type Options struct {
+	Epochs int     // passes over the training data (default 10)
+	Seed   uint64  // shuffling seed; the same seed and data give the same model
+	Prune  float64 // drop averaged weights smaller than this (default 0.05)
+	// Log receives one line per epoch with the dev scores; nil for none.
+	Log io.Writer
+}
+
+// Train learns a tagger from gold sentences (UPOS, XPOS, Lemma, Feats filled). Dev sentences are
+// tagged after every epoch and the averaged model of the best dev UPOS accuracy is returned.
+// It fails when train holds no tokens or more than 255 (UPOS, XPOS) classes.
+func Train(train, dev []story.Sentence, opt Options) (*Tagger, error) {
+	if opt.Epochs <= 0 {
+		opt.Epochs = 10
+	}
+	if opt.Prune == 0 {
+		opt.Prune = 0.05
+	}
+	t := &Tagger{}
+	classID := map[class]int{}
+	ntok := 0
+	for _, s := range train {
+		for _, tk := range s.Tokens {
+			c := class{tk.UPOS, tk.XPOS}
+			if _, ok := classID[c]; !ok {
+				classID[c] = len(t.classes)
+				t.classes = append(t.classes, c)
+			}
+			ntok++
+		}
+	}
+	if ntok == 0 {
+		return nil, fmt.Errorf("tagger: no training tokens")
+	}
+	if len(t.classes) > 255 {
+		return nil, fmt.Errorf("tagger: %d (UPOS, XPOS) classes, at most 255", len(t.classes))
+	}
+	t.nclass = len(t.classes)
+	t.buildTables(train, classID)
+
+	tr := linear.NewTrainer(t.nclass)
+	order := make([]int, len(train))
+	for i := range order {
+		order[i] = i
+	}
+	rng := newRand(opt.Seed)
+	sc := &scratch{scores: make([]float32, t.nclass)}
+	gold := make([]int, 0, 128)
+	var best *linear.Model
+	bestScore := -1.0
+	for ep := 1; ep <= opt.Epochs; ep++ {
+		rng.shuffle(order)
+		correct, total := 0, 0
+		for _, si := range order {
+			s := &train[si]
+			if len(s.Tokens) == 0 {
+				continue
+			}
+			t.prepare(s, sc)
+			gold = gold[:0]
+			for _, tk := range s.Tokens {
+				gold = append(gold, classID[class{tk.UPOS, tk.XPOS}])
+			}
+			for i := range s.Tokens {
+				sc.feats = t.features(sc.feats[:0], sc, i)
+				tr.Score(sc.feats, sc.scores)
+				guess := 0
+				for j, v := range sc.scores[:t.nclass] {
+					if v > sc.scores[guess] {
+						guess = j
+					}
+				}
+				tr.Tick()
+				tr.Update(sc.feats, gold[i], guess)
+				if guess == gold[i] {
+					correct++
+				}
+				total++
+				// Train on the gold history (teacher forcing).
+				sc.tags[i+pad] = gold[i]
+			}
+		}
+		t.model = tr.Average(opt.Prune)
+		upos, xpos, lemma, _ := t.Evaluate(dev)
+		if opt.Log != nil {
+			fmt.Fprintf(opt.Log, "tagger epoch %d: train acc %.4f, dev UPOS %.4f XPOS %.4f lemma %.4f, %d rows %d weights\n",
+				ep, float64(correct)/float64(total), upos, xpos, lemma, t.model.Rows(), t.model.Entries())
+		}
+		score := upos + xpos
+		if len(dev) == 0 || score > bestScore {
+			bestScore, best = score, t.model
+		}
+	}
+	t.model = best
+	return t, nil
+}
+
+// buildTables learns the tag dictionary, ambiguity classes, lemma exceptions and FEATS tables.
+func (t *Tagger) buildTables(train []story.Sentence, classID map[class]int) {
+	formClass := map[string]map[int]int{}
+	lowerUPOS := map[string]map[string]int{}
+	lemmaCount := map[string]map[string]int{}
+	featsCount := map[string]map[string]int{}
+	classFeats := make([]map[string]int, t.nclass)
+	for i := range classFeats {
+		classFeats[i] = map[string]int{}
+	}
+	inc := func(m map[string]map[string]int, k, v string) {
+		if m[k] == nil {
+			m[k] = map[string]int{}
+		}
+		m[k][v]++
+	}
+	for _, s := range train {
+		for _, tk := range s.Tokens {
+			c := classID[class{tk.UPOS, tk.XPOS}]
+			if formClass[tk.Form] == nil {
+				formClass[tk.Form] = map[int]int{}
+			}
+			formClass[tk.Form][c]++
+			lw := strings.ToLower(tk.Form)
+			inc(lowerUPOS, lw, tk.UPOS)
+			inc(lemmaCount, tk.Form+"\x00"+tk.XPOS, tk.Lemma)
+			inc(lemmaCount, "\x01"+lw+"\x00"+tk.XPOS, tk.Lemma)
+			inc(featsCount, lw+"\x00"+string(appendInt(nil, c)), tk.Feats)
+			classFeats[c][tk.Feats]++
+		}
+	}
+	t.tagDict = map[string]int16{}
+	for f, m := range formClass {
+		n, bc, bn := 0, 0, -1
+		for c, k := range m {
+			n += k
+			if k > bn || (k == bn && c < bc) {
+				bc, bn = c, k
+			}
+		}
+		if n >= 20 && float64(bn)/float64(n) >= 0.995 {
+			t.tagDict[f] = int16(bc)
+		}
+	}
+	t.amb = map[string]uint64{}
+	for w, m := range lowerUPOS {
+		n := 0
+		for _, k := range m {
+			n += k
+		}
+		if n < minAmbCount {
+			// Rare training words are left unknown, so that the unknown-word features are trained.
+			continue
+		}
+		var set []string
+		for u, k := range m {
+			if float64(k)/float64(n) >= 0.05 {
+				set = append(set, u)
+			}
+		}
+		sort.Strings(set)
+		t.amb[w] = linear.Hash(strings.Join(set, "|")) | 1
+	}
+	t.lemmaEx = map[string]string{}
+	for k, m := range lemmaCount {
+		lemma := majority(m)
+		form, xpos, _ := strings.Cut(strings.TrimPrefix(k, "\x01"), "\x00")
+		upos := ""
+		if strings.HasPrefix(xpos, "NNP") {
+			upos = "PROPN"
+		}
+		if ruleLemma(form, upos, xpos) != lemma {
+			t.lemmaEx[k] = lemma
+		}
+	}
+	t.featsC = make([]string, t.nclass)
+	for c := range classFeats {
+		t.featsC[c] = majority(classFeats[c])
+	}
+	t.featsW = map[string]string{}
+	for k, m := range featsCount {
+		_, cs, _ := strings.Cut(k, "\x00")
+		c := int(cs[0]-'0')*100 + int(cs[1]-'0')*10 + int(cs[2]-'0')
+		if f := majority(m); f != t.featsC[c] {
+			t.featsW[k] = f
+		}
+	}
+}
+
+// minAmbCount is the least frequency of a word (lower-cased) in the training data for it to get an
+// ambiguity class.
+const minAmbCount = 3
+
+// majority returns the most frequent key of m (ties broken by the smaller key, for determinism).
+func majority(m map[string]int) string {
+	best, bn := "", -1
+	for k, n := range m {
+		if n > bn || (n == bn && k < best) {
+			best, bn = k, n
+		}
+	}
+	return best
+}
+
+// rng is a small deterministic generator (SplitMix64) for shuffling.
+type rng struct{ s uint64 }
+
+func newRand(seed uint64) *rng { return &rng{s: seed ^ 0x853C49E6748FEA9B} }
+
+func (r *rng) next() uint64 {
+	r.s += 0x9E3779B97F4A7C15
+	z := r.s
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EB
+	return z ^ (z >> 31)
+}
+
+func (r *rng) shuffle(a []int) {
+	for i := len(a) - 1; i > 0; i-- {
+		j := int(r.next() % uint64(i+1))
+		a[i], a[j] = a[j], a[i]
+	}
+}
