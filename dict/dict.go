@@ -197,9 +197,13 @@ func (v *Verbs) Lookup(form string) []*Verb { return v.Forms[form] }
 type Synset struct {
 	Name     string // without '&' and without a trailing '_'
 	NoPlural bool   // the label ended in '_': no plurals for any member
-	// Members with their generated plurals, in file order (a member's plural right after it).
+	// Members as written, in file order: a one-word member is a head; a multi-word member is a
+	// noun phrase whose head is its last word.
 	Members []Alt
-	Pos     Pos
+	// Alts are what a reference &NAME expands to: the members with their generated plurals (a
+	// member's plural right after it).
+	Alts []Alt
+	Pos  Pos
 }
 
 // Block is a verb block (§5.3): verbs sharing one meaning, a block code and a pattern set.

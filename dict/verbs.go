@@ -91,9 +91,23 @@ func ReadVerbs(r io.Reader, name string) (*Verbs, []Problem, error) {
 			block = lr.verbLine(v, t, block, &pending)
 		}
 	}
+	tabari := 0
 	for _, p := range pending {
 		lr.lineNo = p.pos.Line
+		n := len(lr.problems)
 		lr.pattern(v, p)
+		for _, q := range lr.problems[n:] {
+			if strings.Contains(q.Msg, "TABARI token") {
+				tabari++
+				break
+			}
+		}
+	}
+	if !sawHeader && tabari > 0 {
+		lr.problems = append(lr.problems, Problem{name, 1, fmt.Sprintf(
+			"this looks like the legacy TABARI/PETRARCH-1 verb syntax (PETRARCH-FORMATS.md §6), which Dyad does not support: "+
+				"no SYNONYM SETS / VERB PATTERNS headers and %d patterns with $ + ^ %% tokens; patterns were read as CAMEO.2.0 syntax "+
+				"without those tokens (use a CAMEO.2.0 file such as PETR.Validate.verbs.2.0.txt)", tabari), Error})
 	}
 	for _, tr := range v.Transformations {
 		for _, w := range []string{tr.InnerVerb, tr.OuterVerb} {
@@ -152,8 +166,9 @@ func (lr *lineReader) synsetMember(s *Synset, t string) {
 		a.Words = words[:len(words)-1]
 	}
 	s.Members = append(s.Members, a)
+	s.Alts = append(s.Alts, a)
 	if len(words) == 1 && !s.NoPlural && !strings.HasSuffix(raw, "_") {
-		s.Members = append(s.Members, Alt{Head: pluralNoun(a.Head)})
+		s.Alts = append(s.Alts, Alt{Head: pluralNoun(a.Head)})
 	}
 }
 
@@ -501,11 +516,11 @@ func (ps *patternScanner) wordAlts(w string) ([]Alt, bool) {
 			ps.fail("undefined synset &%s", name)
 			return nil, false
 		}
-		if len(s.Members) == 0 {
+		if len(s.Alts) == 0 {
 			ps.fail("synset &%s (%s) has no members", name, s.Pos)
 			return nil, false
 		}
-		return s.Members, true
+		return s.Alts, true
 	}
 	if strings.Contains(w, "&") {
 		ps.fail("synset glued to a word in %q", w)
