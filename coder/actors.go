@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -13,7 +14,8 @@ type actor struct {
 	code        string
 	lo, hi      int // token span (inclusive) of the words that gave the code; -1 when from context
 	fromContext bool
-	agentOnly   bool // the code is an agent without an actor ("---GOV")
+	agentOnly   bool   // the code is an agent without an actor ("---GOV")
+	headAgent   string // the suffix agent code given by the phrase's head word ("MED" of "Danish media")
 }
 
 // storyCtx is the per-story state: the story date and the actors coded so far (for pronouns and
@@ -24,7 +26,7 @@ type storyCtx struct {
 	recent []string // full actor codes with a country/actor part, most recent last
 }
 
-// npSkip are the relations whose subtrees are not part of a noun phrase's own words.
+// npSkip are the relations (full labels, or base labels except nmod:poss)  whose subtrees are not part of a noun phrase's own words.
 var npSkip = map[string]bool{
 	"acl": true, "appos": true, "conj": true, "cc": true, "punct": true, "parataxis": true,
 	"advcl": true, "nmod": true, "case": true, "dep": true, "ccomp": true, "xcomp": true, "mark": true,
@@ -55,8 +57,19 @@ func (c *Coder) actorsOf(sc *storyCtx, t *tree, i int) []actor {
 		return nil
 	}
 	var out []actor
-	for _, k := range t.conjuncts(i) {
-		out = append(out, c.codeNP(sc, t, k, 0)...)
+	var first []actor
+	for n, k := range t.conjuncts(i) {
+		as := c.codeNP(sc, t, k, 0)
+		if n == 0 {
+			first = as
+		} else if len(as) == 1 && as[0].agentOnly {
+			// "Danish media and government": the conjunct without an actor of its own shares
+			// the first conjunct's actor, with its own agent ("DNKGOV").
+			if inh := inherit(first, as[0]); len(inh) > 0 {
+				as = inh
+			}
+		}
+		out = append(out, as...)
 	}
 	return dedupActors(out)
 }
@@ -109,13 +122,16 @@ func (c *Coder) codeNP(sc *storyCtx, t *tree, i, depth int) []actor {
 		}
 		return nil
 	}
-	words := t.subtree(i, npSkip, nil)
-	sort.Ints(words)
-	// Possessive nominals ("Arnor's army") are part of the phrase; their "'s" is not.
-	toks := make([]string, 0, len(words))
-	idx := make([]int, 0, len(words))
-	for _, k := range words {
-		if t.upos(k) == "PUNCT" || t.base(k) == "case" || t.xpos(k) == "POS" {
+	// The phrase's words: the full span of the nominal (with its PP modifiers, so that phrases
+	// such as "Prince of Dol Amroth" or "Ministry of Silly Walks" match), but a match must start
+	// on one of the nominal's own words (not inside a PP modifier, whose actors are the fallback).
+	own := t.subtree(i, npSkip, nil)
+	full := t.subtree(i, npSkipFull, nil)
+	sort.Ints(full)
+	toks := make([]string, 0, len(full))
+	idx := make([]int, 0, len(full))
+	for _, k := range full {
+		if t.upos(k) == "PUNCT" || t.xpos(k) == "POS" {
 			continue
 		}
 		toks = append(toks, t.words[k])
@@ -124,9 +140,15 @@ func (c *Coder) codeNP(sc *storyCtx, t *tree, i, depth int) []actor {
 	var codes []actor
 	var agents []*dict.Agent
 	agLo, agHi := -1, -1
+	headAgent := ""
 	for p := 0; p < len(toks); {
+		if !slices.Contains(own, idx[p]) || t.base(idx[p]) == "case" {
+			p++
+			continue
+		}
 		if n, a := c.set.Actors.Match(toks[p:]); a != nil {
-			if code, ok := a.ResolveInt(sc.date); ok && code != "" {
+			if code, ok := a.ResolveInt(sc.date); ok && code != "" && len(codes) == 0 {
+				// One noun phrase names one actor: the first ("the evil Arnor awful Gondor" → ARN).
 				codes = append(codes, actor{code: strings.ToUpper(code), lo: idx[p], hi: idx[p+n-1]})
 			}
 			p += n
@@ -138,36 +160,13 @@ func (c *Coder) codeNP(sc *storyCtx, t *tree, i, depth int) []actor {
 				agLo = idx[p]
 			}
 			agHi = idx[p+n-1]
+			if idx[p] <= i && i <= idx[p+n-1] && ag.Form == dict.Suffix {
+				headAgent = ag.Code
+			}
 			p += n
 			continue
 		}
 		p++
-	}
-	if len(codes) > 1 {
-		// One noun phrase names one actor: the first ("the evil Arnor awful Gondor" → ARN).
-		codes = codes[:1]
-	}
-	if len(codes) == 0 {
-		// A phrase running into a prepositional modifier: "the Prince of Dol Amroth".
-		full := t.subtree(i, npSkipFull, nil)
-		sort.Ints(full)
-		var ftoks []string
-		var fidx []int
-		for _, k := range full {
-			if t.upos(k) == "PUNCT" || t.xpos(k) == "POS" {
-				continue
-			}
-			ftoks = append(ftoks, t.words[k])
-			fidx = append(fidx, k)
-		}
-		for p := 0; p < len(ftoks) && fidx[p] <= i; p++ {
-			if n, a := c.set.Actors.Match(ftoks[p:]); a != nil && fidx[p+n-1] > i {
-				if code, ok := a.ResolveInt(sc.date); ok && code != "" {
-					codes = append(codes, actor{code: strings.ToUpper(code), lo: fidx[p], hi: fidx[p+n-1]})
-					break
-				}
-			}
-		}
 	}
 	if len(codes) == 0 {
 		// Actors of nmod phrases ("troops in Iraq"), then of appositions ("Kim, the ambassador of X").
@@ -212,7 +211,11 @@ func (c *Coder) codeNP(sc *storyCtx, t *tree, i, depth int) []actor {
 			codes = append(codes, actor{code: code, lo: -1, hi: -1, fromContext: true})
 		}
 	}
-	return composeAgents(codes, agents, agLo, agHi)
+	out := composeAgents(codes, agents, agLo, agHi)
+	for k := range out {
+		out[k].headAgent = headAgent
+	}
+	return out
 }
 
 // isDefinite reports a definite description: "the diplomat", "the government".
@@ -328,4 +331,26 @@ func (sc *storyCtx) remember(code string) {
 		return
 	}
 	sc.recent = append(sc.recent, code)
+}
+
+// inherit combines the actors of a first conjunct (without their head agent) with the agent of
+// an agent-only conjunct.
+func inherit(first []actor, ag actor) []actor {
+	var out []actor
+	suffix := strings.TrimPrefix(ag.code, "---")
+	for _, a := range first {
+		if a.agentOnly || a.fromContext {
+			continue
+		}
+		base := a.code
+		if a.headAgent != "" && strings.HasSuffix(base, a.headAgent) && len(base) > len(a.headAgent) {
+			base = strings.TrimSuffix(base, a.headAgent)
+		}
+		code := base
+		if !strings.Contains(base, suffix) {
+			code = base + suffix
+		}
+		out = append(out, actor{code: code, lo: ag.lo, hi: ag.hi, headAgent: suffix})
+	}
+	return out
 }

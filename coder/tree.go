@@ -135,7 +135,7 @@ func (t *tree) prep(i int) string {
 func (t *tree) subtree(i int, skip map[string]bool, out []int) []int {
 	out = append(out, i)
 	for _, k := range t.kids[i] {
-		if skip[t.rel(k)] || skip[t.base(k)] {
+		if skip[t.rel(k)] || (skip[t.base(k)] && t.rel(k) != "nmod:poss") {
 			continue
 		}
 		out = t.subtree(k, skip, out)
