@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/dyad-events/dyad/dict"
@@ -52,6 +53,23 @@ func (c *Coder) roles(sc *storyCtx, t *tree, f *frame) {
 		return
 	}
 	f.sources = c.actorsOf(sc, t, f.subj)
+	if f.pattern != nil {
+		if skip, want, ok := plusTarget(f.pattern.Text); ok {
+			_, post := c.sides(t, f)
+			post = slices.Clone(post)
+			slices.Sort(post)
+			for _, k := range post {
+				p := t.prep(k)
+				if (want != "" && p != want) || (p != "" && slices.Contains(skip, p)) {
+					continue
+				}
+				if a := c.actorsOf(sc, t, k); len(a) > 0 {
+					f.targets = a
+					return
+				}
+			}
+		}
+	}
 	for _, k := range objs {
 		if a := c.actorsOf(sc, t, k); len(a) > 0 {
 			f.targets = a
@@ -379,4 +397,54 @@ func (c *Coder) nest(f *frame, sub []raw) []raw {
 		}
 	}
 	return out
+}
+
+// plusTarget reads the TABARI target marker of a pattern's post part (§6: "+" target, "^" skip),
+// which the CAMEO.2.0 reader ignores but which PETRARCH's validation patterns use: "(WITH +)" puts
+// the target in the WITH phrase (want), "(AT ^)" skips the AT phrase (skip). ok is false when the
+// post part has no "+".
+func plusTarget(text string) (skip []string, want string, ok bool) {
+	i := strings.IndexByte(text, '*')
+	if i < 0 {
+		return nil, "", false
+	}
+	post := text[i+1:]
+	if j := strings.IndexByte(post, '['); j >= 0 {
+		post = post[:j]
+	}
+	if !strings.Contains(post, "+") {
+		return nil, "", false
+	}
+	post = strings.NewReplacer("(", " ( ", ")", " ) ").Replace(post)
+	prep, last, inPP, atStart := "", "", false, false
+	for _, w := range strings.Fields(post) {
+		switch w {
+		case "(":
+			inPP, atStart = true, true
+			continue
+		case ")":
+			inPP, last, prep = false, prep, ""
+			continue
+		case "^":
+			if inPP && prep != "" {
+				skip = append(skip, prep)
+			} else if !inPP && last != "" {
+				skip = append(skip, last)
+			}
+		case "+":
+			ok = true
+			if inPP {
+				want = prep
+			}
+		default:
+			if atStart {
+				prep = strings.ToUpper(w)
+			}
+			if !inPP {
+				last = ""
+			}
+		}
+		atStart = false
+	}
+	return skip, want, ok
 }
