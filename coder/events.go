@@ -26,8 +26,8 @@ func (c *Coder) frameCode(t *tree, f *frame) {
 // roles fills the frame's source and target actors (§12.7).
 func (c *Coder) roles(sc *storyCtx, t *tree, f *frame) {
 	objs, obls := t.objects(f.v)
-	for _, k := range t.children(f.v, "xcomp") {
-		if !t.isNominal(k) && c.frameAt(t, k) == nil {
+	for _, k := range t.kids[f.v] {
+		if t.isXcomp(k) && !t.isNominal(k) && c.frameAt(t, k) == nil {
 			o, ob := t.objects(k)
 			objs = append(objs, o...)
 			obls = append(obls, ob...)
@@ -118,7 +118,11 @@ func (c *Coder) frameEvents(sc *storyCtx, t *tree, f *frame, byTok map[int]*fram
 		if g == nil || g.done {
 			continue
 		}
-		switch t.base(k) {
+		b := t.base(k)
+		if t.isXcomp(k) {
+			b = "xcomp"
+		}
+		switch b {
 		case "xcomp":
 			g.done = true
 			sub := c.frameEvents(sc, t, g, byTok)

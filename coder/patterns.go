@@ -46,8 +46,8 @@ func (c *Coder) sides(t *tree, f *frame) (pre, post []int) {
 	}
 	// Objects of an xcomp/ccomp without its own verb entry belong to this verb's object side too
 	// ("agreed to hold talks").
-	for _, k := range t.children(f.v, "xcomp") {
-		if !t.isNominal(k) {
+	for _, k := range t.kids[f.v] {
+		if t.isXcomp(k) && !t.isNominal(k) {
 			o, ob := t.objects(k)
 			objs = append(objs, o...)
 			obls = append(obls, ob...)

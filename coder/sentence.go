@@ -123,7 +123,11 @@ func (c *Coder) subject(t *tree, i int) int {
 		if s := t.child(i, "nsubj", "nsubj:pass", "csubj"); s >= 0 {
 			return s
 		}
-		switch t.base(i) {
+		b := t.base(i)
+		if t.isXcomp(i) {
+			b = "xcomp"
+		}
+		switch b {
 		case "xcomp", "conj":
 			// xcomp of a noun ("plans to attack") has no subject there; keep climbing.
 			i = t.head[i]
@@ -169,7 +173,7 @@ func (t *tree) objects(i int) (objs, obls []int) {
 	for _, k := range t.kids[i] {
 		switch t.base(k) {
 		case "obj", "iobj":
-			if t.isNominal(k) {
+			if t.isNominal(k) || t.upos(k) == "ADJ" {
 				objs = append(objs, k)
 			}
 		case "obl", "nmod":

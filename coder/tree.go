@@ -160,3 +160,19 @@ func (t *tree) span(i int) (int, int) {
 	walk(i)
 	return lo, hi
 }
+
+// isXcomp reports an open clausal complement: xcomp, or an infinitival advcl ("vowed ... to wage
+// war", often attached as advcl by parsers).
+func (t *tree) isXcomp(k int) bool {
+	switch t.base(k) {
+	case "xcomp":
+		return true
+	case "advcl":
+		for _, m := range t.kids[k] {
+			if t.base(m) == "mark" && t.words[m] == "TO" {
+				return true
+			}
+		}
+	}
+	return false
+}
