@@ -112,7 +112,7 @@ func (c *Coder) frameEvents(sc *storyCtx, t *tree, f *frame, byTok map[int]*fram
 	c.frameCode(t, f)
 	c.roles(sc, t, f)
 	// Lower verbs: xcomp ("agreed to help") and clausal complements ("said that X attacked Y").
-	var lower []raw
+	var lower, para []raw
 	for _, k := range t.kids[f.v] {
 		g := byTok[k]
 		if g == nil || g.done {
@@ -149,6 +149,7 @@ func (c *Coder) frameEvents(sc *storyCtx, t *tree, f *frame, byTok map[int]*fram
 			if t.base(k) == "parataxis" {
 				// "X welcomed ..., the agency said": a reporting clause, not a complement.
 				lower = append(lower, sub...)
+				para = append(para, sub...)
 				continue
 			}
 			lower = append(lower, c.nest(f, sub)...)
@@ -158,7 +159,19 @@ func (c *Coder) frameEvents(sc *storyCtx, t *tree, f *frame, byTok map[int]*fram
 	if len(own) == 0 {
 		return lower
 	}
-	return append(own, lower...)
+	// An infinitival clause on the object ("urged Eriador to respond", often parsed as acl of
+	// the object) is the verb's complement too.
+	objs, _ := t.objects(f.v)
+	for _, o := range objs {
+		for _, m := range t.kids[o] {
+			if g := byTok[m]; g != nil && t.base(m) == "acl" && t.isXcomp(m) == false && hasMarkTo(t, m) {
+				g.done = true
+			}
+		}
+	}
+	// §12.4 step 6: events of a clause below the verb are used only if the verb found nothing
+	// else ("X urged Y to respond to Z" → X Y 023 only); reporting clauses (parataxis) stand apart.
+	return append(own, para...)
 }
 
 // ownEvents emits the frame's events (§12.8): one per source and target, paired codes as two
@@ -451,4 +464,13 @@ func plusTarget(text string) (skip []string, want string, ok bool) {
 		atStart = false
 	}
 	return skip, want, ok
+}
+
+func hasMarkTo(t *tree, k int) bool {
+	for _, m := range t.kids[k] {
+		if t.base(m) == "mark" && t.words[m] == "TO" {
+			return true
+		}
+	}
+	return false
 }
