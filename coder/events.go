@@ -50,6 +50,20 @@ func (c *Coder) roles(sc *storyCtx, t *tree, f *frame) {
 		if len(f.targets) == 0 {
 			f.targets = c.actorsOf(sc, t, f.subj)
 		}
+		if f.agent < 0 && len(f.sources) == 0 {
+			// No "by" phrase: the first other oblique that names an actor ("The Philippines was
+			// criticized over its dispute with Eriador" → ERI PHL).
+			for _, k := range obls {
+				switch t.prep(k) {
+				case "AT", "AGAINST", "INTO", "TOWARDS", "TOWARD", "TO":
+					continue
+				}
+				if a := c.actorsOf(sc, t, k); len(a) > 0 {
+					f.sources = a
+					break
+				}
+			}
+		}
 		return
 	}
 	f.sources = c.actorsOf(sc, t, f.subj)
