@@ -74,11 +74,15 @@ func (t *tree) npWords(k int) map[string]bool {
 	return m
 }
 
+// altMatches reports whether nominal k matches a noun alternative: its head word (form or lemma)
+// is the alternative's head and the alternative's other words are among the words of its phrase
+// (§5.4: "{DEATH TOLL}" matches "death and injury toll").
 func altMatches(t *tree, k int, a dict.Alt) bool {
 	if t.words[k] != a.Head && t.lemmas[k] != a.Head {
 		return false
 	}
-	if len(a.Words) == 0 {
+	n := len(a.Words)
+	if n == 0 {
 		return true
 	}
 	words := t.npWords(k)
@@ -90,15 +94,16 @@ func altMatches(t *tree, k int, a dict.Alt) bool {
 	return true
 }
 
-func itemMatchesNP(t *tree, k int, it dict.Item) bool {
+// itemMatchesNP returns the number of words of the longest alternative of it that nominal k
+// matches, or -1.
+func itemMatchesNP(t *tree, k int, it dict.Item) int {
+	best := -1
 	for _, a := range it.Alts {
-		if altMatches(t, k, a) {
-			return true
+		if len(a.Words) > best && altMatches(t, k, a) {
+			best = len(a.Words)
 		}
 	}
-	// A multi-word head in one token ("CEASE FIRE" vs "cease-fire") is not handled; neither are
-	// compound heads split from the phrase head ("peace talks" with head TALKS for item PEACE).
-	return false
+	return best
 }
 
 func itemScore(it dict.Item) int {
@@ -112,31 +117,33 @@ func itemScore(it dict.Item) int {
 	return s
 }
 
-// matchItems reports whether every item matches some nominal of cands; a PP item needs a nominal
-// whose preposition is the item's and whose phrase matches the item's objects.
-func matchItems(t *tree, items []dict.Item, cands []int) bool {
+// matchItems reports whether every item matches some nominal of cands (a PP item needs a nominal
+// whose preposition is the item's and whose phrase matches the item's objects) and scores the
+// match: 10 per item plus the words of the matched alternatives, so longer phrases win (§5.4).
+func matchItems(t *tree, items []dict.Item, cands []int) (int, bool) {
+	score := 0
 	for _, it := range items {
-		ok := false
+		best := -1
 		for _, k := range cands {
 			if it.Kind == dict.ItemPP {
 				if !prepMatches(t, k, it.Prep) {
 					continue
 				}
-				if len(it.Objects) == 0 || ppObjectsMatch(t, k, it.Objects) {
-					ok = true
+				if len(it.Objects) == 0 {
+					best = max(best, 0)
+				} else if n := ppObjectsMatch(t, k, it.Objects); n >= 0 {
+					best = max(best, n)
 				}
-			} else if itemMatchesNP(t, k, it) {
-				ok = true
-			}
-			if ok {
-				break
+			} else if n := itemMatchesNP(t, k, it); n >= 0 {
+				best = max(best, n)
 			}
 		}
-		if !ok {
-			return false
+		if best < 0 {
+			return 0, false
 		}
+		score += 10 + best
 	}
-	return true
+	return score, true
 }
 
 func prepMatches(t *tree, k int, prep string) bool {
@@ -147,21 +154,20 @@ func prepMatches(t *tree, k int, prep string) bool {
 	return p == strings.ReplaceAll(prep, "_", " ")
 }
 
-func ppObjectsMatch(t *tree, k int, objs []dict.Item) bool {
+func ppObjectsMatch(t *tree, k int, objs []dict.Item) int {
 	sub := t.subtree(k, map[string]bool{"acl": true, "punct": true}, nil)
+	total := 0
 	for _, o := range objs {
-		ok := false
+		best := -1
 		for _, j := range sub {
-			if itemMatchesNP(t, j, o) {
-				ok = true
-				break
-			}
+			best = max(best, itemMatchesNP(t, j, o))
 		}
-		if !ok {
-			return false
+		if best < 0 {
+			return -1
 		}
+		total += 10 + best
 	}
-	return true
+	return total
 }
 
 // blockIndex is a verb block's patterns sorted by specificity (most specific first, file order
@@ -173,6 +179,7 @@ type blockIndex struct {
 	// patterns without noun items. Both hold indexes into pats, ascending.
 	byHead map[string][]int
 	always []int
+	order  []int // file position of each pattern of pats
 }
 
 func indexBlock(b *dict.Block) *blockIndex {
@@ -180,6 +187,7 @@ func indexBlock(b *dict.Block) *blockIndex {
 	type sp struct {
 		p     *dict.Pattern
 		score int
+		order int
 	}
 	var list []sp
 	for _, p := range b.Patterns {
@@ -190,11 +198,12 @@ func indexBlock(b *dict.Block) *blockIndex {
 		for _, it := range p.Post {
 			score += itemScore(it)
 		}
-		list = append(list, sp{p, score})
+		list = append(list, sp{p, score, len(list)})
 	}
 	sort.SliceStable(list, func(i, j int) bool { return list[i].score > list[j].score })
 	for _, x := range list {
 		bi.pats = append(bi.pats, x.p)
+		bi.order = append(bi.order, x.order)
 		var hs []map[string]bool
 		for _, it := range append(append([]dict.Item(nil), x.p.Pre...), x.p.Post...) {
 			if it.Kind == dict.ItemPP {
@@ -250,6 +259,8 @@ func (c *Coder) bestPattern(t *tree, f *frame) *dict.Pattern {
 		add(t.lemmas[k])
 	}
 	slices.Sort(cand)
+	var best *dict.Pattern
+	bestScore, bestIdx := -1, -1
 	for _, pi := range cand {
 		p := bi.pats[pi]
 		// Quick rejection: every noun item's head must be a word of the sentence.
@@ -278,9 +289,17 @@ func (c *Coder) bestPattern(t *tree, f *frame) *dict.Pattern {
 		if !ok {
 			continue
 		}
-		if matchItems(t, p.Pre, pre) && matchItems(t, p.Post, post) {
-			return p
+		s1, ok1 := matchItems(t, p.Pre, pre)
+		if !ok1 {
+			continue
+		}
+		s2, ok2 := matchItems(t, p.Post, post)
+		if !ok2 {
+			continue
+		}
+		if sc := s1 + s2; sc > bestScore || (sc == bestScore && bi.order[pi] < bi.order[bestIdx]) {
+			best, bestScore, bestIdx = p, sc, pi
 		}
 	}
-	return nil
+	return best
 }
