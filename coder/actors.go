@@ -148,8 +148,16 @@ func (c *Coder) codeNP(sc *storyCtx, t *tree, i, depth int) []actor {
 		}
 		if n, a := c.set.Actors.Match(toks[p:]); a != nil {
 			if code, ok := a.ResolveInt(sc.date); ok && code != "" && len(codes) == 0 {
-				// One noun phrase names one actor: the first ("the evil Arnor awful Gondor" → ARN).
+				// One noun phrase names one actor: the first ("the evil Arnor awful Gondor" → ARN),
+				// unless the modifier is coordinated ("Eriadori and Calenardhon leaders").
 				codes = append(codes, actor{code: strings.ToUpper(code), lo: idx[p], hi: idx[p+n-1]})
+				if m := idx[p+n-1]; m != i && depth < 4 {
+					for _, cj := range t.conjuncts(m)[1:] {
+						if t.head[cj] != i && cj != i {
+							codes = append(codes, c.codeNP(sc, t, cj, depth+1)...)
+						}
+					}
+				}
 			}
 			p += n
 			continue
@@ -171,12 +179,17 @@ func (c *Coder) codeNP(sc *storyCtx, t *tree, i, depth int) []actor {
 	if len(codes) == 0 {
 		// Actors of nmod phrases ("troops in Iraq"), then of appositions ("Kim, the ambassador of X").
 		for _, rel := range []string{"nmod", "appos", "acl"} {
-			for _, k := range t.children(i, rel) {
-				if rel == "nmod" && t.rel(k) == "nmod:tmod" {
+			kids := t.children(i, rel)
+			if rel == "nmod" {
+				// obl on an adjective head ("close to the border"), as UD v2 labels it.
+				kids = append(kids, t.children(i, "obl")...)
+			}
+			for _, k := range kids {
+				if rel == "nmod" && (t.rel(k) == "nmod:tmod" || t.rel(k) == "obl:tmod") {
 					continue
 				}
 				var sub []actor
-				if rel == "acl" {
+				if rel == "acl" || !t.isNominal(k) {
 					// "the roads leading into Mordor": the actors of the reduced clause's objects.
 					objs, obls := t.objects(k)
 					for _, o := range append(objs, obls...) {
