@@ -206,10 +206,10 @@ func stripMetaPrefix(t string) string { return reMetaPrefix.ReplaceAllString(t, 
 // isDateLine reports a short line that is only a date (optionally with a time and a
 // "Published:" label).
 func isDateLine(t string) bool {
-	if len(t) > 60 {
+	if len(t) > 60 || !strings.ContainsAny(t, "0123456789") {
 		return false
 	}
-	_, prec, ok := ParseDate(stripMetaPrefix(t))
+	_, prec, ok := quickDate(stripMetaPrefix(t))
 	return ok && prec == PrecisionDay
 }
 

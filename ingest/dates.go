@@ -86,6 +86,15 @@ var (
 // relative such as "yesterday"). Ranges, decades and hedged dates ("2001-2021", "1980s",
 // "c. 2017-2018 (exact date unknown)", "unknown") are unreadable: ok is false.
 func ParseDate(s string) (t time.Time, prec Precision, ok bool) {
+	return parseDate(s, false)
+}
+
+// quickDate is ParseDate without go-dateparser: Go layouts only, for scanning many lines.
+func quickDate(s string) (time.Time, Precision, bool) {
+	return parseDate(s, true)
+}
+
+func parseDate(s string, quick bool) (t time.Time, prec Precision, ok bool) {
 	s = strings.TrimSpace(s)
 	if s == "" || len(s) > 200 {
 		return time.Time{}, PrecisionNone, false
@@ -113,6 +122,9 @@ func ParseDate(s string) (t time.Time, prec Precision, ok bool) {
 		if tt, err := time.Parse(l, s2); err == nil {
 			return day(tt), PrecisionDay, plausible(tt)
 		}
+	}
+	if quick {
+		return time.Time{}, PrecisionNone, false
 	}
 	dpOnce.Do(func() {
 		dpParser = &dps.Parser{ParserTypes: []dps.ParserType{dps.CustomFormat, dps.AbsoluteTime}}

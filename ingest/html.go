@@ -47,6 +47,7 @@ func ReadHTML(name string, data []byte, contentType string, opts Options) (s *st
 	if perr != nil { // x/net/html only fails on reader errors
 		return nil, warns, inputErr(name, 0, "parsing HTML: %v", perr)
 	}
+	pruneDoc(doc)
 	topts := trafilatura.Options{
 		ExcludeComments: true,
 		EnableFallback:  opts.HTMLFallback,
@@ -161,4 +162,39 @@ func nodeText(root *html.Node) string {
 		return ""
 	}
 	return strings.Join(paras, "\n") + "\n"
+}
+
+// pruneDoc removes elements that never hold story text — scripts (except JSON-LD metadata),
+// styles, SVG, templates, iframes — before extraction, so that trafilatura's copies of the tree
+// are smaller.
+func pruneDoc(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.CommentNode {
+			n.RemoveChild(c)
+		} else if c.Type == html.ElementNode {
+			switch c.Data {
+			case "script":
+				if !isJSONLD(c) {
+					n.RemoveChild(c)
+				}
+			case "style", "svg", "template", "iframe", "link", "noscript", "canvas", "video", "audio", "object", "embed":
+				n.RemoveChild(c)
+			default:
+				pruneDoc(c)
+			}
+		} else {
+			pruneDoc(c)
+		}
+		c = next
+	}
+}
+
+func isJSONLD(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key == "type" && strings.Contains(strings.ToLower(a.Val), "ld+json") {
+			return true
+		}
+	}
+	return false
 }
