@@ -27,7 +27,9 @@ func (c *Coder) frameCode(t *tree, f *frame) {
 func (c *Coder) roles(sc *storyCtx, t *tree, f *frame) {
 	objs, obls := t.objects(f.v)
 	for _, k := range t.kids[f.v] {
-		if t.isXcomp(k) && !t.isNominal(k) && c.frameAt(t, k) == nil {
+		// The objects of an uncoded infinitival complement count only when a pattern reached
+		// into it ("vowed to wage war on the Rohans").
+		if f.pattern != nil && t.isXcomp(k) && !t.isNominal(k) && c.frameAt(t, k) == nil {
 			o, ob := t.objects(k)
 			objs = append(objs, o...)
 			obls = append(obls, ob...)
