@@ -116,7 +116,7 @@ func (lr *lineReader) issueForms(s string) ([][]string, bool) {
 	for _, w := range words {
 		alts := issueWord(w)
 		if len(alts) == 0 {
-			lr.errorf("bad word %q in issue phrase; line skipped", w)
+			lr.errorf("bad word %q in issue phrase (empty part, bracket, or more than %d forms); line skipped", w, maxIssueForms)
 			return nil, false
 		}
 		if len(forms)*len(alts) > maxIssueForms {
@@ -138,6 +138,9 @@ func (lr *lineReader) issueForms(s string) ([][]string, bool) {
 func issueWord(w string) [][]string {
 	if i := strings.IndexByte(w, '+'); i >= 0 {
 		left, right := issueWord(w[:i]), issueWord(w[i+1:])
+		if len(left)*len(right)*2 > maxIssueForms {
+			return nil
+		}
 		var out [][]string
 		for _, l := range left {
 			for _, r := range right {

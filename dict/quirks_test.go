@@ -468,3 +468,14 @@ func TestLoadMissingFile(t *testing.T) {
 		t.Error("the other dictionaries must still be loaded")
 	}
 }
+
+func TestIssueExpansionBounded(t *testing.T) {
+	src := strings.Repeat("a+", 40) + "b [X]\n"
+	is, ps, err := ReadIssues(strings.NewReader(src), "t.issues")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if is.Len() != 0 || !hasProblem(ps, 1, Error, "more than") {
+		t.Errorf("%d phrases, problems %v", is.Len(), ps)
+	}
+}
