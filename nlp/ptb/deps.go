@@ -46,6 +46,7 @@ func ToDependencies(t *Tree) (story.Sentence, error) {
 		c.head = append(c.head, -2)
 		c.rel = append(c.rel, "")
 	}
+	c.markExistential(t)
 	c.leafIdx = make(map[*Tree]int, len(c.leaves))
 	for i, l := range c.leaves {
 		c.leafIdx[l] = i
@@ -141,11 +142,49 @@ func prune(t *Tree) *Tree {
 }
 
 type conv struct {
-	leaves  []*Tree
-	leafIdx map[*Tree]int
-	tags    []string // XPOS
-	head    []int    // 0-based head, -1 root, -2 not yet attached
-	rel     []string
+	// existential marks the VPs of clauses whose subject is expletive "there"
+	existential map[*Tree]bool
+	leaves      []*Tree
+	leafIdx     map[*Tree]int
+	tags        []string // XPOS
+	head        []int    // 0-based head, -1 root, -2 not yet attached
+	rel         []string
+}
+
+// markExistential finds clauses with an expletive subject ("(NP (EX there))") and marks their
+// VP and the VPs that head it.
+func (c *conv) markExistential(t *Tree) {
+	if t.IsPreterminal() {
+		return
+	}
+	switch t.Category() {
+	case "S", "SQ", "SINV":
+		ex := false
+		for _, k := range t.Children {
+			if k.Category() == "NP" {
+				l := k.Leaves()
+				ex = len(l) == 1 && l[0].Category() == "EX"
+			}
+			if k.Category() == "VP" && ex {
+				for vp := k; vp != nil; {
+					if c.existential == nil {
+						c.existential = map[*Tree]bool{}
+					}
+					c.existential[vp] = true
+					var next *Tree
+					for _, g := range vp.Children {
+						if g.Category() == "VP" {
+							next = g
+						}
+					}
+					vp = next
+				}
+			}
+		}
+	}
+	for _, k := range t.Children {
+		c.markExistential(k)
+	}
 }
 
 func (c *conv) attach(dep, head int, rel string) {
@@ -176,6 +215,15 @@ func (c *conv) phrase(n *Tree, kids []*Tree, heads []int) int {
 	}
 	cat := n.Category()
 	h, cop := headChild(cat, kids)
+	if cop && c.existential[n] {
+		// "there was a deal": "was" heads, "a deal" is its subject
+		for i, k := range kids {
+			if k.IsPreterminal() && isBe(k.Word) {
+				h, cop = i, false
+				break
+			}
+		}
+	}
 	H := heads[h]
 	for i := range kids {
 		if i == h {
@@ -183,7 +231,44 @@ func (c *conv) phrase(n *Tree, kids []*Tree, heads []int) int {
 		}
 		c.attach(heads[i], H, c.label(n, kids, heads, i, h, cop))
 	}
+	if cat == "S" || cat == "SINV" {
+		if s := c.reportedClause(kids, heads, h); s >= 0 {
+			// "X, officials said.": as in UD English EWT the reported clause heads the
+			// sentence and the reporting clause is its parataxis
+			S := heads[s]
+			c.attach(H, S, "parataxis")
+			for j := range kids {
+				if j != s && c.head[heads[j]] == H && c.rel[heads[j]] == "punct" && (j < s || j > h) {
+					c.attach(heads[j], S, "punct")
+				}
+			}
+			return S
+		}
+	}
 	return H
+}
+
+// reportedClause returns the index of a clause with its own subject that comes before the head
+// child h of a clause, separated from it by a comma, colon or closing quote ("X, he said"), or
+// -1.
+func (c *conv) reportedClause(kids []*Tree, heads []int, h int) int {
+	for s := 0; s < h; s++ {
+		switch kids[s].Category() {
+		case "S", "SINV", "SQ", "SBARQ":
+		default:
+			continue
+		}
+		if !c.clauseHasSubj(heads[s]) && c.rel[heads[s]] != "ccomp" {
+			continue
+		}
+		for j := s + 1; j < h; j++ {
+			switch kids[j].Category() {
+			case ",", ":", "''":
+				return s
+			}
+		}
+	}
+	return -1
 }
 
 // coordination handles a phrase whose children are conjuncts separated by CC, CONJP, commas
@@ -334,8 +419,8 @@ func effectiveCat(k *Tree) string {
 	if cat == "PP" && !k.IsPreterminal() {
 		h := ppHead(k.Children)
 		switch k.Children[h].Category() {
-		case "S", "SBAR", "VP", "SQ", "SINV":
-			return "PPCLAUSE"
+		case "S", "SBAR", "VP", "SQ", "SINV", "VBG", "VBN":
+			return "PPCLAUSE" // "by promoting ...", "(PP (VBG starting) (PP on Sunday))"
 		}
 	}
 	return cat
@@ -494,11 +579,13 @@ func (c *conv) label(n *Tree, kids []*Tree, heads []int, i, h int, cop bool) str
 			}
 			return "dep"
 		}
-		switch ec {
-		case "PP":
+		switch {
+		case ec == "PP" && isVerbTag(kids[h].Category()):
+			return "obl"
+		case ec == "PP" || ec == "NP":
 			return "nmod"
-		case "NP":
-			return "nmod"
+		case ec == "PPCLAUSE" || ec == "S" || ec == "SBAR":
+			return "advcl"
 		}
 		return "dep"
 	case "ADJP", "WHADJP":
@@ -593,6 +680,9 @@ func (c *conv) labelInVP(n *Tree, kids []*Tree, heads []int, i, h int, cop bool)
 		}
 		if cop {
 			return "obl:npmod"
+		}
+		if c.existential[n] && !before {
+			return "nsubj"
 		}
 		// two objects: the first is the indirect one
 		if !before {
@@ -733,6 +823,28 @@ func (c *conv) labelInNP(n *Tree, kids []*Tree, heads []int, i, h int) string {
 // postProcess applies the rules that need the whole tree: passive subjects and agents, the
 // relation of WH-words, and the shape of proper-noun sequences.
 func (c *conv) postProcess() {
+	// commas around an apposition, relative clause or parenthetical clause belong to it
+	for a := range c.leaves {
+		switch c.rel[a] {
+		case "appos", "acl:relcl", "parataxis":
+		default:
+			continue
+		}
+		lo, hi := c.extent(a)
+		h := c.head[a]
+		if lo > 0 && c.rel[lo-1] == "punct" && c.head[lo-1] == h && isCommaLike(c.leaves[lo-1].Word) && h < lo {
+			c.head[lo-1] = a
+		}
+		if hi+1 < len(c.leaves) && c.rel[hi+1] == "punct" && c.head[hi+1] == h && isCommaLike(c.leaves[hi+1].Word) && h < lo {
+			c.head[hi+1] = a
+		}
+	}
+	// "almost five years": an adverb right before a number modifies the number
+	for i := range c.leaves {
+		if c.rel[i] == "advmod" && i+1 < len(c.leaves) && c.head[i+1] == c.head[i] && c.rel[i+1] == "nummod" {
+			c.head[i] = i + 1
+		}
+	}
 	for v := range c.leaves {
 		passive := c.hasDep(v, "aux:pass")
 		if !passive && c.tags[v] == "VBN" && (c.rel[v] == "acl" || c.rel[v] == "amod") {
@@ -757,6 +869,30 @@ func (c *conv) postProcess() {
 			}
 		}
 	}
+}
+
+func isCommaLike(w string) bool { return w == "," || w == "--" || w == "-" || w == ";" || w == "—" }
+
+// extent returns the first and last token of the subtree headed by a.
+func (c *conv) extent(a int) (int, int) {
+	lo, hi := a, a
+	for i := range c.head {
+		if (i < lo || i > hi) && c.inSubtree(i, a) {
+			lo, hi = min(lo, i), max(hi, i)
+		}
+	}
+	return lo, hi
+}
+
+// inSubtree reports whether token i is in the subtree of a.
+func (c *conv) inSubtree(i, a int) bool {
+	for steps := 0; i >= 0 && steps <= len(c.head); steps++ {
+		if i == a {
+			return true
+		}
+		i = c.head[i]
+	}
+	return false
 }
 
 // upos maps a PTB tag to a UPOS tag, using the word and the relation where the tag alone does

@@ -253,6 +253,16 @@ func isPrepTag(c string) bool {
 	return false
 }
 
+// prepLike are participles, adjectives and adverbs that PTB parsers tag VBG, VBN, JJ or RB at
+// the head of a PP but UD English EWT treats as prepositions (case).
+var prepLike = map[string]bool{
+	"including": true, "following": true, "regarding": true, "concerning": true, "according": true,
+	"given": true, "excluding": true, "considering": true, "involving": true, "pending": true,
+	"barring": true, "notwithstanding": true, "due": true, "because": true, "instead": true,
+	"ahead": true, "prior": true, "such": true, "except": true, "like": true, "near": true,
+	"outside": true, "inside": true, "along": true, "out": true, "as": true, "away": true,
+}
+
 // ppHead finds the head of a PP: the complement after the preposition (UD "case" analysis);
 // the preposition itself when there is no complement.
 func ppHead(kids []*Tree) int {
@@ -265,7 +275,7 @@ func ppHead(kids []*Tree) int {
 	}
 	if p < 0 {
 		for i, k := range kids {
-			if k.IsPreterminal() && isPrepTag(k.Category()) {
+			if k.IsPreterminal() && (k.Category() == "RP" || isPrepTag(k.Category()) && prepLike[strings.ToLower(k.Word)]) {
 				p = i
 				break
 			}

@@ -191,7 +191,9 @@ func restoreE(s string) string {
 		return s + "e"
 	case last == 'u':
 		return s + "e"
-	case (last == 's' || last == 't' || last == 'd' || last == 'r') && n >= 3 && isVowel(prev) && !isVowel(s[n-3]) && prev != 'e' && n <= 4:
+	case s == "us":
+		return "use"
+	case strings.IndexByte("stdrkmnpb", last) >= 0 && n >= 3 && isVowel(prev) && !isVowel(s[n-3]) && prev != 'e' && n <= 4:
 		// short stem consonant-vowel-consonant: "vot" -> "vote", "us" -> "use"
 		return s + "e"
 	}

@@ -97,7 +97,8 @@ func Unescape(w string) string {
 	return w
 }
 
-// Escape writes brackets in a word as PTB escapes, so that the word can be bracketed again.
+// Escape writes a word in PTB form so that it can be bracketed again and read back by Parse:
+// brackets become -LRB- and -RRB-, "/" and "*" get a backslash, white space becomes "_".
 func Escape(w string) string {
 	switch w {
 	case "(":
@@ -105,11 +106,14 @@ func Escape(w string) string {
 	case ")":
 		return "-RRB-"
 	}
-	if strings.ContainsAny(w, "() \t\n") {
-		return strings.NewReplacer("(", "-LRB-", ")", "-RRB-", " ", "_", "\t", "_", "\n", "_").Replace(w)
+	if strings.ContainsAny(w, "() \t\n\r\f\v/*") {
+		return escaper.Replace(w)
 	}
 	return w
 }
+
+var escaper = strings.NewReplacer("(", "-LRB-", ")", "-RRB-", " ", "_", "\t", "_", "\n", "_", "\r", "_",
+	"\f", "_", "\v", "_", "/", `\/`, "*", `\*`)
 
 // SyntaxError is a malformed bracketed parse. Line (1-based) and Col (1-based, in bytes) locate
 // the problem inside the parse string.
