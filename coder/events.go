@@ -69,6 +69,18 @@ func (c *Coder) roles(sc *storyCtx, t *tree, f *frame) {
 		return
 	}
 	f.sources = c.actorsOf(sc, t, f.subj)
+	if f.pattern != nil && swappedRoles(f.pattern.Text) {
+		// TABARI markers "- + * ... $": the subject is the target, the object side the source.
+		_, post := c.sides(t, f)
+		post = slices.Clone(post)
+		slices.Sort(post)
+		for _, k := range post {
+			if a := c.actorsOf(sc, t, k); len(a) > 0 {
+				f.targets, f.sources = f.sources, a
+				return
+			}
+		}
+	}
 	if f.pattern != nil {
 		if skip, want, ok := plusTarget(f.pattern.Text); ok {
 			_, post := c.sides(t, f)
@@ -100,17 +112,38 @@ func (c *Coder) roles(sc *storyCtx, t *tree, f *frame) {
 	}
 	// "Arnor believes Dagolath can cope ...": the subject of a complement clause whose verb is
 	// not coded.
+	// When that subject is the speaker again ("Frodo said he has satisfaction toward Gondor"),
+	// the clause's objects.
 	for _, k := range t.children(f.v, "ccomp") {
 		if c.frameAt(t, k) != nil {
 			continue
 		}
 		if s := t.child(k, "nsubj", "nsubj:pass"); s >= 0 {
-			if a := c.actorsOf(sc, t, s); len(a) > 0 {
+			if a := c.actorsOf(sc, t, s); len(a) > 0 && !sameActors(a, f.sources) {
+				f.targets = a
+				return
+			}
+		}
+		o, ob := t.objects(k)
+		for _, m := range append(o, ob...) {
+			if a := c.actorsOf(sc, t, m); len(a) > 0 && !sameActors(a, f.sources) {
 				f.targets = a
 				return
 			}
 		}
 	}
+}
+
+func sameActors(a, b []actor) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].code != b[i].code {
+			return false
+		}
+	}
+	return true
 }
 
 // frameAt returns a (cached) frame for the dictionary verb at token k, or nil.
@@ -489,4 +522,18 @@ func hasMarkTo(t *tree, k int) bool {
 		}
 	}
 	return false
+}
+
+// swappedRoles reports a pattern whose TABARI markers put the target ("+") before the verb and the
+// source ("$") after it (§6).
+func swappedRoles(text string) bool {
+	i := strings.IndexByte(text, '*')
+	if i < 0 {
+		return false
+	}
+	pre, post := text[:i], text[i+1:]
+	if j := strings.IndexByte(post, '['); j >= 0 {
+		post = post[:j]
+	}
+	return strings.Contains(pre, " + ") && strings.Contains(post, "$")
 }
