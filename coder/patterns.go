@@ -75,8 +75,10 @@ func (t *tree) npWords(k int) map[string]bool {
 }
 
 // altMatches reports whether nominal k matches a noun alternative: its head word (form or lemma)
-// is the alternative's head and the alternative's other words are among the words of its phrase
-// (§5.4: "{DEATH TOLL}" matches "death and injury toll").
+// is the alternative's head, the alternative's last other word stands right before the head
+// (or is coordinated with the word there: "{DEATH TOLL}" matches "death and injury toll"), and its
+// remaining words are among the words of the phrase ("{NEW &TIETYPES RELATIONS}" matches "new
+// global economic relations", not "new global economic trade relations").
 func altMatches(t *tree, k int, a dict.Alt) bool {
 	if t.words[k] != a.Head && t.lemmas[k] != a.Head {
 		return false
@@ -85,8 +87,23 @@ func altMatches(t *tree, k int, a dict.Alt) bool {
 	if n == 0 {
 		return true
 	}
+	// The last word must stand right before the head, directly or through a coordination
+	// ("death and injury toll" for {DEATH TOLL}); the others anywhere before it in the phrase.
+	last := a.Words[n-1]
+	pos := -1
+	if k > 0 {
+		j := k - 1
+		if t.words[j] == last {
+			pos = j
+		} else if h := t.head[j]; h >= 0 && h < k && t.base(j) == "conj" && t.words[h] == last {
+			pos = h
+		}
+	}
+	if pos < 0 {
+		return false
+	}
 	words := t.npWords(k)
-	for _, w := range a.Words {
+	for _, w := range a.Words[:n-1] {
 		if !words[w] {
 			return false
 		}
