@@ -56,7 +56,7 @@ func ReadFeed(name string, data []byte, contentType string, opts Options, emit f
 		}
 		s := &story.Story{Origin: name + "#" + strconv.Itoa(n), Publisher: publisher}
 		itemWarn := func(format string, args ...any) {
-			e := inputErr(name, 0, "item %d: "+format, append([]any{n}, args...)...)
+			e := inputErr(name, 0, "item %d (%s): "+format, append([]any{n, s.ID}, args...)...)
 			warn(e)
 			s.Warnings = append(s.Warnings, e.Error())
 		}
@@ -103,17 +103,28 @@ func ReadFeed(name string, data []byte, contentType string, opts Options, emit f
 }
 
 func itemDate(it *gofeed.Item, dateline string, def time.Time, warn func(format string, args ...any)) time.Time {
+	// The raw string first: ParseDate keeps the calendar day as written, where gofeed's parsed
+	// time may have been moved to another zone.
+	raws := []string{it.Published, it.Updated}
+	if it.DublinCoreExt != nil {
+		raws = append(raws, it.DublinCoreExt.Date...)
+	}
+	for _, raw := range raws {
+		if t, prec, ok := ParseDate(raw); ok && prec == PrecisionDay {
+			return t
+		}
+	}
 	for _, p := range []*time.Time{it.PublishedParsed, it.UpdatedParsed} {
 		if p != nil && plausible(*p) {
 			return day(*p)
 		}
 	}
-	raw := strings.TrimSpace(it.Published)
-	if raw == "" {
-		raw = strings.TrimSpace(it.Updated)
-	}
-	if raw == "" && it.DublinCoreExt != nil && len(it.DublinCoreExt.Date) > 0 {
-		raw = strings.TrimSpace(it.DublinCoreExt.Date[0])
+	raw := ""
+	for _, r := range raws {
+		if strings.TrimSpace(r) != "" {
+			raw = strings.TrimSpace(r)
+			break
+		}
 	}
 	if raw == "" {
 		if t, prec, ok := ParseDate(dateline); ok && prec == PrecisionDay {

@@ -1,0 +1,156 @@
+package ingest
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/text/encoding/korean"
+
+	"github.com/dyad-events/dyad/story"
+)
+
+// newsServer serves the test page and feed in several ways.
+func newsServer(t *testing.T) (*httptest.Server, *string) {
+	page := readPage(t)
+	feed, err := os.ReadFile("testdata/feed.rss")
+	if err != nil {
+		t.Fatal(err)
+	}
+	gz := func(b []byte) []byte {
+		var buf bytes.Buffer
+		zw := gzip.NewWriter(&buf)
+		zw.Write(b)
+		zw.Close()
+		return buf.Bytes()
+	}
+	korPara := "북한 외무성 대변인은 월요일 성명에서 유엔 인권이사회의 결의를 거부한다고 밝혔으며, 남북 대화는 다음 달에 재개될 것이라고 말했다. 정부는 국경 지역의 병력을 줄이겠다고 약속했다."
+	kor, _ := korean.EUCKR.NewEncoder().String("<html><head><title>K</title></head><body><article><p>" + korPara + "</p><p>" + korPara + "</p></article></body></html>")
+	var lastUA string
+	mux := http.NewServeMux()
+	mux.HandleFunc("/page", func(w http.ResponseWriter, r *http.Request) {
+		lastUA = r.Header.Get("User-Agent")
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write(page)
+	})
+	mux.HandleFunc("/gzip-page", func(w http.ResponseWriter, r *http.Request) {
+		if !strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+			http.Error(w, "gzip expected", 400)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html")
+		w.Header().Set("Content-Encoding", "gzip")
+		w.Write(gz(page))
+	})
+	mux.HandleFunc("/page.html.gz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/octet-stream")
+		w.Write(gz(page))
+	})
+	mux.HandleFunc("/feed", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		w.Write(feed)
+	})
+	mux.HandleFunc("/feed-as-xml", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/xml")
+		w.Write(feed)
+	})
+	mux.HandleFunc("/euc-kr", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=EUC-KR")
+		w.Write([]byte(kor))
+	})
+	mux.HandleFunc("/huge", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Write(page[:bytes.Index(page, []byte("</article>"))])
+		for range 20000 {
+			w.Write([]byte("<p>More words of a very long page that never ends.</p>\n"))
+		}
+	})
+	mux.HandleFunc("/slow", func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-r.Context().Done():
+		case <-time.After(5 * time.Second):
+		}
+	})
+	mux.HandleFunc("/missing", http.NotFound)
+	mux.HandleFunc("/binary", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Write(bytes.Repeat([]byte{0, 1, 2, 0xff}, 500))
+	})
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	return srv, &lastUA
+}
+
+func TestReadURLs(t *testing.T) {
+	srv, ua := newsServer(t)
+	u := func(p string) string { return srv.URL + p }
+	inputs := []string{u("/page"), u("/missing"), u("/gzip-page"), u("/slow"), u("/page.html.gz"), u("/feed"),
+		u("/euc-kr"), u("/binary"), u("/feed-as-xml"), u("/huge"), "http://127.0.0.1:1/refused"}
+	var got []*story.Story
+	var warns []string
+	opts := Options{DefaultDate: day0, Fetch: FetchOptions{Timeout: 500 * time.Millisecond, MaxBytes: 256 << 10, UserAgent: "dyad-test/1"}}
+	failed, err := Read(context.Background(), inputs, opts,
+		func(s *story.Story) error { got = append(got, s); return nil },
+		func(e error) { warns = append(warns, e.Error()) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *ua != "dyad-test/1" {
+		t.Errorf("User-Agent %q", *ua)
+	}
+	var origins []string
+	for _, s := range got {
+		origins = append(origins, strings.TrimPrefix(s.Origin, srv.URL))
+	}
+	want := "/page,/gzip-page,/page.html.gz,/feed#1,/feed#2,/feed#4,/euc-kr,/feed-as-xml#1,/feed-as-xml#2,/feed-as-xml#4,/huge"
+	if strings.Join(origins, ",") != want {
+		t.Errorf("origins\n got %s\nwant %s", strings.Join(origins, ","), want)
+	}
+	// Failed: /missing, /slow, /binary, refused, and the empty feed item twice.
+	if failed != 6 {
+		t.Errorf("failed = %d, want 6", failed)
+	}
+	joined := strings.Join(warns, "\n")
+	for _, w := range []string{
+		u("/missing") + ": HTTP 404 Not Found",
+		u("/slow") + ": no answer within 500ms",
+		u("/binary") + ": binary data",
+		"http://127.0.0.1:1/refused: ",
+		u("/huge") + ": body cut at 262144 bytes",
+	} {
+		if !strings.Contains(joined, w) {
+			t.Errorf("missing warning %q in\n%s", w, joined)
+		}
+	}
+	for _, s := range got {
+		switch strings.TrimPrefix(s.Origin, srv.URL) {
+		case "/page", "/gzip-page", "/page.html.gz":
+			if !strings.HasPrefix(s.Text, "The foreign ministers") || s.Title != "Ministers agree to resume border talks" {
+				t.Errorf("%s: %q %q", s.Origin, s.Title, s.Text)
+			}
+		case "/euc-kr":
+			if !strings.Contains(s.Text, "북한 외무성 대변인은") {
+				t.Errorf("EUC-KR page: %q", s.Text)
+			}
+			if s.URL != u("/euc-kr") || s.ID != urlID(u("/euc-kr")) {
+				t.Errorf("EUC-KR page URL %q ID %q", s.URL, s.ID)
+			}
+		}
+	}
+}
+
+func TestFetchCancel(t *testing.T) {
+	srv, _ := newsServer(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := Read(ctx, []string{srv.URL + "/page"}, Options{}, func(*story.Story) error { return nil }, nil)
+	if err == nil {
+		t.Error("no error after cancel")
+	}
+}
