@@ -137,20 +137,27 @@ func atoi(s string) int {
 	return n
 }
 
-// TestEWT measures token and sentence boundary F1 against UD English EWT dev and test, with
-// paragraph breaks as blank lines (as in news) and with all sentences joined by spaces.
+// TestEWT measures token and sentence boundary F1 against UD English EWT dev and test and UD
+// English PUD (news and Wikipedia), with paragraph (PUD: document) breaks as blank lines, as in
+// news, and with all sentences joined by spaces.
 func TestEWT(t *testing.T) {
 	for _, c := range []struct {
 		file                  string
 		paragraphs            bool
 		tokenFloor, sentFloor float64
 	}{
-		{"en_ewt-ud-dev.conllu", true, 0.97, 0.78},
-		{"en_ewt-ud-test.conllu", true, 0.97, 0.76},
-		{"en_ewt-ud-dev.conllu", false, 0.97, 0.59},
-		{"en_ewt-ud-test.conllu", false, 0.97, 0.52},
+		{"en_ewt-ud-dev.conllu", true, 0.98, 0.84},
+		{"en_ewt-ud-test.conllu", true, 0.98, 0.83},
+		{"en_ewt-ud-dev.conllu", false, 0.98, 0.67},
+		{"en_ewt-ud-test.conllu", false, 0.98, 0.61},
+		{"en_pud-ud-test.conllu", true, 0.995, 0.99},
+		{"en_pud-ud-test.conllu", false, 0.995, 0.99},
 	} {
-		path := sharedtest.Path(t, "data/ud-english-ewt/"+c.file)
+		dir := "data/ud-english-ewt/"
+		if strings.HasPrefix(c.file, "en_pud") {
+			dir = "data/ud-english-pud/"
+		}
+		path := sharedtest.Path(t, dir+c.file)
 		gold, raw := ewtDoc(t, path, c.paragraphs)
 		pred := Split(raw)
 		sc := Score(gold, pred)

@@ -205,8 +205,8 @@ func lineEnds(text string, ps []piece, i, start int) bool {
 // datelineEnd recognises a news dateline at piece i, the start of a paragraph: at most 12
 // pieces of capitalised words, numbers, commas, periods and a parenthesised agency, with at least
 // one all-capitals word, agency or month abbreviation, followed by a dash with white space
-// before it ("SEOUL, Feb. 20 (Reuters) -", "WASHINGTON (AP) --"). It returns the index of the
-// dash, or -1.
+// before it ("SEOUL, Feb. 20 (Reuters) -", "WASHINGTON (AP) --"); or one to three all-capitals
+// words and a colon ("ISLAMABAD:"). It returns the index of the dash or colon, or -1.
 func datelineEnd(text string, ps []piece, i int) int {
 	signal := false
 	for k := i; k < len(ps) && k < i+13; k++ {
@@ -232,6 +232,9 @@ func datelineEnd(text string, ps []piece, i int) int {
 				signal = true
 			}
 		case kPunct:
+			if w == ":" && k > i && k-i <= 3 && allCapsRun(text, ps[i:k]) && k+1 < len(ps) && ps[k+1].space {
+				return k // "ISLAMABAD:", "NEW DELHI:"
+			}
 			if w != "," {
 				return -1
 			}
@@ -251,6 +254,20 @@ func datelineEnd(text string, ps []piece, i int) int {
 		}
 	}
 	return -1
+}
+
+// allCapsRun reports whether every piece is an all-capitals word of at least three letters
+// in total ("ISLAMABAD", "NEW DELHI").
+func allCapsRun(text string, ps []piece) bool {
+	n := 0
+	for _, p := range ps {
+		w := text[p.start:p.end]
+		if p.kind != kWord || !allCaps(w) {
+			return false
+		}
+		n += len(w)
+	}
+	return n >= 3
 }
 
 // allCaps reports whether w has at least two letters and no lower-case letter.
