@@ -56,6 +56,36 @@ func (c *Coder) actorsOf(sc *storyCtx, t *tree, i int) []actor {
 	if i < 0 {
 		return nil
 	}
+	out := c.coordinated(sc, t, i)
+	if len(out) == 0 && c.opts.NewActorLength > 0 {
+		// new_actor_length (§13.2): an uncoded noun phrase of at most N words stands in as an
+		// actor whose code is its upper-cased words in quotes.
+		var words []string
+		var span []int
+		for _, k := range t.subtree(i, npSkipNew, nil) {
+			if t.upos(k) != "PUNCT" && t.xpos(k) != "POS" {
+				span = append(span, k)
+			}
+		}
+		sort.Ints(span)
+		for _, k := range span {
+			words = append(words, t.words[k])
+		}
+		if len(words) > 0 && len(words) <= c.opts.NewActorLength && t.upos(i) != "PRON" {
+			out = append(out, actor{code: "\"" + strings.Join(words, " ") + "\"", lo: span[0], hi: span[len(span)-1]})
+		}
+	}
+	return out
+}
+
+// npSkipNew are the relations left out of a new actor's words.
+var npSkipNew = map[string]bool{
+	"acl": true, "conj": true, "cc": true, "punct": true, "parataxis": true,
+	"advcl": true, "dep": true, "ccomp": true, "xcomp": true, "list": true, "acl:relcl": true,
+}
+
+// coordinated codes the nominal i and its conjuncts.
+func (c *Coder) coordinated(sc *storyCtx, t *tree, i int) []actor {
 	var out []actor
 	var first []actor
 	for n, k := range t.conjuncts(i) {

@@ -45,6 +45,10 @@ type Options struct {
 	// of their own to the most recent compatible actor of earlier sentences of the story, marking
 	// Actor.FromContext (ARCHITECTURE.md, "Story context").
 	StoryContext bool
+	// NewActorLength, when positive, lets an uncoded noun phrase of at most that many words stand
+	// in as an actor coded by its quoted, upper-cased words (config option new_actor_length,
+	// §13.2), as the validation records expect ("\"THE MINISTRY OF MAGIC\"").
+	NewActorLength int
 	// Internal is PETRARCH2's internal code table (§5.7); with it a negated event becomes its
 	// REJECT-family counterpart when one exists, and a governing verb's code combines with the
 	// governed verb's. Without it a negated event is dropped and the governed verb's code is kept.

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/dyad-events/dyad/coder"
@@ -95,8 +96,9 @@ func (r *Report) Categories() []string {
 //
 //   - records whose category is not in <Include> (when given; the token "valid" selects records
 //     whose valid attribute is true) or is in <Exclude>, and records with <Skip/>, are skipped;
-//   - <Config> elements (in <Environment> first, then between records) change require_dyad for the
-//     records that follow; other options are accepted and have no effect on Dyad's coder;
+//   - <Config> elements (in <Environment> first, then between records) change require_dyad and
+//     new_actor_length for the records that follow; other options (comma_*, stop_on_error) are
+//     accepted and have no effect on Dyad's coder;
 //   - <Stop/> ends the run;
 //   - each record is coded as a one-sentence story (no one-a-story filter);
 //   - error="X" passes when exactly that condition fires: sentencediscard, storydiscard,
@@ -183,6 +185,14 @@ func Run(f *petrarch.File, set *dict.Set, opt Options) (*Report, error) {
 // applyConfig applies a <Config> option; it reports whether the coder options changed.
 func applyConfig(o *coder.Options, c petrarch.Config) bool {
 	switch strings.ToLower(c.Option) {
+	case "new_actor_length":
+		n, err := strconv.Atoi(strings.TrimSpace(c.Value))
+		if err != nil || n < 0 {
+			return false
+		}
+		changed := o.NewActorLength != n
+		o.NewActorLength = n
+		return changed
 	case "require_dyad":
 		v := strings.EqualFold(c.Value, "true")
 		changed := o.RequireDyad != v
