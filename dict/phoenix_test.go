@@ -3,6 +3,7 @@ package dict
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -489,17 +490,16 @@ func TestLoadConfig(t *testing.T) {
 func BenchmarkLoadPhoenix(b *testing.B) {
 	files := phoenixFiles(b)
 	b.ReportAllocs()
-	var alloc uint64
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
 	for i := 0; i < b.N; i++ {
-		s, err := Load(files)
-		if err != nil {
+		if _, err := Load(files); err != nil {
 			b.Fatal(err)
 		}
-		_ = s
 	}
-	_ = alloc
-	b.StopTimer()
-	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/load")
+	runtime.ReadMemStats(&after)
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/load")
+	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/(1<<20)/float64(b.N), "MB-alloc/load")
 }
 
 func BenchmarkActorMatch(b *testing.B) {
