@@ -63,6 +63,10 @@ func (c *Coder) actorsOf(sc *storyCtx, t *tree, i int) []actor {
 		var words []string
 		var span []int
 		for _, k := range t.subtree(i, npSkipNew, nil) {
+			// The phrase's own preposition is not part of it ("for the Ministry of Magic").
+			if t.head[k] == i && t.base(k) == "case" {
+				continue
+			}
 			if t.upos(k) != "PUNCT" && t.xpos(k) != "POS" {
 				span = append(span, k)
 			}
