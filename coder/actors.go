@@ -262,6 +262,36 @@ func (c *Coder) codeNP(sc *storyCtx, t *tree, i, depth int) []actor {
 	for k := range out {
 		out[k].headAgent = headAgent
 	}
+	if c.opts.NewActorLength > 0 && depth == 0 && len(out) > 0 {
+		out = append(out, c.newActorConjuncts(sc, t, i)...)
+	}
+	return out
+}
+
+// newActorConjuncts splits a phrase at a coordinated modifier as PETRARCH's NP compounds do
+// ("Eriador's death and injury toll" → "Eriador's death" and "injury toll") and returns the
+// uncoded right-hand parts short enough to be new actors (new_actor_length).
+func (c *Coder) newActorConjuncts(sc *storyCtx, t *tree, i int) []actor {
+	var out []actor
+	for _, m := range t.kids[i] {
+		if m > i || (t.base(m) != "compound" && t.base(m) != "amod") {
+			continue
+		}
+		for _, cj := range t.children(m, "conj") {
+			if cj > i || len(c.codeNP(sc, t, cj, 1)) > 0 {
+				continue
+			}
+			var words []string
+			for k := cj; k <= i; k++ {
+				if t.upos(k) != "PUNCT" && t.base(k) != "cc" {
+					words = append(words, t.words[k])
+				}
+			}
+			if len(words) <= c.opts.NewActorLength {
+				out = append(out, actor{code: "\"" + strings.Join(words, " ") + "\"", lo: cj, hi: i})
+			}
+		}
+	}
 	return out
 }
 
