@@ -19,7 +19,9 @@ type actorRecord struct {
 // [CODE] / [CODE RESTRICTION] items), '+' synonym lines and '['-restriction lines; all its codes,
 // in file order, are attached to the primary phrase and each synonym. A phrase already present
 // (from an earlier record or file) gets the new codes appended. The last record of the file is
-// stored (§7 quirk). Phrases are upper-cased (§4). err is non-nil only when r fails.
+// stored (§7 quirk). Phrases are upper-cased (§4). A record without any code is kept aside:
+// call Finish after the last file to report those that no later record supplied a code for.
+// err is non-nil only when r fails.
 func (a *Actors) Read(r io.Reader, name string) ([]Problem, error) {
 	lr, err := newLineReader(r, name)
 	if err != nil {
@@ -28,6 +30,7 @@ func (a *Actors) Read(r io.Reader, name string) ([]Problem, error) {
 	if a.codes == nil {
 		a.codes = map[string]struct{}{}
 	}
+	a.file = name
 	var rec *actorRecord
 	for lr.next() {
 		t := strings.TrimSpace(lr.text)
@@ -194,7 +197,12 @@ func parseDate(s string) (int, error) {
 
 // store attaches a completed record's codes to its phrases.
 func (a *Actors) store(rec *actorRecord) {
-	if rec == nil || len(rec.codes) == 0 {
+	if rec == nil {
+		return
+	}
+	if len(rec.codes) == 0 {
+		a.uncoded = append(a.uncoded, Pos{a.file, rec.lines[0]})
+		a.phrases = append(a.phrases, rec.phrases[0])
 		return
 	}
 	for _, c := range rec.codes {
@@ -220,4 +228,19 @@ func (a *Actors) store(rec *actorRecord) {
 		a.trie.Insert(p, int32(len(a.actors)))
 		a.actors = append(a.actors, Actor{Phrase: strings.Join(p, " "), Codes: codes, Pos: Pos{rec.codes[0].Pos.File, rec.lines[i]}})
 	}
+}
+
+// Finish reports (as warnings) the actor records read so far that have no code and whose primary
+// phrase got none from any other record or file: such a phrase is treated as absent (§7). Call it
+// once after the last Read; ReadActors and Load do.
+func (a *Actors) Finish() []Problem {
+	var out []Problem
+	for i, pos := range a.uncoded {
+		if _, ok := a.trie.Get(a.phrases[i]); ok {
+			continue
+		}
+		out = append(out, Problem{pos.File, pos.Line, fmt.Sprintf("actor phrase %s has no code in any actor file; ignored", strings.Join(a.phrases[i], " ")), Warning})
+	}
+	a.uncoded, a.phrases = nil, nil
+	return out
 }

@@ -294,9 +294,12 @@ type Transformation struct {
 // Actor records. A phrase occurring in several records or files has one Actor whose Codes are
 // the concatenation in reading order (§7).
 type Actors struct {
-	trie   Trie
-	actors []Actor
-	codes  map[string]struct{}
+	trie    Trie
+	actors  []Actor
+	codes   map[string]struct{}
+	uncoded []Pos // records without any code, checked by Finish
+	phrases [][]string
+	file    string // file being read
 }
 
 // Actor is a phrase of an actor dictionary with its ordered list of (possibly date-restricted)

@@ -15,7 +15,7 @@ import (
 func ReadActors(r io.Reader, name string) (*Actors, []Problem, error) {
 	a := NewActors()
 	p, err := a.Read(r, name)
-	return a, p, err
+	return a, append(p, a.Finish()...), err
 }
 
 // NewActors returns an empty actor dictionary to which files can be added with Read.
@@ -85,6 +85,7 @@ func Load(files Files) (*Set, error) {
 		}
 		s.Problems = append(s.Problems, probs...)
 	}
+	s.Problems = append(s.Problems, s.Actors.Finish()...)
 	if s.Agents, probs, err = readOrDefault(files.Agents, defaults.AgentsFile, ReadAgents); err != nil {
 		errs = append(errs, err)
 	}

@@ -326,6 +326,15 @@ func TestPhoenixActors(t *testing.T) {
 	if len(ps) != 1 || ps[0].Severity != Warning || !strings.Contains(ps[0].Msg, "MNEGOV >20121204") {
 		t.Errorf("Countries line 31715: %v", ps)
 	}
+	// Records without any code (e.g. LEONID_BREZHNEV_) are reported once all files are read;
+	// U.N._ (International line 22) gets its code from line 110 and is not.
+	uncoded := 0
+	for _, f := range []string{"Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"} {
+		uncoded += countProblems(s, f, "has no code in any actor file", Warning)
+	}
+	if uncoded != 39 || len(problemsAt(s, "Phoenix.International.actors.txt", 22)) != 0 {
+		t.Errorf("%d uncoded actor phrases reported, want 39 (U.N. excluded)", uncoded)
+	}
 	// Mixed-case phrases are upper-cased (§4 quirk).
 	if n, act := a.Match([]string{"PEOPLE'S", "LIBERATION", "ARMY"}); n != 3 || act == nil {
 		t.Errorf("PEOPLE'S LIBERATION ARMY not matched: %d", n)

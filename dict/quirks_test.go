@@ -240,6 +240,15 @@ func TestActorQuirks(t *testing.T) {
 			t.Errorf("missing %s at line %d (%q): %v", want.sev, want.line, want.msg, ps)
 		}
 	}
+	for _, p := range ps {
+		if strings.Contains(p.Msg, "no code in any actor file") {
+			t.Errorf("unexpected %v", p)
+		}
+	}
+	b, ps2, _ := ReadActors(strings.NewReader("A_B\n+C\nD [XYZ]\n"), "t.actors")
+	if b.Len() != 1 || len(ps2) != 1 || ps2[0].Line != 1 || !strings.Contains(ps2[0].Msg, "A B has no code") {
+		t.Errorf("uncoded record: %d actors, %v", b.Len(), ps2)
+	}
 	// Longest match, and a phrase with no code is absent (U.N._ alone has none, but merged).
 	if n, act := a.Match([]string{"KIM", "JONG", "UN", "MET"}); n != 3 || act.Phrase != "KIM JONG UN" {
 		t.Errorf("Match = %d %+v", n, act)
