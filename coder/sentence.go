@@ -1,6 +1,8 @@
 package coder
 
 import (
+	"slices"
+	"sort"
 	"strings"
 
 	"github.com/dyad-events/dyad/dict"
@@ -41,12 +43,19 @@ func (c *Coder) codeSentence(sc *storyCtx, s *story.Sentence) (evs []story.Event
 	for _, f := range frames {
 		byTok[f.v] = f
 	}
+	// Governing verbs first: a verb that codes an event hides the clauses below it (§12.4 step 6).
+	order := slices.Clone(frames)
+	sort.SliceStable(order, func(a, b int) bool { return t.depth(order[a].v) < t.depth(order[b].v) })
 	var raws []raw
-	for _, f := range frames {
+	for _, f := range order {
 		if f.done {
 			continue
 		}
-		raws = append(raws, c.frameEvents(sc, t, f, byTok)...)
+		evs := c.frameEvents(sc, t, f, byTok)
+		if hasOwn(evs, f) {
+			hideBelow(t, f.v, byTok)
+		}
+		raws = append(raws, evs...)
 	}
 	seen := map[[3]string]bool{}
 	for _, r := range raws {
@@ -98,7 +107,7 @@ func (c *Coder) findFrames(sc *storyCtx, t *tree) []*frame {
 		}
 		f := &frame{v: i, lo: lo, hi: hi, verb: v, subj: -1, agent: -1}
 		f.passive = t.child(i, "nsubj:pass", "aux:pass", "csubj:pass") >= 0 ||
-			(t.xpos(i) == "VBN" && t.base(i) == "acl")
+			(t.xpos(i) == "VBN" && t.base(i) == "acl" && t.child(i, "obj") < 0)
 		f.subj = c.subject(t, i)
 		if f.passive {
 			for _, k := range t.children(i, "obl", "nmod") {
@@ -187,4 +196,46 @@ func (t *tree) objects(i int) (objs, obls []int) {
 		}
 	}
 	return
+}
+
+// hasOwn reports whether evs holds an event of frame f itself.
+func hasOwn(evs []raw, f *frame) bool {
+	for _, e := range evs {
+		if e.f == f {
+			return true
+		}
+	}
+	return false
+}
+
+// hideBelow marks done the frames of clauses below verb v, except coordinated verbs, reporting
+// clauses (parataxis) and clauses inside the subject.
+func hideBelow(t *tree, v int, byTok map[int]*frame) {
+	var walk func(k int)
+	walk = func(k int) {
+		for _, m := range t.kids[k] {
+			switch t.base(m) {
+			case "parataxis", "nsubj", "csubj":
+				continue
+			case "conj":
+				if t.isVerb(k) {
+					continue
+				}
+			}
+			if g := byTok[m]; g != nil {
+				g.done = true
+			}
+			walk(m)
+		}
+	}
+	walk(v)
+}
+
+// depth returns the number of heads above token i.
+func (t *tree) depth(i int) int {
+	d := 0
+	for j := t.head[i]; j >= 0 && d <= t.n; j = t.head[j] {
+		d++
+	}
+	return d
 }
