@@ -127,9 +127,9 @@ func prune(t *Tree) *Tree {
 		if t.Category() == "-NONE-" {
 			return nil
 		}
-		return &Tree{Label: t.Label, Word: t.Word}
+		return &Tree{Label: t.Label, Word: t.Word, cat: t.Category()}
 	}
-	n := &Tree{Label: t.Label}
+	n := &Tree{Label: t.Label, cat: t.Category()}
 	for _, k := range t.Children {
 		if p := prune(k); p != nil {
 			n.Children = append(n.Children, p)
@@ -323,7 +323,7 @@ func (c *conv) coordination(n *Tree, kids []*Tree, heads []int) (int, bool) {
 			gh[g] = heads[gr.from]
 			continue
 		}
-		sub := &Tree{Label: n.Label, Children: kids[gr.from:gr.to]}
+		sub := &Tree{Label: n.Label, Children: kids[gr.from:gr.to], cat: n.Category()}
 		gh[g] = c.phrase(sub, kids[gr.from:gr.to], heads[gr.from:gr.to])
 	}
 	H := gh[0]
@@ -505,6 +505,9 @@ func (c *conv) label(n *Tree, kids []*Tree, heads []int, i, h int, cop bool) str
 			}
 			if hasFunc(k.Label, "ADV") {
 				return "obl:npmod"
+			}
+			if before && pc == "FRAG" {
+				return "dep" // a dateline or heading before a clause
 			}
 			if before {
 				// the last noun phrase before the head is the subject

@@ -163,6 +163,11 @@ func headChild(cat string, kids []*Tree) (int, bool) {
 		}
 	case "UCP":
 		return firstNonPunct(kids), false
+	case "FRAG":
+		// "LYON: Interpol has said ...": the clause heads the fragment
+		if i := firstByPriority(kids, false, "S", "SINV", "SQ", "VP", "SBARQ"); i >= 0 {
+			return i, false
+		}
 	}
 	return firstNonPunct(kids), false
 }

@@ -22,6 +22,7 @@ type Tree struct {
 	// Word is the word of a preterminal with PTB escapes undone ("-LRB-" -> "(", "``" -> "\"").
 	Word     string
 	Children []*Tree
+	cat      string // Category, cached by Parse and ToDependencies
 }
 
 // IsPreterminal reports whether t is a part-of-speech node holding a word.
@@ -29,7 +30,12 @@ func (t *Tree) IsPreterminal() bool { return len(t.Children) == 0 }
 
 // Category returns the label without function tags and indices: "NP-TMP-1" -> "NP",
 // "-NONE-" -> "-NONE-", "-LRB-" -> "-LRB-".
-func (t *Tree) Category() string { return category(t.Label) }
+func (t *Tree) Category() string {
+	if t.cat != "" {
+		return t.cat
+	}
+	return category(t.Label)
+}
 
 func category(l string) string {
 	if len(l) > 1 && l[0] == '-' {
@@ -204,6 +210,7 @@ func (p *parser) node(depth int) (*Tree, error) {
 		}
 		p.pos++
 		t.Word = Unescape(w)
+		t.cat = category(t.Label)
 		return t, nil
 	}
 	for {
@@ -228,6 +235,7 @@ func (p *parser) node(depth int) (*Tree, error) {
 	if len(t.Children) == 0 {
 		return nil, p.errf(open, "empty node (%s)", t.Label)
 	}
+	t.cat = category(t.Label)
 	return t, nil
 }
 
@@ -258,6 +266,7 @@ func Parse(s string) (*Tree, error) {
 	}
 	if t.Label == "" {
 		t.Label = "ROOT"
+		t.cat = "ROOT"
 	}
 	return t, nil
 }
