@@ -164,11 +164,21 @@ func matchItems(t *tree, items []dict.Item, cands []int) (int, bool) {
 }
 
 func prepMatches(t *tree, k int, prep string) bool {
+	want := strings.ReplaceAll(prep, "_", " ")
 	p := t.prep(k)
 	if p == "" {
+		// A particle of the verb before its object stands for the preposition ("break in an
+		// anti-Gondor parade", with "in" parsed as compound:prt).
+		if h := t.head[k]; h >= 0 && t.base(k) == "obj" {
+			for _, m := range t.children(h, "compound:prt") {
+				if m < k && t.words[m] == want {
+					return true
+				}
+			}
+		}
 		return false
 	}
-	return p == strings.ReplaceAll(prep, "_", " ")
+	return p == want
 }
 
 func ppObjectsMatch(t *tree, k int, objs []dict.Item) int {

@@ -95,7 +95,7 @@ func (c *Coder) matchVerb(t *tree, i int) (*dict.Verb, int, int) {
 func (c *Coder) findFrames(sc *storyCtx, t *tree) []*frame {
 	var frames []*frame
 	for i := 0; i < t.n; i++ {
-		if !t.isVerb(i) && t.base(i) != "root" {
+		if !t.isVerb(i) {
 			continue
 		}
 		if t.base(i) == "aux" || t.base(i) == "cop" {
