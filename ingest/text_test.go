@@ -264,3 +264,10 @@ func missing(a, b []string) []string {
 	}
 	return out
 }
+
+func writeFile(t *testing.T, path, data string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
