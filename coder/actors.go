@@ -176,7 +176,14 @@ func (c *Coder) codeNP(sc *storyCtx, t *tree, i, depth int) []actor {
 	agLo, agHi := -1, -1
 	headAgent := ""
 	for p := 0; p < len(toks); {
-		if !slices.Contains(own, idx[p]) || t.base(idx[p]) == "case" {
+		k := idx[p]
+		ownWord := slices.Contains(own, k) && t.base(k) != "case"
+		// A capitalised "preposition" inside a sentence is a mis-tagged name ("the evil Arnor
+		// awful Gondor" with Arnor as case).
+		if !ownWord && t.base(k) == "case" && t.head[k] == i && k > 0 && isCapitalised(t.s.Tokens[k].Form) {
+			ownWord = true
+		}
+		if !ownWord {
 			p++
 			continue
 		}
@@ -430,4 +437,8 @@ func inherit(first []actor, ag actor) []actor {
 		out = append(out, actor{code: code, lo: ag.lo, hi: ag.hi, headAgent: suffix})
 	}
 	return out
+}
+
+func isCapitalised(w string) bool {
+	return w != "" && w[0] >= 'A' && w[0] <= 'Z' && strings.ToUpper(w) != w
 }
