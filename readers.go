@@ -1,0 +1,84 @@
+package dyad
+
+import (
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/dyad-events/dyad/ingest"
+	"github.com/dyad-events/dyad/ingest/petrarch"
+	"github.com/dyad-events/dyad/nlp/conllu"
+	"github.com/dyad-events/dyad/story"
+)
+
+// Readers returns the readers of pre-parsed inputs that ingest leaves to its caller, keyed by
+// format name, for ingest.Options.Readers: "petrarch-xml" (PETRARCH XML; Penn Treebank parses
+// converted by nlp/ptb, CoNLL-U parses read as given; PETRARCH-FORMATS.md §2.1–2.2) and
+// "conllu" (a CoNLL-U file: one story per file).
+func Readers() map[string]ingest.ReaderFunc {
+	return map[string]ingest.ReaderFunc{
+		ingest.FormatPetrarchXML: ReadPetrarchXML,
+		ingest.FormatCoNLLU:      ReadCoNLLU,
+	}
+}
+
+// ReadPetrarchXML reads a PETRARCH XML file: records grouped into stories by story id, in sorted
+// story-id order (PETRARCH-FORMATS.md §2.1). Each unreadable record is passed to warn (with file
+// and line) and counted in failed; the other records still form their stories. Records without
+// <Parse> give sentences with text and no tokens, which Pipeline.Annotate parses.
+func ReadPetrarchXML(name string, r io.Reader, emit func(*story.Story) error, warn func(error)) (failed int, err error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return 0, err
+	}
+	f, errs := petrarch.Read(data, name)
+	for _, e := range errs {
+		warn(e)
+		failed++
+	}
+	stories, errs := petrarch.Stories(f, petrarch.StoryOptions{PTB: PTBConverter})
+	for _, e := range errs {
+		warn(e)
+		failed++
+	}
+	for _, st := range stories {
+		if err := emit(st); err != nil {
+			return failed, err
+		}
+	}
+	return failed, nil
+}
+
+// ReadCoNLLU reads a CoNLL-U file as one story whose id is the file name without extension and
+// whose sentences keep their sent_id, text and tree (UD v1 relation labels are normalised to v2).
+// Sentences with bad lines are passed to warn and skipped.
+func ReadCoNLLU(name string, r io.Reader, emit func(*story.Story) error, warn func(error)) (failed int, err error) {
+	sents, errs := conllu.ReadAll(r, name)
+	for _, e := range errs {
+		warn(e)
+		failed++
+	}
+	id := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
+	if name == "-" {
+		id = "stdin"
+	}
+	st := &story.Story{ID: id, Origin: name}
+	var text strings.Builder
+	for i := range sents {
+		s := sents[i].Sentence
+		conllu.NormalizeV1(&s)
+		s.Index = len(st.Sentences)
+		if text.Len() > 0 {
+			text.WriteByte('\n')
+		}
+		s.Start = text.Len()
+		text.WriteString(s.Text)
+		s.End = text.Len()
+		st.Sentences = append(st.Sentences, s)
+	}
+	st.Text = text.String()
+	if len(st.Sentences) == 0 {
+		return failed, nil
+	}
+	return failed, emit(st)
+}
