@@ -82,6 +82,34 @@ func (c *Coder) roles(sc *storyCtx, t *tree, f *frame) {
 		}
 	}
 	if f.pattern != nil {
+		if head, skips, ok := dollarSource(f.pattern.Text); ok {
+			// TABARI "- * WORD ^ $": the source is the actor after WORD (skipping one actor per
+			// "^"), the subject the target.
+			_, post := c.sides(t, f)
+			post = slices.Clone(post)
+			slices.Sort(post)
+			start := -1
+			for n, k := range post {
+				if t.words[k] == head || t.lemmas[k] == head {
+					start = n
+					break
+				}
+			}
+			if start >= 0 {
+				for _, k := range post[start+1:] {
+					a := c.actorsOf(sc, t, k)
+					if len(a) == 0 {
+						continue
+					}
+					if skips > 0 {
+						skips--
+						continue
+					}
+					f.targets, f.sources = f.sources, a
+					return
+				}
+			}
+		}
 		if skip, want, ok := plusTarget(f.pattern.Text); ok {
 			_, post := c.sides(t, f)
 			post = slices.Clone(post)
@@ -162,6 +190,7 @@ func (c *Coder) frameEvents(sc *storyCtx, t *tree, f *frame, byTok map[int]*fram
 	c.roles(sc, t, f)
 	// Lower verbs: xcomp ("agreed to help") and clausal complements ("said that X attacked Y").
 	var lower, para []raw
+	xcompEvents := false
 	for _, k := range t.kids[f.v] {
 		g := byTok[k]
 		if g == nil || g.done {
@@ -177,6 +206,9 @@ func (c *Coder) frameEvents(sc *storyCtx, t *tree, f *frame, byTok map[int]*fram
 			sub := c.frameEvents(sc, t, g, byTok)
 			if f.negated {
 				sub = nil
+			}
+			if len(sub) > 0 {
+				xcompEvents = true
 			}
 			if f.code.Kind == dict.CodeNull || len(sub) == 0 {
 				lower = append(lower, sub...)
@@ -205,7 +237,9 @@ func (c *Coder) frameEvents(sc *storyCtx, t *tree, f *frame, byTok map[int]*fram
 		}
 	}
 	own := c.ownEvents(f)
-	if len(own) == 0 {
+	if len(own) == 0 || xcompEvents {
+		// §12.4 step 4: the events of a governed verb ("will be hosting X to celebrate Y with
+		// Z") take the place of the verb's own object.
 		return lower
 	}
 	// An infinitival clause on the object ("urged Eriador to respond", often parsed as acl of
@@ -536,4 +570,32 @@ func swappedRoles(text string) bool {
 		post = post[:j]
 	}
 	return strings.Contains(pre, " + ") && strings.Contains(post, "$")
+}
+
+// dollarSource reads a TABARI source marker after the verb (§6): "- * TABASKI ^ $" gives the word
+// before the markers (TABASKI, or the head of a {...} phrase) and the number of "^" skips. ok is
+// false unless the pre part has no "+" and the post part ends in "$" after a plain word or phrase.
+func dollarSource(text string) (head string, skips int, ok bool) {
+	i := strings.IndexByte(text, '*')
+	if i < 0 || strings.Contains(text[:i], "+") {
+		return "", 0, false
+	}
+	post := text[i+1:]
+	if j := strings.IndexByte(post, '['); j >= 0 {
+		post = post[:j]
+	}
+	post = strings.NewReplacer("{", " ", "}", " ").Replace(post)
+	f := strings.Fields(post)
+	if len(f) < 2 || f[len(f)-1] != "$" || strings.ContainsAny(post, "()") {
+		return "", 0, false
+	}
+	k := len(f) - 2
+	for k >= 0 && f[k] == "^" {
+		skips++
+		k--
+	}
+	if k < 0 {
+		return "", 0, false
+	}
+	return strings.ToUpper(f[k]), skips, true
 }
