@@ -31,6 +31,7 @@ func (a *Actors) Read(r io.Reader, name string) ([]Problem, error) {
 		a.codes = map[string]struct{}{}
 	}
 	a.file = name
+	a.trie.Reserve(len(lr.data) / 16)
 	var rec *actorRecord
 	for lr.next() {
 		t := strings.TrimSpace(lr.text)
@@ -106,6 +107,10 @@ func (lr *lineReader) datedCode(it string) (DatedCode, bool) {
 	if up := strings.ToUpper(d.Code); up != d.Code {
 		lr.warnf("actor code [%s] is not upper-case; read as %s", d.Code, up)
 		d.Code = up
+	}
+	if strings.Contains(d.Code, "/") {
+		lr.errorf("coded compound [%s] (legacy TABARI syntax, PETRARCH-FORMATS.md §12.3) is not supported; skipped", it)
+		return DatedCode{}, false
 	}
 	if d.Code != "---" {
 		for i := 0; i < len(d.Code); i++ {
@@ -220,12 +225,12 @@ func (a *Actors) store(rec *actorRecord) {
 		if dup {
 			continue
 		}
-		if v, ok := a.trie.Get(p); ok {
+		if v, ok := a.trie.Insert(p, int32(len(a.actors))); ok {
+			a.trie.Insert(p, v) // keep the existing record
 			act := &a.actors[v]
 			act.Codes = append(act.Codes[:len(act.Codes):len(act.Codes)], codes...)
 			continue
 		}
-		a.trie.Insert(p, int32(len(a.actors)))
 		a.actors = append(a.actors, Actor{Phrase: strings.Join(p, " "), Codes: codes, Pos: Pos{rec.codes[0].Pos.File, rec.lines[i]}})
 	}
 }

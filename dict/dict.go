@@ -208,8 +208,11 @@ type Synset struct {
 
 // Block is a verb block (§5.3): verbs sharing one meaning, a block code and a pattern set.
 type Block struct {
-	Meaning  string // the meaning word of the header, e.g. "REFUSE"
-	Code     Code   // block code; CodeNull for [---]
+	Meaning string // the meaning word of the header, e.g. "REFUSE"
+	Code    Code   // block code; CodeNull for [---]
+	// Verbs are the entries made from the block's verb lines, in file order. An entry later
+	// replaced by one of the same form and particles elsewhere stays here; Verbs.Forms holds the
+	// entry in force.
 	Verbs    []*Verb
 	Patterns []*Pattern // in file order, synsets expanded, duplicates removed (the last kept)
 	Pos      Pos        // the header line

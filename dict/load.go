@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"github.com/dyad-events/dyad/dict/defaults"
 )
@@ -62,42 +63,46 @@ func Load(files Files) (*Set, error) {
 			files.Issues = rel(c.Issues)
 		}
 	}
-	var err error
-	var probs []Problem
-	if s.Verbs, probs, err = readOrDefault(files.Verbs, defaults.VerbsFile, ReadVerbs); err != nil {
-		errs = append(errs, err)
+	// The verb, agent, discard and issue dictionaries are read concurrently with the actor files
+	// (the bulk of the work); problems are then collected in a fixed order.
+	type part struct {
+		probs []Problem
+		err   error
 	}
-	s.Problems = append(s.Problems, probs...)
+	var verbs, agents, discards, issues part
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		s.Verbs, verbs.probs, verbs.err = readOrDefault(files.Verbs, defaults.VerbsFile, ReadVerbs)
+		s.Agents, agents.probs, agents.err = readOrDefault(files.Agents, defaults.AgentsFile, ReadAgents)
+		s.Discards, discards.probs, discards.err = readOrDefault(files.Discards, defaults.DiscardsFile, ReadDiscards)
+		s.Issues, issues.probs, issues.err = readOrDefault(files.Issues, defaults.IssuesFile, ReadIssues)
+	}()
 	s.Actors = NewActors()
+	var actors []part
 	actorFiles := files.Actors
 	fromFS := len(actorFiles) == 0
 	if fromFS {
 		actorFiles = defaults.ActorFiles
 	}
 	for _, name := range actorFiles {
+		var p part
 		if fromFS {
-			probs, err = readFS(defaults.FS, name, s.Actors.Read)
+			p.probs, p.err = readFS(defaults.FS, name, s.Actors.Read)
 		} else {
-			probs, err = readFile(name, s.Actors.Read)
+			p.probs, p.err = readFile(name, s.Actors.Read)
 		}
-		if err != nil {
-			errs = append(errs, err)
+		actors = append(actors, p)
+	}
+	actors = append(actors, part{probs: s.Actors.Finish()})
+	wg.Wait()
+	for _, p := range append(append([]part{verbs}, actors...), agents, discards, issues) {
+		s.Problems = append(s.Problems, p.probs...)
+		if p.err != nil {
+			errs = append(errs, p.err)
 		}
-		s.Problems = append(s.Problems, probs...)
 	}
-	s.Problems = append(s.Problems, s.Actors.Finish()...)
-	if s.Agents, probs, err = readOrDefault(files.Agents, defaults.AgentsFile, ReadAgents); err != nil {
-		errs = append(errs, err)
-	}
-	s.Problems = append(s.Problems, probs...)
-	if s.Discards, probs, err = readOrDefault(files.Discards, defaults.DiscardsFile, ReadDiscards); err != nil {
-		errs = append(errs, err)
-	}
-	s.Problems = append(s.Problems, probs...)
-	if s.Issues, probs, err = readOrDefault(files.Issues, defaults.IssuesFile, ReadIssues); err != nil {
-		errs = append(errs, err)
-	}
-	s.Problems = append(s.Problems, probs...)
 	return s, errors.Join(errs...)
 }
 

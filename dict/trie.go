@@ -13,6 +13,15 @@ type edge struct {
 	word string
 }
 
+// Reserve prepares an empty trie for about n edges (words of all phrases), saving rehashing.
+func (t *Trie) Reserve(n int) {
+	if t.edges == nil && n > 0 {
+		t.edges = make(map[edge]int32, n)
+		t.vals = make([]int32, 1, n+1)
+		t.vals[0] = -1
+	}
+}
+
 // Len returns the number of nodes, including the root.
 func (t *Trie) Len() int { return len(t.vals) }
 
