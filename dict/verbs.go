@@ -92,10 +92,11 @@ func ReadVerbs(r io.Reader, name string) (*Verbs, []Problem, error) {
 		}
 	}
 	tabari := 0
+	keys := map[*Block]map[string]*Pattern{}
 	for _, p := range pending {
 		lr.lineNo = p.pos.Line
 		n := len(lr.problems)
-		lr.pattern(v, p)
+		lr.pattern(v, p, keys)
 		for _, q := range lr.problems[n:] {
 			if strings.Contains(q.Msg, "TABARI token") {
 				tabari++
@@ -357,8 +358,9 @@ func equalWords(a, b []string) bool {
 	return true
 }
 
-// pattern parses and expands one pattern line into its block.
-func (lr *lineReader) pattern(v *Verbs, p pendingPattern) {
+// pattern parses and expands one pattern line into its block; keys maps each block's pattern
+// keys to the pattern kept, for duplicate detection.
+func (lr *lineReader) pattern(v *Verbs, p pendingPattern, keys map[*Block]map[string]*Pattern) {
 	t := strings.TrimSpace(strings.TrimPrefix(p.text, "-"))
 	head, items, bad := bracketItems(t)
 	if bad != "" {
@@ -385,14 +387,20 @@ func (lr *lineReader) pattern(v *Verbs, p pendingPattern) {
 	}
 	key := patternKey(pat)
 	b := p.block
-	for i, o := range b.Patterns {
-		if patternKey(o) == key {
-			lr.warnf("duplicate pattern %q in block %s (also at %s, code [%s]); the last one, [%s], is kept",
-				key, b.Meaning, o.Pos, o.Code, pat.Code)
-			b.Patterns = append(b.Patterns[:i], b.Patterns[i+1:]...)
-			break
+	if keys[b] == nil {
+		keys[b] = map[string]*Pattern{}
+	}
+	if o := keys[b][key]; o != nil {
+		lr.warnf("duplicate pattern %q in block %s (also at %s, code [%s]); the last one, [%s], is kept",
+			key, b.Meaning, o.Pos, o.Code, pat.Code)
+		for i := range b.Patterns {
+			if b.Patterns[i] == o {
+				b.Patterns = append(b.Patterns[:i], b.Patterns[i+1:]...)
+				break
+			}
 		}
 	}
+	keys[b][key] = pat
 	b.Patterns = append(b.Patterns, pat)
 }
 
