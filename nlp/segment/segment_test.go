@@ -67,6 +67,9 @@ func TestSplitNews(t *testing.T) {
 		{"Why? he asked.", "Why ? | he asked ."},
 		{"They're gonna win.", "They 're gon na win ."},
 		{"al-Qaeda's attack", "al - Qaeda 's attack"},
+		{"Call 713-853-3989 at 5pm about the 1969-1970 and 2015-16 seasons, $1.4bn, 20th, 1990s.",
+			"Call 713-853-3989 at 5 pm about the 1969 - 1970 and 2015 - 16 seasons , $ 1.4 bn , 20th , 1990s ."},
+		{"Great :) see you :-( at 10:30.", "Great :) see you :-( at 10:30 ."},
 		{"", ""},
 		{"   \n\n  ", ""},
 	} {

@@ -172,6 +172,13 @@ func (t *tokenizer) chunk(s, e int) {
 			i = t.word(i, e)
 			continue
 		}
+		if (c == ':' || c == ';') && i+1 < e {
+			if n := emoticon(text[i:e]); n > 0 {
+				t.emit(i, i+n, kPunct, false)
+				i += n
+				continue
+			}
+		}
 		switch {
 		case c == '.' || c == '!' || c == '?' || r == '…':
 			// a run of sentence-final punctuation: "...", "?!", "!!!", "…"
@@ -247,6 +254,31 @@ func (t *tokenizer) chunk(s, e int) {
 			i += w
 		}
 	}
+}
+
+// emoticon returns the length of an emoticon (":)", ";-)", ":D", ...) at the start of s that is
+// not followed by a letter or digit, or 0.
+func emoticon(s string) int {
+	n := 1
+	if n < len(s) && (s[n] == '-' || s[n] == '\'') {
+		n++
+	}
+	if n >= len(s) {
+		return 0
+	}
+	switch s[n] {
+	case ')', '(', 'D', 'P', 'p', '/', ']', '[':
+		n++
+	default:
+		return 0
+	}
+	for n < len(s) && (s[n] == ')' || s[n] == '(') && s[n] == s[n-1] {
+		n++
+	}
+	if n < len(s) && (asciiClass[s[n]&0x7f] == cAlnum || s[n] >= utf8.RuneSelf) {
+		return 0
+	}
+	return n
 }
 
 // isOpenContext reports whether a quote at text[i] (inside the chunk starting at s) opens:
@@ -404,16 +436,68 @@ func keepHyphen(text string, seg, j, e int) bool {
 	if j-seg <= 8 && lookupFold(hyphenPrefixes, text[seg:j]) {
 		return true
 	}
-	return isDigitByte(text[j-1]) && j+1 < e && isDigitByte(text[j+1]) && allDigitsOrPunct(text[seg:j])
+	// digits on both sides: phone numbers and codes stay whole ("713-853-3989", "4-12"); year
+	// ranges ("1969-1970", "2015-16") and numbers before a unit ("6.30-10am") are split, as in EWT
+	left := text[seg:j]
+	if !isDigitByte(text[j-1]) || j+1 >= e || !isDigitByte(text[j+1]) || !allDigits(left) {
+		return false
+	}
+	k := j + 1
+	for k < e && isDigitByte(text[k]) {
+		k++
+	}
+	if k < e && isASCIILetter(text[k]) {
+		return false
+	}
+	r := k - (j + 1)
+	if len(left) == 4 && (left[0] == '1' || left[0] == '2') && (r == 2 || r == 4) {
+		return false
+	}
+	return true
 }
 
-func allDigitsOrPunct(s string) bool {
+func allDigits(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; !isDigitByte(c) && c != '.' && c != ',' && c != '-' {
+		if !isDigitByte(s[i]) {
 			return false
 		}
 	}
-	return true
+	return len(s) > 0
+}
+
+// units are unit and time words that EWT splits from a number written before them ("5pm",
+// "5kg", "$170m", "16bn"); ordinals ("20th") and decades ("1990s") stay whole.
+var units = map[string]bool{
+	"am": true, "pm": true, "m": true, "bn": true, "b": true, "k": true, "km": true, "kg": true,
+	"mg": true, "ml": true, "mm": true, "cm": true, "g": true, "lb": true, "lbs": true, "oz": true,
+	"mph": true, "kph": true, "mb": true, "gb": true, "tb": true, "kb": true, "ghz": true,
+	"mhz": true, "hz": true, "ft": true, "yr": true, "yrs": true, "hr": true, "hrs": true,
+	"min": true, "mins": true, "sec": true, "secs": true, "kw": true, "mw": true, "gw": true,
+	"kwh": true, "mln": true, "tn": true, "x": true, "ms": true, "l": true, "t": true,
+}
+
+// unitSplit returns the length of the number in a word like "5pm" or "1.4bn" whose letters
+// are a unit, or 0.
+func unitSplit(w string) int {
+	if len(w) < 2 || !isDigitByte(w[0]) {
+		return 0
+	}
+	k := 0
+	for k < len(w) && (isDigitByte(w[k]) || (w[k] == '.' || w[k] == ',') && k+1 < len(w) && isDigitByte(w[k+1])) {
+		k++
+	}
+	if k == len(w) || k == 0 || len(w)-k > 4 {
+		return 0
+	}
+	for i := k; i < len(w); i++ {
+		if !isASCIILetter(w[i]) {
+			return 0
+		}
+	}
+	if lookupFold(units, w[k:]) {
+		return k
+	}
+	return 0
 }
 
 // lookupFold looks s up in m after ASCII lower-casing, without allocating for short words.
@@ -509,6 +593,11 @@ func isDomainLike(w string) bool {
 // emitWord emits text[s:e] as a word, splitting fused forms ("cannot" -> "can" "not").
 func (t *tokenizer) emitWord(s, e int, abbrevDot bool) {
 	if e <= s {
+		return
+	}
+	if k := unitSplit(t.text[s:e]); k > 0 && !abbrevDot {
+		t.emit(s, s+k, kWord, false)
+		t.emit(s+k, e, kWord, false)
 		return
 	}
 	if n := e - s; n >= 4 && n <= 8 && !abbrevDot {
