@@ -56,6 +56,17 @@ func (c *Coder) actorsOf(sc *storyCtx, t *tree, i int) []actor {
 	if i < 0 {
 		return nil
 	}
+	if t.np == nil {
+		t.np = make(map[int][]actor, 8)
+	} else if a, ok := t.np[i]; ok {
+		return a
+	}
+	out := c.actorsOfUncached(sc, t, i)
+	t.np[i] = out
+	return out
+}
+
+func (c *Coder) actorsOfUncached(sc *storyCtx, t *tree, i int) []actor {
 	out := c.coordinated(sc, t, i)
 	if len(out) == 0 && c.opts.NewActorLength > 0 {
 		// new_actor_length (§13.2): an uncoded noun phrase of at most N words stands in as an

@@ -78,6 +78,8 @@ type Coder struct {
 	verbCode map[string]string
 	// blocks holds each verb block's patterns ordered by specificity with head-word indexes.
 	blocks map[*dict.Block]*blockIndex
+	// storyIgnores is true when the issue dictionary has story-level ignore phrases ("~~").
+	storyIgnores bool
 }
 
 // New returns a coder for set. set.Verbs and set.Actors are required; Agents, Discards and Issues
@@ -90,6 +92,12 @@ func New(set *dict.Set, opts Options) (*Coder, error) {
 		return nil, errors.New("coder: no actor dictionary")
 	}
 	c := &Coder{set: set, opts: opts, verbCode: map[string]string{}, blocks: map[*dict.Block]*blockIndex{}}
+	for _, is := range set.Issues.All() {
+		if is.Ignore == dict.IgnoreStory {
+			c.storyIgnores = true
+			break
+		}
+	}
 	for _, b := range set.Verbs.Blocks {
 		c.blocks[b] = indexBlock(b)
 		for _, v := range b.Verbs {
@@ -177,12 +185,12 @@ func (c *Coder) CodeStory(st *story.Story) Result {
 	}
 	// Discards first: a story discard anywhere drops the whole story (§9).
 	sentDiscard := make([]bool, len(st.Sentences))
+	allWords := make([][]string, len(st.Sentences))
 	for i := range st.Sentences {
 		s := &st.Sentences[i]
 		words := discardWords(s)
-		if start, n, d := c.set.Discards.Find(words); d != nil {
-			_ = start
-			_ = n
+		allWords[i] = words
+		if _, _, d := c.set.Discards.Find(words); d != nil {
 			res.Discards = append(res.Discards, Discard{SentenceIndex: s.Index, SentenceID: s.ID, Phrase: d.Phrase, Story: d.Story, Pos: d.Pos.String()})
 			if d.Story {
 				res.Discards = res.Discards[len(res.Discards)-1:]
@@ -192,9 +200,7 @@ func (c *Coder) CodeStory(st *story.Story) Result {
 		}
 	}
 	var storyIgnores map[int]bool
-	if c.set.Issues != nil {
-		storyIgnores = c.storyIssueIgnores(st)
-	}
+	ignoresDone := false
 	for i := range st.Sentences {
 		s := &st.Sentences[i]
 		if sentDiscard[i] || len(s.Tokens) == 0 {
@@ -210,7 +216,11 @@ func (c *Coder) CodeStory(st *story.Story) Result {
 		}
 		var issues []story.Issue
 		if c.set.Issues != nil {
-			issues = c.issues(s, storyIgnores)
+			if !ignoresDone && c.storyIgnores {
+				storyIgnores = c.storyIssueIgnores(allWords)
+			}
+			ignoresDone = true
+			issues = c.issues(allWords[i], storyIgnores)
 		}
 		n := 0
 		for _, e := range evs {

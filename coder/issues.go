@@ -7,10 +7,9 @@ import (
 
 // storyIssueIgnores returns the issue sections cancelled for the whole story by a "~~" ignore
 // phrase found in any of its sentences (§10, documented semantics).
-func (c *Coder) storyIssueIgnores(st *story.Story) map[int]bool {
+func (c *Coder) storyIssueIgnores(sentWords [][]string) map[int]bool {
 	out := map[int]bool{}
-	for i := range st.Sentences {
-		words := discardWords(&st.Sentences[i])
+	for _, words := range sentWords {
 		for p := 0; p < len(words); {
 			n, is := c.set.Issues.Match(words[p:])
 			if is == nil {
@@ -26,11 +25,10 @@ func (c *Coder) storyIssueIgnores(st *story.Story) map[int]bool {
 	return out
 }
 
-// issues returns the issue codes of sentence s with their counts, in order of first match (§10):
+// issues returns the issue codes of a sentence (its upper-cased words) with their counts, in order of first match (§10):
 // phrases matched left to right on the sentence's tokens, consumed words skipped; a "~" ignore
 // phrase cancels its section in this sentence, a "~~" one in the whole story.
-func (c *Coder) issues(s *story.Sentence, storyIgnores map[int]bool) []story.Issue {
-	words := discardWords(s)
+func (c *Coder) issues(words []string, storyIgnores map[int]bool) []story.Issue {
 	type hit struct {
 		code    string
 		section int

@@ -13,6 +13,18 @@ import (
 // the objects and obliques with their nested nmod phrases; for a passive verb the agent phrase and
 // the subject with the obliques.
 func (c *Coder) sides(t *tree, f *frame) (pre, post []int) {
+	if sd, ok := t.sides[f]; ok {
+		return sd[0], sd[1]
+	}
+	pre, post = c.sidesUncached(t, f)
+	if t.sides == nil {
+		t.sides = map[*frame][2][]int{}
+	}
+	t.sides[f] = [2][]int{pre, post}
+	return pre, post
+}
+
+func (c *Coder) sidesUncached(t *tree, f *frame) (pre, post []int) {
 	objs, obls := t.objects(f.v)
 	expand := func(list []int) []int {
 		var out []int

@@ -15,6 +15,8 @@ type tree struct {
 	lemmas []string // upper-cased lemmas (the form when the lemma is empty)
 	head   []int    // 0-based head, -1 for the root
 	kids   [][]int
+	np     map[int][]actor // actorsOf results by token
+	sides  map[*frame][2][]int
 }
 
 func newTree(s *story.Sentence) (*tree, error) {
