@@ -91,7 +91,7 @@ func boundaryAfter(text string, ps []piece, i, start int) (int, bool) {
 	case p.kind == kTerm:
 		// take closing quotes and brackets written right after the punctuation
 		j := i
-		for j+1 < n && ps[j+1].kind == kCloser && !ps[j+1].space && ps[j+1].nl == 0 {
+		for j+1 < n && j+1-start < MaxTokens && ps[j+1].kind == kCloser && !ps[j+1].space && ps[j+1].nl == 0 {
 			j++
 		}
 		if j+1 >= n {

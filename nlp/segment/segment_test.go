@@ -144,6 +144,14 @@ func TestBadInput(t *testing.T) {
 	if ss := Split(huge); len(ss) != 1 || len(ss[0].Tokens) != 1 {
 		t.Errorf("1 MB word: %d sentences", len(ss))
 	}
+	// long runs of one kind of character stay linear and bounded
+	for _, unit := range []string{"\"", "'", "(", ")", ".", "-", "a-", "1-", ".)", "http://x.y/)"} {
+		run := strings.Repeat(unit, (1<<20)/len(unit))
+		if unit == "http://x.y/)" {
+			run = "http://x.y/" + strings.Repeat(")", 1<<20)
+		}
+		checkOffsets(t, run, Split(run))
+	}
 	// control characters separate tokens and never appear in them
 	ctl := "Kim\x00met\x07Park.\x1b[0m Done."
 	ss = Split(ctl)

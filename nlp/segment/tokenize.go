@@ -161,7 +161,15 @@ func (t *tokenizer) chunk(s, e int) {
 		s = n
 	}
 	i := s
+	// onlyOpeners says whether every piece of the chunk so far is an opening bracket or quote,
+	// so that a quote here opens; seen counts the pieces already looked at
+	onlyOpeners, seen := true, len(t.pieces)
 	for i < e {
+		for ; seen < len(t.pieces); seen++ {
+			if onlyOpeners && !isOpenerText(text[t.pieces[seen].start:t.pieces[seen].end]) {
+				onlyOpeners = false
+			}
+		}
 		c := text[i]
 		var r rune = rune(c)
 		w := 1
@@ -211,7 +219,7 @@ func (t *tokenizer) chunk(s, e int) {
 			i += w
 		case c == '"' || r == '“' || r == '”' || r == '„' || r == '«' || r == '»':
 			kind := kOpener
-			if r == '”' || r == '»' || (c == '"' && i > s && !isOpenContext(text, s, i)) {
+			if r == '”' || r == '»' || (c == '"' && i > s && !onlyOpeners) {
 				kind = kCloser
 			}
 			t.emit(i, i+w, kind, false)
@@ -225,7 +233,7 @@ func (t *tokenizer) chunk(s, e int) {
 			i += 2
 		case isApostrophe(r) || r == '‘':
 			kind := kOpener
-			if i > s && !isOpenContext(text, s, i) {
+			if i > s && !onlyOpeners {
 				kind = kCloser
 			}
 			// 's 're 've 'll 'd 'm after a closing quote or bracket is still a clitic
@@ -281,19 +289,13 @@ func emoticon(s string) int {
 	return n
 }
 
-// isOpenContext reports whether a quote at text[i] (inside the chunk starting at s) opens:
-// true when only openers precede it in the chunk.
-func isOpenContext(text string, s, i int) bool {
-	for k := s; k < i; {
-		r, w := utf8.DecodeRuneInString(text[k:i])
-		switch r {
-		case '(', '[', '{', '"', '“', '‘', '\'', '`':
-		default:
-			return false
-		}
-		k += w
+// isOpenerText reports whether a piece is an opening bracket or a quote.
+func isOpenerText(w string) bool {
+	switch w {
+	case "(", "[", "{", "\"", "“", "‘", "'", "`", "``":
+		return true
 	}
-	return true
+	return false
 }
 
 func lastRune(s string) rune {
@@ -654,11 +656,15 @@ func urlOrEmail(text string, s, e int) int {
 		}
 	}
 	n := len(w)
+	open, closed := countByte(w, '('), countByte(w, ')')
 	for n > 0 {
 		switch w[n-1] {
 		case '.', ',', ';', ':', '!', '?', '"', '\'', ')', ']', '>':
-			if w[n-1] == ')' && countByte(w[:n], '(') >= countByte(w[:n], ')') {
-				return s + n
+			if w[n-1] == ')' {
+				if open >= closed {
+					return s + n // a bracket of the URL: "wiki/Foo_(bar)"
+				}
+				closed--
 			}
 			n--
 			continue
