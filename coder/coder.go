@@ -78,6 +78,9 @@ type Coder struct {
 	verbCode map[string]string
 	// blocks holds each verb block's patterns ordered by specificity with head-word indexes.
 	blocks map[*dict.Block]*blockIndex
+	// altHeads holds the head words of large pattern items (synsets), keyed by their first
+	// alternative.
+	altHeads map[*dict.Alt]map[string]bool
 	// storyIgnores is true when the issue dictionary has story-level ignore phrases ("~~").
 	storyIgnores bool
 }
@@ -91,7 +94,7 @@ func New(set *dict.Set, opts Options) (*Coder, error) {
 	if set.Actors == nil {
 		return nil, errors.New("coder: no actor dictionary")
 	}
-	c := &Coder{set: set, opts: opts, verbCode: map[string]string{}, blocks: map[*dict.Block]*blockIndex{}}
+	c := &Coder{set: set, opts: opts, verbCode: map[string]string{}, blocks: map[*dict.Block]*blockIndex{}, altHeads: map[*dict.Alt]map[string]bool{}}
 	for _, is := range set.Issues.All() {
 		if is.Ignore == dict.IgnoreStory {
 			c.storyIgnores = true
@@ -99,7 +102,7 @@ func New(set *dict.Set, opts Options) (*Coder, error) {
 		}
 	}
 	for _, b := range set.Verbs.Blocks {
-		c.blocks[b] = indexBlock(b)
+		c.blocks[b] = c.indexBlock(b)
 		for _, v := range b.Verbs {
 			code := v.Code
 			if code.Kind == dict.CodeNone {

@@ -125,7 +125,13 @@ func altMatches(t *tree, k int, a dict.Alt) bool {
 
 // itemMatchesNP returns the number of words of the longest alternative of it that nominal k
 // matches, or -1.
-func itemMatchesNP(t *tree, k int, it dict.Item) int {
+func (c *Coder) itemMatchesNP(t *tree, k int, it dict.Item) int {
+	if len(it.Alts) > 4 {
+		// Large synsets: look the head up first.
+		if hs := c.altHeads[&it.Alts[0]]; hs != nil && !hs[t.words[k]] && !hs[t.lemmas[k]] {
+			return -1
+		}
+	}
 	best := -1
 	for _, a := range it.Alts {
 		if len(a.Words) > best && altMatches(t, k, a) {
@@ -149,7 +155,7 @@ func itemScore(it dict.Item) int {
 // matchItems reports whether every item matches some nominal of cands (a PP item needs a nominal
 // whose preposition is the item's and whose phrase matches the item's objects) and scores the
 // match: 10 per item plus the words of the matched alternatives, so longer phrases win (§5.4).
-func matchItems(t *tree, items []dict.Item, cands []int) (int, bool) {
+func (c *Coder) matchItems(t *tree, items []dict.Item, cands []int) (int, bool) {
 	score := 0
 	for _, it := range items {
 		best := -1
@@ -160,10 +166,10 @@ func matchItems(t *tree, items []dict.Item, cands []int) (int, bool) {
 				}
 				if len(it.Objects) == 0 {
 					best = max(best, 0)
-				} else if n := ppObjectsMatch(t, k, it.Objects); n >= 0 {
+				} else if n := c.ppObjectsMatch(t, k, it.Objects); n >= 0 {
 					best = max(best, n)
 				}
-			} else if n := itemMatchesNP(t, k, it); n >= 0 {
+			} else if n := c.itemMatchesNP(t, k, it); n >= 0 {
 				best = max(best, n)
 			}
 		}
@@ -193,13 +199,13 @@ func prepMatches(t *tree, k int, prep string) bool {
 	return p == want
 }
 
-func ppObjectsMatch(t *tree, k int, objs []dict.Item) int {
+func (c *Coder) ppObjectsMatch(t *tree, k int, objs []dict.Item) int {
 	sub := t.subtree(k, map[string]bool{"acl": true, "punct": true}, nil)
 	total := 0
 	for _, o := range objs {
 		best := -1
 		for _, j := range sub {
-			best = max(best, itemMatchesNP(t, j, o))
+			best = max(best, c.itemMatchesNP(t, j, o))
 		}
 		if best < 0 {
 			return -1
@@ -221,7 +227,7 @@ type blockIndex struct {
 	order  []int // file position of each pattern of pats
 }
 
-func indexBlock(b *dict.Block) *blockIndex {
+func (c *Coder) indexBlock(b *dict.Block) *blockIndex {
 	bi := &blockIndex{}
 	type sp struct {
 		p     *dict.Pattern
@@ -245,6 +251,7 @@ func indexBlock(b *dict.Block) *blockIndex {
 		bi.order = append(bi.order, x.order)
 		var hs []map[string]bool
 		for _, it := range append(append([]dict.Item(nil), x.p.Pre...), x.p.Post...) {
+			c.registerAltHeads(it)
 			if it.Kind == dict.ItemPP {
 				continue
 			}
@@ -328,11 +335,11 @@ func (c *Coder) bestPattern(t *tree, f *frame) *dict.Pattern {
 		if !ok {
 			continue
 		}
-		s1, ok1 := matchItems(t, p.Pre, pre)
+		s1, ok1 := c.matchItems(t, p.Pre, pre)
 		if !ok1 {
 			continue
 		}
-		s2, ok2 := matchItems(t, p.Post, post)
+		s2, ok2 := c.matchItems(t, p.Post, post)
 		if !ok2 {
 			continue
 		}
@@ -341,4 +348,22 @@ func (c *Coder) bestPattern(t *tree, f *frame) *dict.Pattern {
 		}
 	}
 	return best
+}
+
+
+// registerAltHeads indexes the heads of a large item's alternatives (synset members), keyed by
+// its first alternative, a stable pointer into the dictionary.
+func (c *Coder) registerAltHeads(it dict.Item) {
+	if len(it.Alts) > 4 {
+		if _, ok := c.altHeads[&it.Alts[0]]; !ok {
+			m := make(map[string]bool, len(it.Alts))
+			for _, a := range it.Alts {
+				m[a.Head] = true
+			}
+			c.altHeads[&it.Alts[0]] = m
+		}
+	}
+	for _, o := range it.Objects {
+		c.registerAltHeads(o)
+	}
 }
