@@ -28,7 +28,8 @@ func Convert(s string) (story.Sentence, error) {
 //
 // The result has one token per word with Form (escapes undone), Lemma (lower case, regular
 // inflection stripped, see Lemma), UPOS, XPOS (the PTB tag; PETRARCH's AUXZ... become VBZ...),
-// Head (1-based, 0 for the root), Deprel, Start = End = -1 and SpaceAfter = true; Text is the
+// Head (1-based, 0 for the root), Deprel, Feats ("Polarity=Neg" on "not" and "n't", else
+// empty), Start = End = -1 and SpaceAfter = true; Text is the
 // forms joined by spaces and Start = End = -1 (use Align to tie it to the sentence text).
 // It returns an error when the tree has no words.
 func ToDependencies(t *Tree) (story.Sentence, error) {
@@ -46,17 +47,17 @@ func ToDependencies(t *Tree) (story.Sentence, error) {
 		c.head = append(c.head, -2)
 		c.rel = append(c.rel, "")
 	}
+	c.deps = make([][]int, len(c.leaves))
 	c.markExistential(t)
 	c.leafIdx = make(map[*Tree]int, len(c.leaves))
 	for i, l := range c.leaves {
 		c.leafIdx[l] = i
 	}
 	root := c.visit(t)
-	c.head[root] = -1
-	c.rel[root] = "root"
+	c.attach(root, -1, "root")
 	for i := range c.head {
 		if c.head[i] == -2 { // cannot happen; keep the tree valid anyway
-			c.head[i], c.rel[i] = root, "dep"
+			c.attach(i, root, "dep")
 		}
 	}
 	c.postProcess()
@@ -78,6 +79,9 @@ func ToDependencies(t *Tree) (story.Sentence, error) {
 		}
 		tok.UPOS = upos(tok.Form, tok.XPOS, tok.Deprel)
 		tok.Lemma = Lemma(tok.Form, tok.XPOS)
+		if tok.Lemma == "not" && tok.UPOS == "PART" {
+			tok.Feats = "Polarity=Neg" // as in UD English EWT
+		}
 		s.Tokens = append(s.Tokens, tok)
 	}
 	s.Text = text.String()
@@ -148,6 +152,7 @@ type conv struct {
 	leafIdx     map[*Tree]int
 	tags        []string // XPOS
 	head        []int    // 0-based head, -1 root, -2 not yet attached
+	deps        [][]int  // dependents of each token
 	rel         []string
 }
 
@@ -187,12 +192,25 @@ func (c *conv) markExistential(t *Tree) {
 	}
 }
 
+// attach makes head the head of dep with relation rel, keeping the dependents lists in step.
 func (c *conv) attach(dep, head int, rel string) {
 	if dep == head {
 		return
 	}
+	if old := c.head[dep]; old >= 0 {
+		l := c.deps[old]
+		for k, d := range l {
+			if d == dep {
+				c.deps[old] = append(l[:k], l[k+1:]...)
+				break
+			}
+		}
+	}
 	c.head[dep] = head
 	c.rel[dep] = rel
+	if head >= 0 {
+		c.deps[head] = append(c.deps[head], dep)
+	}
 }
 
 // visit converts the subtree n and returns the index of its head word.
@@ -331,22 +349,17 @@ func (c *conv) coordination(n *Tree, kids []*Tree, heads []int) (int, bool) {
 		c.attach(gh[g], H, "conj")
 	}
 	// separators and stray punctuation attach to the next conjunct
+	g := 0 // the first group that does not end before i
 	for i, k := range kids {
-		inGroup := false
-		for _, gr := range groups {
-			if i >= gr.from && i < gr.to {
-				inGroup = true
-			}
+		for g < len(groups) && groups[g].to <= i {
+			g++
 		}
-		if inGroup {
-			continue
+		if g < len(groups) && i >= groups[g].from {
+			continue // inside a conjunct
 		}
 		next := H
-		for g, gr := range groups {
-			if gr.from > i {
-				next = gh[g]
-				break
-			}
+		if g < len(groups) {
+			next = gh[g]
 		}
 		rel := "punct"
 		if cat := k.Category(); cat == "CC" || cat == "CONJP" {
@@ -359,26 +372,25 @@ func (c *conv) coordination(n *Tree, kids []*Tree, heads []int) (int, bool) {
 
 // hasDep reports whether token h has a dependent with one of the relations.
 func (c *conv) hasDep(h int, rels ...string) bool {
-	for i, hd := range c.head {
-		if hd == h {
-			for _, r := range rels {
-				if c.rel[i] == r {
-					return true
-				}
+	for _, i := range c.deps[h] {
+		for _, r := range rels {
+			if c.rel[i] == r {
+				return true
 			}
 		}
 	}
 	return false
 }
 
-// depWith returns the first dependent of h with relation rel, or -1.
+// depWith returns the first dependent of h (in word order) with relation rel, or -1.
 func (c *conv) depWith(h int, rel string) int {
-	for i, hd := range c.head {
-		if hd == h && c.rel[i] == rel {
-			return i
+	best := -1
+	for _, i := range c.deps[h] {
+		if c.rel[i] == rel && (best < 0 || i < best) {
+			best = i
 		}
 	}
-	return -1
+	return best
 }
 
 func (c *conv) word(i int) string { return strings.ToLower(c.leaves[i].Word) }
@@ -836,16 +848,16 @@ func (c *conv) postProcess() {
 		lo, hi := c.extent(a)
 		h := c.head[a]
 		if lo > 0 && c.rel[lo-1] == "punct" && c.head[lo-1] == h && isCommaLike(c.leaves[lo-1].Word) && h < lo {
-			c.head[lo-1] = a
+			c.attach(lo-1, a, "punct")
 		}
 		if hi+1 < len(c.leaves) && c.rel[hi+1] == "punct" && c.head[hi+1] == h && isCommaLike(c.leaves[hi+1].Word) && h < lo {
-			c.head[hi+1] = a
+			c.attach(hi+1, a, "punct")
 		}
 	}
 	// "almost five years": an adverb right before a number modifies the number
 	for i := range c.leaves {
 		if c.rel[i] == "advmod" && i+1 < len(c.leaves) && c.head[i+1] == c.head[i] && c.rel[i+1] == "nummod" {
-			c.head[i] = i + 1
+			c.attach(i, i+1, "advmod")
 		}
 	}
 	for v := range c.leaves {
@@ -856,10 +868,7 @@ func (c *conv) postProcess() {
 		if !passive {
 			continue
 		}
-		for d, hd := range c.head {
-			if hd != v {
-				continue
-			}
+		for _, d := range c.deps[v] {
 			switch c.rel[d] {
 			case "nsubj":
 				c.rel[d] = "nsubj:pass"
@@ -879,23 +888,14 @@ func isCommaLike(w string) bool { return w == "," || w == "--" || w == "-" || w 
 // extent returns the first and last token of the subtree headed by a.
 func (c *conv) extent(a int) (int, int) {
 	lo, hi := a, a
-	for i := range c.head {
-		if (i < lo || i > hi) && c.inSubtree(i, a) {
-			lo, hi = min(lo, i), max(hi, i)
-		}
+	stack := []int{a}
+	for len(stack) > 0 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		lo, hi = min(lo, x), max(hi, x)
+		stack = append(stack, c.deps[x]...)
 	}
 	return lo, hi
-}
-
-// inSubtree reports whether token i is in the subtree of a.
-func (c *conv) inSubtree(i, a int) bool {
-	for steps := 0; i >= 0 && steps <= len(c.head); steps++ {
-		if i == a {
-			return true
-		}
-		i = c.head[i]
-	}
-	return false
 }
 
 // upos maps a PTB tag to a UPOS tag, using the word and the relation where the tag alone does

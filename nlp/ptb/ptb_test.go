@@ -135,6 +135,35 @@ func TestToDependencies(t *testing.T) {
 	}
 }
 
+// TestLargeTrees checks that wide and deep trees convert in linear time (the test would time
+// out otherwise) and stay valid.
+func TestLargeTrees(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("(ROOT (S (NP")
+	for i := 0; i < 20000; i++ {
+		if i > 0 {
+			b.WriteString(" (, ,)")
+		}
+		b.WriteString(" (NP (DT the) (NN x))")
+	}
+	b.WriteString(" (CC and) (NP (NN y))) (VP (VBD met)) (. .)))")
+	s, err := Convert(b.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Tokens) != 60003 || s.Tokens[len(s.Tokens)-2].Deprel != "root" || s.Tokens[1].Deprel != "nsubj" || s.Tokens[4].Deprel != "conj" {
+		t.Errorf("wide coordination: %d tokens, %s %s %s", len(s.Tokens), s.Tokens[len(s.Tokens)-2].Deprel, s.Tokens[1].Deprel, s.Tokens[4].Deprel)
+	}
+	deep := strings.Repeat("(NP (NN a) (PP (IN of) ", 300) + "(NP (NN b))" + strings.Repeat("))", 300)
+	s, err = Convert(deep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Tokens) != 601 || CheckTree(s) != nil {
+		t.Errorf("deep tree: %d tokens, %v", len(s.Tokens), CheckTree(s))
+	}
+}
+
 func TestTokenFields(t *testing.T) {
 	s, err := Convert("(ROOT (S (NP (NNP Kim) (NNS Forces)) (VP (VBD were) (VP (VBN stopped) (PP (-LRB- -LRB-) (NP (NN x)) (-RRB- -RRB-)))) (. .)))")
 	if err != nil {
