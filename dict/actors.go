@@ -211,7 +211,9 @@ func (a *Actors) store(rec *actorRecord) {
 		return
 	}
 	for _, c := range rec.codes {
-		a.codes[c.Code] = struct{}{}
+		if c.Code != "---" {
+			a.codes[c.Code] = struct{}{}
+		}
 	}
 	codes := rec.codes[:len(rec.codes):len(rec.codes)]
 	for i, p := range rec.phrases {

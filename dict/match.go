@@ -44,7 +44,7 @@ func (a *Actors) All() []Actor {
 	return a.actors
 }
 
-// Codes returns the number of distinct actor codes.
+// Codes returns the number of distinct actor codes (the null code "---" not counted).
 func (a *Actors) Codes() int {
 	if a == nil {
 		return 0
