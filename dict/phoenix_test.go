@@ -417,6 +417,7 @@ func TestPhoenixDiscardsAndIssues(t *testing.T) {
 	}
 
 	is := s.Issues
+	// §10 counts 110 codes; the file has 111 distinct bracketed codes, all on valid lines.
 	if n := len(is.Codes()); n != 111 {
 		t.Errorf("%d issue codes, want 111", n)
 	}
@@ -428,8 +429,9 @@ func TestPhoenixDiscardsAndIssues(t *testing.T) {
 			ignores++
 		}
 	}
-	if len(cats) < 50 {
-		t.Errorf("%d categories, want about 52", len(cats))
+	delete(cats, "")
+	if len(cats) != 52 {
+		t.Errorf("%d categories, want 52", len(cats))
 	}
 	if ignores < 181 {
 		t.Errorf("%d ignore phrases, want ≥ 181 (181 lines)", ignores)
