@@ -189,9 +189,19 @@ func (c *Coder) CodeStory(st *story.Story) Result {
 	// Discards first: a story discard anywhere drops the whole story (§9).
 	sentDiscard := make([]bool, len(st.Sentences))
 	allWords := make([][]string, len(st.Sentences))
+	trees := make([]*tree, len(st.Sentences))
+	treeErr := make([]error, len(st.Sentences))
 	for i := range st.Sentences {
 		s := &st.Sentences[i]
-		words := discardWords(s)
+		var words []string
+		if len(s.Tokens) > 0 {
+			trees[i], treeErr[i] = newTree(s)
+		}
+		if trees[i] != nil {
+			words = trees[i].words
+		} else {
+			words = discardWords(s)
+		}
 		allWords[i] = words
 		if _, _, d := c.set.Discards.Find(words); d != nil {
 			res.Discards = append(res.Discards, Discard{SentenceIndex: s.Index, SentenceID: s.ID, Phrase: d.Phrase, Story: d.Story, Pos: d.Pos.String()})
@@ -209,7 +219,11 @@ func (c *Coder) CodeStory(st *story.Story) Result {
 		if sentDiscard[i] || len(s.Tokens) == 0 {
 			continue
 		}
-		evs, err := c.codeSentence(sc, s)
+		err := treeErr[i]
+		var evs []story.Event
+		if err == nil {
+			evs = c.codeSentence(sc, trees[i])
+		}
 		if err != nil {
 			res.Problems = append(res.Problems, Problem{SentenceIndex: s.Index, SentenceID: s.ID, Msg: err.Error()})
 			continue

@@ -200,7 +200,7 @@ func prepMatches(t *tree, k int, prep string) bool {
 }
 
 func (c *Coder) ppObjectsMatch(t *tree, k int, objs []dict.Item) int {
-	sub := t.subtree(k, map[string]bool{"acl": true, "punct": true}, nil)
+	sub := t.subtree(k, ppSkip, nil)
 	total := 0
 	for _, o := range objs {
 		best := -1
@@ -367,3 +367,6 @@ func (c *Coder) registerAltHeads(it dict.Item) {
 		c.registerAltHeads(o)
 	}
 }
+
+// ppSkip are the relations left out of a prepositional phrase's object words.
+var ppSkip = map[string]bool{"acl": true, "punct": true}

@@ -33,11 +33,7 @@ type raw struct {
 	recip    bool // the reciprocal event of a paired code
 }
 
-func (c *Coder) codeSentence(sc *storyCtx, s *story.Sentence) (evs []story.Event, err error) {
-	t, err := newTree(s)
-	if err != nil {
-		return nil, err
-	}
+func (c *Coder) codeSentence(sc *storyCtx, t *tree) (evs []story.Event) {
 	frames := c.findFrames(sc, t)
 	byTok := map[int]*frame{}
 	for _, f := range frames {
@@ -71,7 +67,7 @@ func (c *Coder) codeSentence(sc *storyCtx, s *story.Sentence) (evs []story.Event
 		sc.remember(e.Source.Code)
 		sc.remember(e.Target.Code)
 	}
-	return evs, nil
+	return evs
 }
 
 // matchVerb finds the dictionary verb at token i: adjacent particles first, then compound:prt

@@ -22,13 +22,24 @@ type tree struct {
 func newTree(s *story.Sentence) (*tree, error) {
 	n := len(s.Tokens)
 	t := &tree{s: s, n: n, words: make([]string, n), lemmas: make([]string, n), head: make([]int, n), kids: make([][]int, n)}
+	// Upper-case all forms and lemmas into one buffer: one allocation per sentence.
+	size := 0
+	for _, tok := range s.Tokens {
+		size += len(tok.Form) + len(tok.Lemma)
+	}
+	buf := make([]byte, 0, size+8)
+	for _, tok := range s.Tokens {
+		buf = appendUpper(buf, tok.Form)
+		buf = appendUpper(buf, tok.Lemma)
+	}
+	all := string(buf)
+	off := 0
 	for i, tok := range s.Tokens {
-		t.words[i] = strings.ToUpper(tok.Form)
-		l := tok.Lemma
-		if l == "" {
-			l = tok.Form
+		t.words[i] = upperSlice(all, &off, tok.Form)
+		t.lemmas[i] = upperSlice(all, &off, tok.Lemma)
+		if tok.Lemma == "" {
+			t.lemmas[i] = t.words[i]
 		}
-		t.lemmas[i] = strings.ToUpper(l)
 		h := tok.Head
 		if h < 0 || h > n || h == i+1 {
 			return nil, fmt.Errorf("token %d (%q): bad head %d", i+1, tok.Form, h)
@@ -83,8 +94,14 @@ func (t *tree) children(i int, rels ...string) []int {
 }
 
 func (t *tree) child(i int, rels ...string) int {
-	if c := t.children(i, rels...); len(c) > 0 {
-		return c[0]
+	for _, k := range t.kids[i] {
+		r := t.rel(k)
+		b := t.base(k)
+		for _, w := range rels {
+			if r == w || (!strings.Contains(w, ":") && b == w) {
+				return k
+			}
+		}
 	}
 	return -1
 }
@@ -177,4 +194,36 @@ func (t *tree) isXcomp(k int) bool {
 		}
 	}
 	return false
+}
+
+// appendUpper appends the upper-case form of w (ASCII fast path, strings.ToUpper otherwise) and a
+// separator-free record of its length is kept by upperSlice.
+func appendUpper(buf []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 0x80 {
+			return append(buf, strings.ToUpper(w)...)
+		}
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'a' <= c && c <= 'z' {
+			c -= 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
+}
+
+// upperSlice returns the next upper-cased word from all, as appended by appendUpper for w.
+func upperSlice(all string, off *int, w string) string {
+	n := len(w)
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 0x80 {
+			n = len(strings.ToUpper(w))
+			break
+		}
+	}
+	s := all[*off : *off+n]
+	*off += n
+	return s
 }
