@@ -2,6 +2,7 @@ package ptb
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/dyad-events/dyad/story"
@@ -239,11 +240,17 @@ func stripING(w string) string {
 	return w
 }
 
+// alignWindow is how far (in bytes) Align looks ahead in the text for a word it does not find at
+// the current position.
+const alignWindow = 64
+
 // Align ties the tokens of s (from ToDependencies) to text, the sentence as written (for
 // example the <Text> of a PETRARCH record): it sets s.Text = text and, for each token found in
-// text in order (white space skipped; "\"" also matches curly quotes and “ ”), its Start/End
-// byte offsets and SpaceAfter. Tokens not found keep Start = End = -1. It returns the number
-// of tokens aligned.
+// text in order, its Start/End byte offsets and SpaceAfter. A word is looked for at the current
+// position, white space skipped, and else up to 64 bytes further (text and parse do not always
+// agree); "\"" also matches curly quotes and “ ”, "'" a curly apostrophe, "--" a dash, and
+// case is ignored. Tokens not found keep Start = End = -1. It returns the number of tokens
+// aligned.
 func Align(s *story.Sentence, text string) int {
 	s.Text = text
 	cur, n := 0, 0
@@ -254,36 +261,74 @@ func Align(s *story.Sentence, text string) int {
 		for k < len(text) && (text[k] == ' ' || text[k] == '\n' || text[k] == '\t' || text[k] == '\r') {
 			k++
 		}
-		end := -1
-		switch {
-		case strings.HasPrefix(text[k:], t.Form):
-			end = k + len(t.Form)
-		case t.Form == "\"":
-			for _, q := range []string{"“", "”", "``", "''", "„", "«", "»"} {
-				if strings.HasPrefix(text[k:], q) {
-					end = k + len(q)
-					break
-				}
+		start, end := -1, -1
+		for at := k; at < len(text) && at <= k+alignWindow; at++ {
+			if at > k && !wordBoundary(text, at, t.Form) {
+				continue
 			}
-		case len(t.Form) > 0 && strings.EqualFold(text[k:min(len(text), k+len(t.Form))], t.Form):
-			end = k + len(t.Form)
+			if e := matchAt(text, at, t.Form); e > 0 {
+				start, end = at, e
+				break
+			}
 		}
-		if end < 0 {
+		if start < 0 {
 			continue
 		}
-		t.Start, t.End = k, end
+		t.Start, t.End = start, end
 		cur = end
 		n++
-		if i > 0 && s.Tokens[i-1].End >= 0 {
-			s.Tokens[i-1].SpaceAfter = s.Tokens[i-1].End < k
-		}
 	}
-	if len(s.Tokens) > 0 {
-		last := &s.Tokens[len(s.Tokens)-1]
-		if last.End >= 0 && last.End < len(text) {
-			r, _ := utf8.DecodeRuneInString(text[last.End:])
-			last.SpaceAfter = r == ' ' || r == '\n' || r == '\t' || r == '\r'
+	for i := range s.Tokens {
+		t := &s.Tokens[i]
+		if t.End < 0 {
+			continue
 		}
+		if t.End >= len(text) {
+			t.SpaceAfter = true
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(text[t.End:])
+		t.SpaceAfter = r == ' ' || r == '\n' || r == '\t' || r == '\r'
 	}
 	return n
+}
+
+// wordBoundary reports whether a word form can start at text[at]: after white space or
+// punctuation, or anywhere when the form itself starts with punctuation.
+func wordBoundary(text string, at int, form string) bool {
+	prev, _ := utf8.DecodeLastRuneInString(text[:at])
+	first, _ := utf8.DecodeRuneInString(form)
+	return !isWordChar(prev) || !isWordChar(first)
+}
+
+func isWordChar(r rune) bool {
+	return r == '_' || r >= '0' && r <= '9' || unicode.IsLetter(r)
+}
+
+// matchAt returns the end of form written at text[at], or 0.
+func matchAt(text string, at int, form string) int {
+	rest := text[at:]
+	if strings.HasPrefix(rest, form) {
+		return at + len(form)
+	}
+	if len(rest) >= len(form) && strings.EqualFold(rest[:len(form)], form) {
+		return at + len(form)
+	}
+	var alts []string
+	switch form {
+	case "\"":
+		alts = []string{"“", "”", "``", "''", "„", "«", "»"}
+	case "'":
+		alts = []string{"’", "‘", "`"}
+	case "--", "-":
+		alts = []string{"—", "–", "--", "-"}
+	case "'s", "'re", "'ve", "'ll", "'d", "'m", "n't":
+		alts = []string{strings.Replace(form, "'", "’", 1)}
+	}
+	for _, a := range alts {
+		if strings.HasPrefix(rest, a) {
+			return at + len(a)
+		}
+	}
+	return 0
 }

@@ -59,7 +59,7 @@ func TestPETRARCHTrees(t *testing.T) {
 	for _, f := range []string{"PETR.UnitTest.records.xml", "GigaWord.sample.PETR.xml"} {
 		path := sharedtest.Path(t, "data/petrarch2/"+f)
 		recs := readRecords(t, path)
-		n := 0
+		n, aligned, words := 0, 0, 0
 		for _, r := range recs {
 			if strings.TrimSpace(r.parse) == "" {
 				continue
@@ -83,9 +83,18 @@ func TestPETRARCHTrees(t *testing.T) {
 					t.Errorf("%s:%d (%s): token %+v lacks UPOS, lemma or relation", f, r.line, r.id, tk)
 				}
 			}
+			if r.text != "" {
+				aligned += Align(&s, r.text)
+				words += len(s.Tokens)
+			}
 			n++
 		}
-		t.Logf("%s: %d trees converted", f, n)
+		t.Logf("%s: %d trees converted; %d of %d words aligned to <Text>", f, n, aligned, words)
+		// the GigaWord sample's <Text> often lacks the dateline or differs from the parse
+		floor := map[string]float64{"PETR.UnitTest.records.xml": 0.99, "GigaWord.sample.PETR.xml": 0.92}[f]
+		if float64(aligned) < floor*float64(words) {
+			t.Errorf("%s: only %d of %d words aligned to <Text>", f, aligned, words)
+		}
 		if want := map[string]int{"PETR.UnitTest.records.xml": 282, "GigaWord.sample.PETR.xml": 76}[f]; n != want {
 			t.Errorf("%s: %d trees, want about %d", f, n, want)
 		}

@@ -190,6 +190,12 @@ func TestTokenFields(t *testing.T) {
 	if n != 8 || s.Tokens[4].Start != 24 || s.Tokens[4].SpaceAfter || !s.Tokens[3].SpaceAfter || s.Tokens[7].End != 28 {
 		t.Errorf("Align: %d aligned, %+v", n, s.Tokens)
 	}
+	// text and parse that disagree: a missing word is skipped, an extra word is jumped over
+	s, _ = Convert("(S (NP (NNP Kim)) (VP (VBD met) (NP (NNP Park))) (. .))")
+	n = Align(&s, "KIM, the envoy, met “Park”")
+	if n != 3 || s.Tokens[0].End != 3 || s.Tokens[1].Start != 16 || s.Tokens[2].Start != 23 || s.Tokens[3].Start != -1 {
+		t.Errorf("Align with differences: %d aligned, %+v", n, s.Tokens)
+	}
 }
 
 func TestLemma(t *testing.T) {
