@@ -46,8 +46,8 @@ func assemble(text string, ps []piece) []story.Sentence {
 	var out []story.Sentence
 	start := 0
 	for i := 0; i < len(ps); i++ {
-		// a news dateline at the start of a paragraph is a sentence of its own
-		if i == start && ps[i].nl >= 2 {
+		// a news dateline at the start of a line is a sentence of its own
+		if i == start && ps[i].nl >= 1 {
 			if d := datelineEnd(text, ps, i); d > i {
 				out = appendSentence(out, text, ps[start:d+1], false)
 				start = d + 1
@@ -202,7 +202,7 @@ func lineEnds(text string, ps []piece, i, start int) bool {
 	return true
 }
 
-// datelineEnd recognises a news dateline at piece i, the start of a paragraph: at most 12
+// datelineEnd recognises a news dateline at piece i, the start of a line: at most 12
 // pieces of capitalised words, numbers, commas, periods and a parenthesised agency, with at least
 // one all-capitals word, agency or month abbreviation, followed by a dash with white space
 // before it ("SEOUL, Feb. 20 (Reuters) -", "WASHINGTON (AP) --"); or one to three all-capitals

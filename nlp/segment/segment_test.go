@@ -53,6 +53,7 @@ func TestSplitNews(t *testing.T) {
 			"SEOUL , Feb. 20 ( Reuters ) - | North Korea fired a missile ."},
 		{"WASHINGTON (AP) -- The Senate voted.", "WASHINGTON ( AP ) -- | The Senate voted ."},
 		{"ISLAMABAD: Leaders met on Monday.", "ISLAMABAD : | Leaders met on Monday ."},
+		{"Rocket kills three\nGAZA CITY (AFP) - A rocket hit.", "Rocket kills three | GAZA CITY ( AFP ) - | A rocket hit ."},
 		{"He said: We agree.", "He said : We agree ."},
 		{"North Korea - the isolated state - fired.", "North Korea - the isolated state - fired ."},
 		{"Rocket kills three in Egypt's Sinai\nA rocket hit a house on Monday.",
