@@ -223,6 +223,7 @@ type blockIndex struct {
 	// byHead maps a head word to the patterns whose first noun item accepts it; always lists the
 	// patterns without noun items. Both hold indexes into pats, ascending.
 	byHead map[string][]int
+	byPrep map[string][]int // patterns without noun items, by their first preposition
 	always []int
 	order  []int // file position of each pattern of pats
 }
@@ -264,8 +265,13 @@ func (c *Coder) indexBlock(b *dict.Block) *blockIndex {
 		bi.heads = append(bi.heads, hs)
 	}
 	bi.byHead = map[string][]int{}
+	bi.byPrep = map[string][]int{}
 	for i, hs := range bi.heads {
 		if len(hs) == 0 {
+			if prep := firstPrep(bi.pats[i]); prep != "" {
+				bi.byPrep[prep] = append(bi.byPrep[prep], i)
+				continue
+			}
 			bi.always = append(bi.always, i)
 			continue
 		}
@@ -296,13 +302,36 @@ func (c *Coder) bestPattern(t *tree, f *frame) *dict.Pattern {
 			}
 		}
 	}
+	addPrep := func(k int) {
+		if p := t.prep(k); p != "" {
+			for _, i := range bi.byPrep[p] {
+				if !slices.Contains(cand, i) {
+					cand = append(cand, i)
+				}
+			}
+		}
+		// A verb particle before the object stands for a preposition (prepMatches).
+		if h := t.head[k]; h >= 0 && t.base(k) == "obj" {
+			for _, m := range t.kids[h] {
+				if t.rel(m) == "compound:prt" && m < k {
+					for _, i := range bi.byPrep[t.words[m]] {
+						if !slices.Contains(cand, i) {
+							cand = append(cand, i)
+						}
+					}
+				}
+			}
+		}
+	}
 	for _, k := range pre {
 		add(t.words[k])
 		add(t.lemmas[k])
+		addPrep(k)
 	}
 	for _, k := range post {
 		add(t.words[k])
 		add(t.lemmas[k])
+		addPrep(k)
 	}
 	slices.Sort(cand)
 	var best *dict.Pattern
@@ -370,3 +399,13 @@ func (c *Coder) registerAltHeads(it dict.Item) {
 
 // ppSkip are the relations left out of a prepositional phrase's object words.
 var ppSkip = map[string]bool{"acl": true, "punct": true}
+
+// firstPrep returns the preposition (spaces for '_') of the first PP item of a pattern, or "".
+func firstPrep(p *dict.Pattern) string {
+	for _, it := range append(append([]dict.Item(nil), p.Pre...), p.Post...) {
+		if it.Kind == dict.ItemPP {
+			return strings.ReplaceAll(it.Prep, "_", " ")
+		}
+	}
+	return ""
+}

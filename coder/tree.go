@@ -16,6 +16,7 @@ type tree struct {
 	head   []int    // 0-based head, -1 for the root
 	kids   [][]int
 	np     map[int][]actor // actorsOf results by token
+	preps  []string        // prep results by token, filled on first use
 	sides  map[*frame][2][]int
 }
 
@@ -133,6 +134,16 @@ func (t *tree) isVerb(i int) bool {
 
 // prep returns the upper-cased preposition (case child, with its fixed parts) of nominal i, or "".
 func (t *tree) prep(i int) string {
+	if t.preps == nil {
+		t.preps = make([]string, t.n)
+		for j := range t.preps {
+			t.preps[j] = t.findPrep(j)
+		}
+	}
+	return t.preps[i]
+}
+
+func (t *tree) findPrep(i int) string {
 	for _, k := range t.kids[i] {
 		if t.base(k) == "case" && k < i {
 			p := t.words[k]
