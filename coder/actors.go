@@ -149,6 +149,22 @@ func (c *Coder) codeNP(sc *storyCtx, t *tree, i, depth int) []actor {
 	if depth > 4 {
 		return nil
 	}
+	if depth > 0 {
+		// Nested phrases are coded the same way from every caller: memoize.
+		if a, ok := t.nested[i]; ok {
+			return a
+		}
+		a := c.codeNPUncached(sc, t, i, depth)
+		if t.nested == nil {
+			t.nested = make(map[int][]actor, 8)
+		}
+		t.nested[i] = a
+		return a
+	}
+	return c.codeNPUncached(sc, t, i, depth)
+}
+
+func (c *Coder) codeNPUncached(sc *storyCtx, t *tree, i, depth int) []actor {
 	w := t.words[i]
 	if t.upos(i) == "PRON" || strings.HasPrefix(t.xpos(i), "PRP") || t.xpos(i) == "WP" {
 		if relativePronoun[w] {

@@ -16,6 +16,7 @@ type tree struct {
 	head   []int    // 0-based head, -1 for the root
 	kids   [][]int
 	np     map[int][]actor // actorsOf results by token
+	nested map[int][]actor // codeNP results of nested phrases (depth > 0) by token
 	preps  []string        // prep results by token, filled on first use
 	sides  map[*frame][2][]int
 }
