@@ -78,6 +78,9 @@ func ToDependencies(t *Tree) (story.Sentence, error) {
 			SpaceAfter: true,
 		}
 		tok.UPOS = upos(tok.Form, tok.XPOS, tok.Deprel)
+		if tok.XPOS == "IN" && c.hasDep(i, "cop") {
+			tok.UPOS = "ADJ" // "about" in "is about to"
+		}
 		tok.Lemma = Lemma(tok.Form, tok.XPOS)
 		if tok.Lemma == "not" && tok.UPOS == "PART" {
 			tok.Feats = "Polarity=Neg" // as in UD English EWT
@@ -674,9 +677,12 @@ func (c *conv) labelInVP(n *Tree, kids []*Tree, heads []int, i, h int, cop bool)
 			}
 			return "aux"
 		}
-		if isBe(k.Word) || strings.EqualFold(k.Word, "get") || strings.EqualFold(k.Word, "got") {
-			if c.tags[H] == "VBN" && isBe(k.Word) {
+		if isBe(k.Word) {
+			if c.tags[H] == "VBN" {
 				return "aux:pass"
+			}
+			if !isVerbTag(c.tags[H]) && c.tags[H] != "TO" {
+				return "cop" // "is about to leave": "about" is the predicate (UD English EWT)
 			}
 		}
 		return "aux"

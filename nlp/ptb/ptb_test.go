@@ -120,6 +120,8 @@ func TestToDependencies(t *testing.T) {
 		{"relative clause and apposition",
 			"(ROOT (S (NP (NP (NNP Kim)) (, ,) (NP (DT the) (NN envoy)) (, ,)) (VP (VBD met) (NP (NP (NNS leaders)) (SBAR (WHNP (WP who)) (S (VP (VBD opposed) (NP (PRP it))))))) (. .)))",
 			"nsubj(met,Kim) punct(envoy,,) det(envoy,the) appos(Kim,envoy) punct(envoy,,) root(ROOT,met) obj(met,leaders) nsubj(opposed,who) acl:relcl(leaders,opposed) obj(opposed,it) punct(met,.)"},
+		{"be about to", "(ROOT (S (NP (NNP Arnor)) (VP (VBZ is) (VP (IN about) (S (VP (TO to) (VP (VB restore) (NP (NNS ties))))))) (. .)))",
+			"nsubj(about,Arnor) cop(about,is) root(ROOT,about) mark(restore,to) xcomp(about,restore) obj(restore,ties) punct(about,.)"},
 		{"expletive and never",
 			"(ROOT (S (NP (EX There)) (VP (VBD was) (ADVP (RB never)) (NP (DT a) (NN deal))) (. .)))",
 			"expl(was,There) root(ROOT,was) advmod(was,never) det(deal,a) nsubj(was,deal) punct(was,.)"},
