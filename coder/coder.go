@@ -57,9 +57,11 @@ type Options struct {
 	Ontology Ontology
 }
 
-// DefaultOptions returns Dyad's defaults: RequireDyad, OneAStory and StoryContext on.
+// DefaultOptions returns Dyad's defaults: RequireDyad, OneAStory and StoryContext on, PETRARCH2's
+// internal code table and the CAMEO ontology from package cameo.
 func DefaultOptions() Options {
-	return Options{RequireDyad: true, OneAStory: true, StoryContext: true}
+	return Options{RequireDyad: true, OneAStory: true, StoryContext: true,
+		Internal: CAMEOInternalCodes(), Ontology: CAMEOOntology()}
 }
 
 // Ontology describes CAMEO event codes (package cameo implements it).

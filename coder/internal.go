@@ -6,6 +6,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/dyad-events/dyad/cameo"
 )
 
 // InternalCodes is PETRARCH2's internal event-code table (PETRARCH-FORMATS.md §5.7): CAMEO code ↔
@@ -122,3 +124,35 @@ func (ic *InternalCodes) Combine(upper, lower string) (string, bool) {
 	out, ok := ic.fromInt[v]
 	return out, ok && out != "---"
 }
+
+// CAMEOInternalCodes returns PETRARCH2's built-in internal code table as package cameo holds it
+// (§5.7), for every CAMEO 1.1b3 code that has an internal value.
+func CAMEOInternalCodes() *InternalCodes {
+	ic := &InternalCodes{toInt: map[string]int{}, fromInt: map[int]string{}}
+	for _, code := range cameo.Codes() {
+		v, ok := cameo.ToInternal(code)
+		if !ok {
+			continue
+		}
+		ic.toInt[code] = int(v)
+		if r, ok := cameo.FromInternal(v); ok {
+			ic.fromInt[int(v)] = r
+		}
+	}
+	return ic
+}
+
+// cameoOntology describes event codes from package cameo (GDELT QuadClass and Goldstein).
+type cameoOntology struct{}
+
+func (cameoOntology) Describe(code string) (string, int, float64, string, bool) {
+	in, ok := cameo.Lookup(code)
+	if !ok {
+		return "", 0, 0, "", false
+	}
+	return in.Name, in.QuadClass, in.Goldstein, in.PLOVER, true
+}
+
+// CAMEOOntology returns the Ontology backed by package cameo (CAMEO 1.1b3 names, GDELT QuadClass
+// and Goldstein, PLOVER category).
+func CAMEOOntology() Ontology { return cameoOntology{} }

@@ -42,8 +42,8 @@ func Files(env *petrarch.Environment, dir string) dict.Files {
 // Options controls a validation run.
 type Options struct {
 	PTB      petrarch.PTBConverter // converts PTB <Parse> trees; nil fails PTB records
-	Ontology coder.Ontology        // optional, fills event names
-	Internal *coder.InternalCodes  // optional PETRARCH2 internal code table (negation, verb combination)
+	Ontology coder.Ontology        // fills event names; nil: package cameo
+	Internal *coder.InternalCodes  // internal code table (negation, verb combination); nil: package cameo's
 }
 
 // Counts are pass counts of a set of records.
@@ -113,8 +113,12 @@ func Run(f *petrarch.File, set *dict.Set, opt Options) (*Report, error) {
 	copt := coder.DefaultOptions()
 	copt.OneAStory = false
 	copt.StoryContext = false
-	copt.Ontology = opt.Ontology
-	copt.Internal = opt.Internal
+	if opt.Ontology != nil {
+		copt.Ontology = opt.Ontology
+	}
+	if opt.Internal != nil {
+		copt.Internal = opt.Internal
+	}
 	var include, exclude map[string]bool
 	onlyValid := false
 	if env := f.Environment; env != nil {

@@ -3,11 +3,11 @@ package main
 import (
 	"github.com/dyad-events/dyad/coder"
 	"github.com/dyad-events/dyad/ingest/petrarch"
+	"github.com/dyad-events/dyad/nlp/ptb"
 )
 
 // ptbConverter returns the Penn Treebank to dependency converter used for PTB <Parse> trees.
-// nil until nlp/ptb lands: PTB records then fail with a clear problem.
-func ptbConverter() petrarch.PTBConverter { return nil }
+func ptbConverter() petrarch.PTBConverter { return ptb.Convert }
 
-// ontology returns the CAMEO ontology that names events; nil until package cameo lands.
-func ontology() coder.Ontology { return nil }
+// ontology returns the CAMEO ontology that names events.
+func ontology() coder.Ontology { return coder.CAMEOOntology() }
