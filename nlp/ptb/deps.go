@@ -259,7 +259,10 @@ func (c *conv) phrase(n *Tree, kids []*Tree, heads []int) int {
 			S := heads[s]
 			c.attach(H, S, "parataxis")
 			for j := range kids {
-				if j != s && c.head[heads[j]] == H && c.rel[heads[j]] == "punct" && (j < s || j > h) {
+				if j == s || c.head[heads[j]] != H || c.rel[heads[j]] != "punct" {
+					continue
+				}
+				if j < s || j > h || isCloseQuote(kids[j]) {
 					c.attach(heads[j], S, "punct")
 				}
 			}
@@ -267,6 +270,10 @@ func (c *conv) phrase(n *Tree, kids []*Tree, heads []int) int {
 		}
 	}
 	return H
+}
+
+func isCloseQuote(k *Tree) bool {
+	return k.Category() == "''" || k.IsPreterminal() && (k.Word == "”" || k.Word == "’")
 }
 
 // reportedClause returns the index of a clause with its own subject that comes before the head
@@ -866,12 +873,21 @@ func (c *conv) postProcess() {
 			c.attach(i, i+1, "advmod")
 		}
 	}
+	passive := make([]bool, len(c.leaves))
 	for v := range c.leaves {
-		passive := c.hasDep(v, "aux:pass")
-		if !passive && c.tags[v] == "VBN" && (c.rel[v] == "acl" || c.rel[v] == "amod") {
-			passive = true // reduced relative: "the town attacked by rebels"
+		passive[v] = c.hasDep(v, "aux:pass")
+		if c.tags[v] == "VBN" && (c.rel[v] == "acl" || c.rel[v] == "amod") {
+			passive[v] = true // reduced relative: "the town attacked by rebels"
 		}
-		if !passive {
+	}
+	for v := range c.leaves {
+		// "were arrested and charged by police": a participle conjoined to a passive verb
+		if h := c.head[v]; c.tags[v] == "VBN" && c.rel[v] == "conj" && h >= 0 && h < v && passive[h] && !c.hasDep(v, "aux") {
+			passive[v] = true
+		}
+	}
+	for v := range c.leaves {
+		if !passive[v] {
 			continue
 		}
 		for _, d := range c.deps[v] {
