@@ -379,7 +379,6 @@ func (c *Coder) bestPattern(t *tree, f *frame) *dict.Pattern {
 	return best
 }
 
-
 // registerAltHeads indexes the heads of a large item's alternatives (synset members), keyed by
 // its first alternative, a stable pointer into the dictionary.
 func (c *Coder) registerAltHeads(it dict.Item) {
