@@ -98,7 +98,7 @@ func init() {
 	for _, w := range []string{
 		"no", "nos", "art", "arts", "fig", "figs", "op", "ch", "ed", "eds", "sun", "wed", "sat",
 		"mar", "ill", "ind", "del", "mass", "miss", "mo", "wash", "ore", "pa", "la", "ga", "est",
-		"min", "pt", "sq", "ca", "cu", "al", "ref", "tel", "det", "sec", "cong", "v", "ens", "hon",
+		"min", "pt", "sq", "ca", "cu", "al", "ref", "tel", "det", "sec", "cong", "ens", "hon",
 		"sect", "para", "ext", "mins", "hr", "hrs", "yr", "yrs", "div", "dist", "rd",
 	} {
 		numberAbbrevs[w] = true

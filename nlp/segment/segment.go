@@ -101,8 +101,8 @@ func boundaryAfter(text string, ps []piece, i, start int) (int, bool) {
 		if q.nl >= 2 {
 			return j, false
 		}
-		if !q.space && q.kind == kWord {
-			return -1, false // "3.5" is one word, but "end.Next" or "?!x" is not a boundary
+		if !q.space {
+			return -1, false // "end.Next", "?!x", "(gone?)." are not boundaries
 		}
 		if q.nl == 1 || startsSentence(text, q) {
 			return j, false
@@ -170,7 +170,7 @@ func startsSentence(text string, q piece) bool {
 		return false
 	}
 	// scripts without case, and symbols
-	return r != ',' && r != ';' && r != ':' && r != ')' && r != '%'
+	return r != ',' && r != ';' && r != ':' && r != ')' && r != '%' && q.kind != kTerm && q.kind != kCloser
 }
 
 // lineEnds decides whether a single line break after piece i ends the sentence: the line is a
