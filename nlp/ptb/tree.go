@@ -5,7 +5,29 @@
 //
 // Parse reads one tree; ToDependencies converts it to a story.Sentence whose tokens carry the
 // form (escapes undone, original case), a lower-case lemma, UPOS, the PTB tag as XPOS, the
-// head and the UD v2 relation. Convert does both.
+// head and the UD v2 relation. Convert does both and has the shape of
+// ingest/petrarch.PTBConverter. Align ties the tokens to the record's <Text>.
+//
+// Conversion decisions, following UD English EWT where it is explicit:
+//
+//   - Content words head: an auxiliary's VP complement heads the VP (aux, aux:pass for "be"
+//     before a past participle), a copula's predicate heads the clause (cop, also "is about to"),
+//     a preposition's object heads the PP (case; mark before a clause).
+//   - Passive subjects are nsubj:pass; a "by" oblique of a passive verb, of a reduced relative
+//     ("attacked by rebels") or of a participle conjoined to a passive verb is obl:agent.
+//   - "X, officials said": the reported clause heads the sentence and the reporting verb is its
+//     parataxis, as in EWT; a fronted complement without comma stays ccomp.
+//   - "asked him to leave": him is obj of asked, leave its xcomp.
+//   - Coordination: the first conjunct heads; cc and commas attach to the next conjunct (UD v2).
+//   - Proper-noun sequences ("Kim Jong Un", "North Korea") are compound chains headed by the
+//     last word (EWT mixes flat and compound; the coder treats both as parts of a name).
+//   - "not", "n't" and "never" are advmod ("not" and "n't" PART with Polarity=Neg).
+//   - Expletive "there" is expl and the noun after "be" its nsubj; a heading before a clause in
+//     a FRAG ("LYON: ...") is dep.
+//
+// On the 226 PETRARCH unit-test sentences that UniversalPetrarch ships with an independent
+// UDPipe parse of the same words, the converted trees agree on 83% of heads and 79% of labelled
+// heads (TestAgreementWithUniversalPetrarch).
 package ptb
 
 import (
