@@ -192,6 +192,14 @@ func transFeatures(dst []uint64, st *state, sc *scratch) []uint64 {
 	d = kf(d, 116, s1.p, s0.p, b0.p, b1.p)
 	d = kf(d, 117, s0.w, s0.p, lab(st, s0l1), b0.p)
 	d = kf(d, 118, b2u(st.b >= st.n), uint64(len(st.stack)))
+	// suffixes and UPOS, which suffer less from tagging errors than XPOS
+	d = kf(d, 120, s0.suf, b0.suf)
+	d = kf(d, 121, s1.suf, s0.suf)
+	d = kf(d, 122, b0.suf, b0.p)
+	d = kf(d, 124, s0.u, b0.u)
+	d = kf(d, 125, s1.u, s0.u)
+	d = kf(d, 126, s0.u, b0.u, b1.u)
+	d = kf(d, 127, s1.u, s0.u, b0.u, ds0b0)
 	return d
 }
 
@@ -253,6 +261,10 @@ func labelFeatures(dst []uint64, st *state, sc *scratch, dep, head int) []uint64
 	d = kf(d, 235, dw.u, x(dl1).w, hw.u, dir)
 	d = kf(d, 236, x(st.bw(0)).p, dw.p, dir)
 	d = kf(d, 237, dw.w, x(dl1).w)
+	d = kf(d, 238, dw.u, hw.u, ds)
+	d = kf(d, 239, x(dl1).w, dw.u, hw.u, dir)
+	d = kf(d, 240, dw.suf, hw.p, dir)
+	d = kf(d, 241, dw.w, hw.u, ds)
 	return d
 }
 

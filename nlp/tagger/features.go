@@ -13,19 +13,20 @@ const pad = 2
 
 // wordFeats are the per-token values the feature templates read, computed once per token.
 type wordFeats struct {
-	lower, form        uint64 // hashes of the lower-cased and the exact form
-	suf                [4]uint64
-	pre                [3]uint64
-	shape              uint64
-	amb                uint64 // ambiguity class: hash of the UPOS set seen with the lower-cased word in training
-	known              bool
-	dictClass          int16 // class from the tag dictionary, -1 when none
+	lower, form uint64 // hashes of the lower-cased and the exact form
+	suf         [4]uint64
+	pre         [3]uint64
+	shape       uint64
+	amb         uint64 // ambiguity class: hash of the UPOS set seen with the lower-cased word in training
+	known       bool
+	dictClass   int16 // class from the tag dictionary, -1 when none
 }
 
 // scratch is one worker's buffers; taggers draw them from a sync.Pool.
 type scratch struct {
 	w      []wordFeats
 	tags   []int
+	tags1  []int // stage-1 classes, read by the stacked stage-2 features
 	feats  []uint64
 	scores []float32
 	lower  []byte
@@ -42,14 +43,17 @@ func (t *Tagger) prepare(s *story.Sentence, sc *scratch) {
 	if cap(sc.w) < n+2*pad {
 		sc.w = make([]wordFeats, n+2*pad)
 		sc.tags = make([]int, n+2*pad)
+		sc.tags1 = make([]int, n+2*pad)
 	}
+	sc.tags1 = sc.tags1[:n+2*pad]
 	sc.w = sc.w[:n+2*pad]
 	sc.tags = sc.tags[:n+2*pad]
 	for i := 0; i < pad; i++ {
 		sc.w[i] = wordFeats{lower: hStart, form: hStart, shape: hStart, amb: hStart, dictClass: -1}
 		sc.w[n+pad+i] = wordFeats{lower: hEnd, form: hEnd, shape: hEnd, amb: hEnd, dictClass: -1}
-		sc.tags[i] = t.nclass     // start tag id
+		sc.tags[i] = t.nclass // start tag id
 		sc.tags[n+pad+i] = t.nclass + 1
+		sc.tags1[i], sc.tags1[n+pad+i] = t.nclass, t.nclass+1
 	}
 	for i := range s.Tokens {
 		form := s.Tokens[i].Form
@@ -208,5 +212,33 @@ func (t *Tagger) features(dst []uint64, sc *scratch, i int) []uint64 {
 		k(38, c.shape, c.suf[1])
 		k(39, r1.lower, c.suf[1])
 	}
+	return dst
+}
+
+// features2 appends the stage-2 (stacked) features: the stage-1 features plus the stage-1 classes of
+// the word and the two words after it, which a left-to-right tagger cannot otherwise see.
+func (t *Tagger) features2(dst []uint64, sc *scratch, i int) []uint64 {
+	dst = t.features(dst, sc, i)
+	p := i + pad
+	c, r1 := &sc.w[p], &sc.w[p+1]
+	q0, q1, q2 := uint64(sc.tags1[p]), uint64(sc.tags1[p+1]), uint64(sc.tags1[p+2])
+	p1 := uint64(sc.tags[p-1])
+	k := func(tmpl uint64, vals ...uint64) {
+		h := linear.Seed(tmpl)
+		for _, v := range vals {
+			h = linear.Mix(h, v)
+		}
+		dst = append(dst, linear.Key(h))
+	}
+	k(60, q0)
+	k(61, q1)
+	k(62, q2)
+	k(63, q1, q2)
+	k(64, p1, q1)
+	k(65, q0, c.lower)
+	k(66, q1, c.lower)
+	k(67, p1, q0, q1)
+	k(68, q1, r1.lower)
+	k(69, q0, c.suf[2])
 	return dst
 }

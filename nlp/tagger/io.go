@@ -57,6 +57,12 @@ func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
 		}
 	}
 	e.Model(t.model)
+	if t.model2 != nil {
+		e.U32(2)
+		e.Model(t.model2)
+	} else {
+		e.U32(1)
+	}
 	return 0, e.Flush()
 }
 
@@ -104,10 +110,13 @@ func Load(r io.Reader) (*Tagger, error) {
 		}
 	}
 	t.model = d.Model()
+	if stages := d.Count(2); stages == 2 {
+		t.model2 = d.Model()
+	}
 	if d.Err != nil {
 		return nil, fmt.Errorf("tagger: %w", d.Err)
 	}
-	if t.model.NClass() != t.nclass {
+	if t.model.NClass() != t.nclass || (t.model2 != nil && t.model2.NClass() != t.nclass) {
 		return nil, fmt.Errorf("tagger: model has %d classes, tag set %d", t.model.NClass(), t.nclass)
 	}
 	return t, nil

@@ -21,13 +21,14 @@ import (
 // Tagger tags, lemmatises and adds UD features to tokenised sentences.
 type Tagger struct {
 	nclass  int
-	classes []class            // class id → (UPOS, XPOS)
-	tagDict map[string]int16   // exact form → class, for frequent unambiguous words
-	amb     map[string]uint64  // lower-cased form → ambiguity class hash
-	lemmaEx map[string]string  // form "\x00" XPOS → lemma where the rules are wrong (exact form, then lower case)
-	featsW  map[string]string  // lower-cased form "\x00" class → FEATS where it differs from the class default
-	featsC  []string           // class → most frequent FEATS
+	classes []class           // class id → (UPOS, XPOS)
+	tagDict map[string]int16  // exact form → class, for frequent unambiguous words
+	amb     map[string]uint64 // lower-cased form → ambiguity class hash
+	lemmaEx map[string]string // form "\x00" XPOS → lemma where the rules are wrong (exact form, then lower case)
+	featsW  map[string]string // lower-cased form "\x00" class → FEATS where it differs from the class default
+	featsC  []string          // class → most frequent FEATS
 	model   *linear.Model
+	model2  *linear.Model // stacked stage 2, nil when the tagger has one stage
 	pool    sync.Pool
 }
 
@@ -52,6 +53,10 @@ func (t *Tagger) Tag(s *story.Sentence) {
 	sc := t.getScratch()
 	t.prepare(s, sc)
 	t.predict(s, sc, nil)
+	if t.model2 != nil {
+		copy(sc.tags1, sc.tags)
+		t.predict2(s, sc, nil)
+	}
 	for i := range s.Tokens {
 		tk := &s.Tokens[i]
 		c := t.classes[sc.tags[i+pad]]
@@ -87,6 +92,37 @@ func (t *Tagger) predict(s *story.Sentence, sc *scratch, tr *linear.Trainer) {
 		}
 		sc.tags[i+pad] = best
 	}
+}
+
+// predict2 runs the stacked stage 2 over the stage-1 classes in sc.tags1, writing sc.tags.
+func (t *Tagger) predict2(s *story.Sentence, sc *scratch, tr *linear.Trainer) {
+	for i := range s.Tokens {
+		if dc := sc.w[i+pad].dictClass; dc >= 0 && tr == nil {
+			sc.tags[i+pad] = int(dc)
+			continue
+		}
+		sc.feats = t.features2(sc.feats[:0], sc, i)
+		scores := sc.scores[:t.nclass]
+		for j := range scores {
+			scores[j] = 0
+		}
+		if tr != nil {
+			tr.Score(sc.feats, scores)
+		} else {
+			t.model2.Score(sc.feats, scores)
+		}
+		sc.tags[i+pad] = argmax(scores)
+	}
+}
+
+func argmax(v []float32) int {
+	best := 0
+	for j, x := range v {
+		if x > v[best] {
+			best = j
+		}
+	}
+	return best
 }
 
 func (t *Tagger) feats(sc *scratch, form string, c int) string {
@@ -138,6 +174,9 @@ type Options struct {
 	Epochs int     // passes over the training data (default 10)
 	Seed   uint64  // shuffling seed; the same seed and data give the same model
 	Prune  float64 // drop averaged weights smaller than this (default 0.05)
+	// Stack, when above 1, adds a second stage that also sees the stage-1 classes of the next
+	// words; its training input comes from Stack-fold jackknifing of stage 1.
+	Stack int
 	// Log receives one line per epoch with the dev scores; nil for none.
 	Log io.Writer
 }
@@ -228,7 +267,95 @@ func Train(train, dev []story.Sentence, opt Options) (*Tagger, error) {
 		}
 	}
 	t.model = best
+	if opt.Stack > 1 {
+		if err := t.trainStage2(train, dev, classID, opt); err != nil {
+			return nil, err
+		}
+	}
 	return t, nil
+}
+
+// trainStage2 trains the stacked stage: stage-1 classes of the training sentences come from
+// taggers trained on the other folds (sentence i is in fold i mod opt.Stack).
+func (t *Tagger) trainStage2(train, dev []story.Sentence, classID map[class]int, opt Options) error {
+	k := opt.Stack
+	stage1 := make([][]int, len(train))
+	sub := opt
+	sub.Stack, sub.Log = 0, nil
+	for f := 0; f < k; f++ {
+		var tr []story.Sentence
+		for i, s := range train {
+			if i%k != f {
+				tr = append(tr, s)
+			}
+		}
+		tf, err := Train(tr, nil, sub)
+		if err != nil {
+			return err
+		}
+		// The fold tagger must use this tagger's class ids.
+		for i := range train {
+			if i%k != f || len(train[i].Tokens) == 0 {
+				continue
+			}
+			s := story.Sentence{Tokens: append([]story.Token(nil), train[i].Tokens...)}
+			tf.Tag(&s)
+			ids := make([]int, len(s.Tokens))
+			for j, tk := range s.Tokens {
+				id, ok := classID[class{tk.UPOS, tk.XPOS}]
+				if !ok {
+					id = 0
+				}
+				ids[j] = id
+			}
+			stage1[i] = ids
+		}
+		if opt.Log != nil {
+			fmt.Fprintf(opt.Log, "tagger stage 2: jackknife fold %d/%d done\n", f+1, k)
+		}
+	}
+	tr := linear.NewTrainer(t.nclass)
+	order := make([]int, len(train))
+	for i := range order {
+		order[i] = i
+	}
+	rng := newRand(opt.Seed + 1)
+	sc := &scratch{scores: make([]float32, t.nclass)}
+	var best *linear.Model
+	bestScore := -1.0
+	for ep := 1; ep <= opt.Epochs; ep++ {
+		rng.shuffle(order)
+		for _, si := range order {
+			s := &train[si]
+			if len(s.Tokens) == 0 {
+				continue
+			}
+			t.prepare(s, sc)
+			for j, id := range stage1[si] {
+				sc.tags1[j+pad] = id
+			}
+			for i, tk := range s.Tokens {
+				sc.feats = t.features2(sc.feats[:0], sc, i)
+				tr.Score(sc.feats, sc.scores)
+				guess := argmax(sc.scores[:t.nclass])
+				gold := classID[class{tk.UPOS, tk.XPOS}]
+				tr.Tick()
+				tr.Update(sc.feats, gold, guess)
+				sc.tags[i+pad] = gold
+			}
+		}
+		t.model2 = tr.Average(opt.Prune)
+		upos, xpos, lemma, _ := t.Evaluate(dev)
+		if opt.Log != nil {
+			fmt.Fprintf(opt.Log, "tagger stage 2 epoch %d: dev UPOS %.4f XPOS %.4f lemma %.4f, %d rows %d weights\n",
+				ep, upos, xpos, lemma, t.model2.Rows(), t.model2.Entries())
+		}
+		if score := upos + xpos; len(dev) == 0 || score > bestScore {
+			bestScore, best = score, t.model2
+		}
+	}
+	t.model2 = best
+	return nil
 }
 
 // buildTables learns the tag dictionary, ambiguity classes, lemma exceptions and FEATS tables.

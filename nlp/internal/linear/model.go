@@ -7,45 +7,51 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"sort"
 )
 
 // Model is a frozen averaged-perceptron model: an open-addressing table from feature key to a sparse
-// row of (class, weight) pairs. It is immutable and safe for concurrent use.
+// row of (class, weight) pairs. Weights are quantised to int16 (one scale per model); scores are
+// returned in those units, which keeps every argmax unchanged. Each row is one contiguous run of
+// data, so scoring a feature costs about two cache misses. It is immutable and safe for concurrent use.
 type Model struct {
-	nclass int
-	mask   uint64
-	keys   []uint64 // table slots; 0 = empty
-	row    []uint32 // per slot: row number
-	off    []uint32 // per row: first entry; off[len] = number of entries
-	cls    []uint8
-	w      []float32
+	nclass  int
+	mask    uint32
+	slots   []slot   // table; key 0 = empty
+	data    []uint32 // per row: entry count, then entries packed as class<<16 | uint16(weight)
+	scale   float32  // weight = int16 value · scale
+	rows    int
+	entries int
 }
+
+type slot struct{ key, off uint32 }
 
 // NClass is the number of classes.
 func (m *Model) NClass() int { return m.nclass }
 
-// Rows is the number of feature rows; Entries the number of (class, weight) pairs.
-func (m *Model) Rows() int    { return len(m.off) - 1 }
-func (m *Model) Entries() int { return len(m.w) }
+// Rows is the number of feature rows.
+func (m *Model) Rows() int { return m.rows }
 
-// Score adds into scores[0:NClass] the weights of every feature in feats; the caller zeroes scores.
+// Entries is the number of (class, weight) pairs.
+func (m *Model) Entries() int { return m.entries }
+
+// Score adds into scores[0:NClass] the weights of every feature in feats (in quantised units); the
+// caller zeroes scores.
 func (m *Model) Score(feats []uint64, scores []float32) {
-	keys, mask := m.keys, m.mask
-	for _, f := range feats {
+	slots, mask, data := m.slots, m.mask, m.data
+	for _, f64 := range feats {
+		f := Fold(f64)
 		s := f & mask
 		for {
-			k := keys[s]
-			if k == f {
-				r := m.row[s]
-				a, b := m.off[r], m.off[r+1]
-				cls := m.cls[a:b]
-				w := m.w[a:b:b]
-				for i, c := range cls {
-					scores[c] += w[i]
+			sl := slots[s]
+			if sl.key == f {
+				n := data[sl.off]
+				for _, v := range data[sl.off+1 : sl.off+1+n] {
+					scores[v>>16] += float32(int16(v))
 				}
 				break
 			}
-			if k == 0 {
+			if sl.key == 0 {
 				break
 			}
 			s = (s + 1) & mask
@@ -53,80 +59,141 @@ func (m *Model) Score(feats []uint64, scores []float32) {
 	}
 }
 
+// Fold maps a 64-bit feature key to the 32-bit fingerprint a Model stores (never 0). Two features
+// that share a fingerprint share a row; with a million rows that happens to a few hundred, which
+// costs nothing measurable and keeps the model file small.
+func Fold(k uint64) uint32 {
+	f := uint32(k) ^ uint32(k>>32)
+	if f == 0 {
+		f = 1
+	}
+	return f
+}
+
+// builder collects rows in increasing key order and freezes them into a Model.
 type builder struct {
-	m    *Model
-	keys []uint64
+	nclass int
+	keys   []uint32
+	counts []uint8
+	cls    []uint8
+	w      []float32
 }
 
 func newBuilder(nclass, rows int) *builder {
-	return &builder{m: &Model{nclass: nclass, off: make([]uint32, 1, rows+1)}, keys: make([]uint64, 0, rows)}
+	return &builder{nclass: nclass, keys: make([]uint32, 0, rows), counts: make([]uint8, 0, rows)}
 }
 
-func (b *builder) add(k uint64, cls []uint8, w []float32) {
+// add appends a row; keys must come in increasing order, and a key equal to the previous one is
+// merged into the previous row (weights of the same class added).
+func (b *builder) add(k uint32, cls []uint8, w []float32) {
+	if n := len(b.keys); n > 0 && b.keys[n-1] == k {
+		b.mergeLast(cls, w)
+		return
+	}
 	b.keys = append(b.keys, k)
-	b.m.cls = append(b.m.cls, cls...)
-	b.m.w = append(b.m.w, w...)
-	b.m.off = append(b.m.off, uint32(len(b.m.w)))
+	b.counts = append(b.counts, uint8(len(cls)))
+	b.cls = append(b.cls, cls...)
+	b.w = append(b.w, w...)
 }
 
-func (b *builder) finish() *Model {
-	m := b.m
-	size := 16
-	for size < 2*len(b.keys) {
-		size *= 2
+func (b *builder) mergeLast(cls []uint8, w []float32) {
+	r := len(b.keys) - 1
+	start := len(b.cls) - int(b.counts[r])
+	acc := map[uint8]float32{}
+	for i := start; i < len(b.cls); i++ {
+		acc[b.cls[i]] += b.w[i]
 	}
-	m.keys = make([]uint64, size)
-	m.row = make([]uint32, size)
-	m.mask = uint64(size - 1)
-	for r, k := range b.keys {
-		s := k & m.mask
-		for m.keys[s] != 0 {
-			s = (s + 1) & m.mask
+	for i, c := range cls {
+		acc[c] += w[i]
+	}
+	b.cls, b.w = b.cls[:start], b.w[:start]
+	for c := 0; c < 256; c++ {
+		if v, ok := acc[uint8(c)]; ok {
+			b.cls = append(b.cls, uint8(c))
+			b.w = append(b.w, v)
 		}
-		m.keys[s], m.row[s] = k, uint32(r)
 	}
-	return m
+	b.counts[r] = uint8(len(b.cls) - start)
 }
 
-// Weights are stored quantised to int16 with one scale per model (|w| max maps to 32767).
-const modelMagic = "DYLIN1"
-
-// WriteTo writes the model in Dyad's binary layout (little-endian): magic "DYLIN1", nclass, rows,
-// entries, scale (float32), then per row its key (uint64) and entry count (uint8), then all classes
-// (uint8) and all weights (int16, weight = q·scale). Rows are written in key order.
-func (m *Model) WriteTo(w io.Writer) (int64, error) {
-	bw := bufio.NewWriter(w)
+// finish quantises the weights (the largest magnitude maps to 32767) and builds the table.
+func (b *builder) finish() *Model {
 	var maxw float64
-	for _, x := range m.w {
+	for _, x := range b.w {
 		maxw = math.Max(maxw, math.Abs(float64(x)))
 	}
 	scale := float32(maxw / 32767)
 	if scale == 0 {
 		scale = 1
 	}
-	keys := make([]uint64, m.Rows())
-	for s, k := range m.keys {
-		if k != 0 {
-			keys[m.row[s]] = k
+	m := &Model{nclass: b.nclass, scale: scale, rows: len(b.keys), entries: len(b.w)}
+	size := 16
+	for size < 2*len(b.keys) {
+		size *= 2
+	}
+	m.slots = make([]slot, size)
+	m.mask = uint32(size - 1)
+	m.data = make([]uint32, 0, len(b.keys)+len(b.w))
+	e := 0
+	for r, k := range b.keys {
+		n := int(b.counts[r])
+		off := uint32(len(m.data))
+		m.data = append(m.data, uint32(n))
+		for i := e; i < e+n; i++ {
+			q := int16(math.Round(float64(b.w[i] / scale)))
+			m.data = append(m.data, uint32(b.cls[i])<<16|uint32(uint16(q)))
+		}
+		e += n
+		s := k & m.mask
+		for m.slots[s].key != 0 {
+			s = (s + 1) & m.mask
+		}
+		m.slots[s] = slot{key: k, off: off}
+	}
+	return m
+}
+
+const modelMagic = "DYLIN2"
+
+// WriteTo writes the model in Dyad's binary layout (little-endian): magic "DYLIN2", nclass, rows,
+// entries, scale (float32), the increasing 32-bit row keys as varint gaps, each row's entry count
+// (uint8), then all classes (uint8) and all weights (int16, weight = q·scale), rows in key order.
+func (m *Model) WriteTo(w io.Writer) (int64, error) {
+	bw := bufio.NewWriter(w)
+	type row struct{ key, off uint32 }
+	rows := make([]row, 0, m.rows)
+	for _, sl := range m.slots {
+		if sl.key != 0 {
+			rows = append(rows, row{sl.key, sl.off})
 		}
 	}
+	sort.Slice(rows, func(i, j int) bool { return rows[i].key < rows[j].key })
 	put := func(v any) { _ = binary.Write(bw, binary.LittleEndian, v) }
 	bw.WriteString(modelMagic)
 	put(uint32(m.nclass))
-	put(uint32(m.Rows()))
-	put(uint32(len(m.w)))
-	put(scale)
-	put(keys)
-	counts := make([]uint8, m.Rows())
-	for r := range counts {
-		counts[r] = uint8(m.off[r+1] - m.off[r])
+	put(uint32(m.rows))
+	put(uint32(m.entries))
+	put(m.scale)
+	var vb [binary.MaxVarintLen32]byte
+	prev := uint32(0)
+	for _, r := range rows {
+		n := binary.PutUvarint(vb[:], uint64(r.key-prev))
+		bw.Write(vb[:n])
+		prev = r.key
+	}
+	counts := make([]uint8, len(rows))
+	cls := make([]uint8, 0, m.entries)
+	q := make([]int16, 0, m.entries)
+	for i, r := range rows {
+		n := m.data[r.off]
+		counts[i] = uint8(n)
+		for _, v := range m.data[r.off+1 : r.off+1+n] {
+			cls = append(cls, uint8(v>>16))
+			q = append(q, int16(v))
+		}
 	}
 	put(counts)
-	put(m.cls)
-	q := make([]int16, len(m.w))
-	for i, x := range m.w {
-		q[i] = int16(math.Round(float64(x / scale)))
-	}
+	put(cls)
 	put(q)
 	return 0, bw.Flush()
 }
@@ -144,41 +211,85 @@ func ReadModel(r io.Reader) (*Model, error) {
 	if err := binary.Read(r, binary.LittleEndian, &hdr); err != nil {
 		return nil, fmt.Errorf("linear: header: %w", err)
 	}
-	if hdr.NClass == 0 || hdr.NClass > 256 || hdr.Rows > 1<<28 || hdr.Entries > 1<<30 {
+	if hdr.NClass == 0 || hdr.NClass > 255 || hdr.Rows > 1<<28 || hdr.Entries > 1<<30 {
 		return nil, fmt.Errorf("linear: implausible header %+v", hdr)
 	}
-	keys := make([]uint64, hdr.Rows)
-	counts := make([]uint8, hdr.Rows)
-	cls := make([]uint8, hdr.Entries)
+	br, ok := r.(io.ByteReader)
+	if !ok {
+		br = bufio.NewReader(r)
+		r = br.(io.Reader)
+	}
+	// Slices grow as data arrives, so a corrupt header cannot make the reader allocate much.
+	keys := make([]uint32, 0, min(hdr.Rows, 1<<16))
+	prev := uint32(0)
+	for i := 0; i < int(hdr.Rows); i++ {
+		g, err := binary.ReadUvarint(br)
+		if err != nil || g > math.MaxUint32 || g == 0 || uint64(prev)+g > math.MaxUint32 {
+			return nil, errors.New("linear: corrupt key table")
+		}
+		prev += uint32(g)
+		keys = append(keys, prev)
+	}
+	readN := func(n int64) ([]byte, error) {
+		b, err := io.ReadAll(io.LimitReader(r, n))
+		if err == nil && int64(len(b)) != n {
+			err = io.ErrUnexpectedEOF
+		}
+		return b, err
+	}
+	counts, err := readN(int64(hdr.Rows))
+	if err != nil {
+		return nil, fmt.Errorf("linear: body: %w", err)
+	}
+	cls, err := readN(int64(hdr.Entries))
+	if err != nil {
+		return nil, fmt.Errorf("linear: body: %w", err)
+	}
+	qb, err := readN(2 * int64(hdr.Entries))
+	if err != nil {
+		return nil, fmt.Errorf("linear: body: %w", err)
+	}
 	q := make([]int16, hdr.Entries)
-	for _, v := range []any{keys, counts, cls, q} {
-		if err := binary.Read(r, binary.LittleEndian, v); err != nil {
-			return nil, fmt.Errorf("linear: body: %w", err)
-		}
-	}
-	b := newBuilder(int(hdr.NClass), int(hdr.Rows))
-	m := b.m
-	m.cls = cls
-	m.w = make([]float32, hdr.Entries)
-	for i, x := range q {
-		m.w[i] = float32(x) * hdr.Scale
-	}
-	var off uint32
-	for r, k := range keys {
-		off += uint32(counts[r])
-		if off > hdr.Entries || k == 0 {
-			return nil, errors.New("linear: corrupt row table")
-		}
-		m.off = append(m.off, off)
-	}
-	if off != hdr.Entries {
-		return nil, errors.New("linear: entry count mismatch")
+	for i := range q {
+		q[i] = int16(binary.LittleEndian.Uint16(qb[2*i:]))
 	}
 	for _, c := range cls {
 		if uint32(c) >= hdr.NClass {
 			return nil, errors.New("linear: class out of range")
 		}
 	}
-	b.keys = keys
-	return b.finish(), nil
+	var total uint32
+	for _, c := range counts {
+		total += uint32(c)
+	}
+	if total != hdr.Entries {
+		return nil, errors.New("linear: entry count mismatch")
+	}
+	m := &Model{nclass: int(hdr.NClass), scale: hdr.Scale, rows: int(hdr.Rows), entries: int(hdr.Entries)}
+	size := 16
+	for size < 2*len(keys) {
+		size *= 2
+	}
+	m.slots = make([]slot, size)
+	m.mask = uint32(size - 1)
+	m.data = make([]uint32, 0, len(keys)+len(q))
+	e := 0
+	for r, k := range keys {
+		n := int(counts[r])
+		off := uint32(len(m.data))
+		m.data = append(m.data, uint32(n))
+		for i := e; i < e+n; i++ {
+			m.data = append(m.data, uint32(cls[i])<<16|uint32(uint16(q[i])))
+		}
+		e += n
+		s := k & m.mask
+		for m.slots[s].key != 0 {
+			if m.slots[s].key == k {
+				return nil, errors.New("linear: duplicate key")
+			}
+			s = (s + 1) & m.mask
+		}
+		m.slots[s] = slot{key: k, off: off}
+	}
+	return m, nil
 }

@@ -136,16 +136,21 @@ func (tr *Trainer) Average(prune float64) *Model {
 		t = 1
 	}
 	type kr struct {
-		k uint64
+		k uint32
 		r int32
 	}
 	all := make([]kr, 0, tr.n)
 	for i, k := range tr.keys {
 		if k != 0 {
-			all = append(all, kr{k, tr.idx[i]})
+			all = append(all, kr{Fold(k), tr.idx[i]})
 		}
 	}
-	sort.Slice(all, func(i, j int) bool { return all[i].k < all[j].k })
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].k != all[j].k {
+			return all[i].k < all[j].k
+		}
+		return all[i].r < all[j].r
+	})
 	b := newBuilder(tr.nclass, len(all))
 	var cls []uint8
 	var ws []float32

@@ -1,0 +1,123 @@
+package tagger
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/dyad-events/dyad/story"
+)
+
+// toy builds sentences "DET NOUN VERB DET NOUN ." from small word lists: enough for a tagger to
+// learn the tags of every word and the lemma exceptions.
+func toy() []story.Sentence {
+	dets := []string{"the", "a", "this"}
+	nouns := []string{"envoy", "ministry", "talks", "army", "leaders"}
+	verbs := []string{"meets", "rejects", "praised", "ran", "is"}
+	vlem := map[string]string{"meets": "meet", "rejects": "reject", "praised": "praise", "ran": "run", "is": "be"}
+	vx := map[string]string{"meets": "VBZ", "rejects": "VBZ", "praised": "VBD", "ran": "VBD", "is": "VBZ"}
+	var out []story.Sentence
+	for i := 0; i < 150; i++ {
+		n1, v, n2 := nouns[i%5], verbs[(i/5)%5], nouns[(i/3)%5]
+		tk := func(f, l, u, x string) story.Token { return story.Token{Form: f, Lemma: l, UPOS: u, XPOS: x, Head: -1} }
+		nn := func(n string) story.Token {
+			if n == "talks" || n == "leaders" {
+				return tk(n, n[:len(n)-1], "NOUN", "NNS")
+			}
+			return tk(n, n, "NOUN", "NN")
+		}
+		u := "VERB"
+		if v == "is" {
+			u = "AUX"
+		}
+		out = append(out, story.Sentence{Tokens: []story.Token{
+			tk(dets[i%3], dets[i%3], "DET", "DT"), nn(n1), tk(v, vlem[v], u, vx[v]),
+			tk(dets[(i+1)%3], dets[(i+1)%3], "DET", "DT"), nn(n2), tk(".", ".", "PUNCT", "."),
+		}})
+	}
+	return out
+}
+
+func TestTrainToyAndRoundTrip(t *testing.T) {
+	data := toy()
+	tg, err := Train(data[:120], data[120:], Options{Epochs: 4, Seed: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	upos, xpos, lemma, n := tg.Evaluate(data[120:])
+	if n != 180 || upos < 0.99 || xpos < 0.99 || lemma < 0.99 {
+		t.Fatalf("toy held-out: UPOS %.3f XPOS %.3f lemma %.3f over %d tokens", upos, xpos, lemma, n)
+	}
+	var buf bytes.Buffer
+	if _, err := tg.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	tg2, err := Load(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf2 bytes.Buffer
+	if _, err := tg2.WriteTo(&buf2); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(buf.Bytes(), buf2.Bytes()) {
+		t.Error("write → load → write changed the bytes")
+	}
+	s := story.Sentence{Tokens: []story.Token{{Form: "The"}, {Form: "army"}, {Form: "ran"}, {Form: "."}}}
+	tg2.Tag(&s)
+	if s.Tokens[2].Lemma != "run" || s.Tokens[2].XPOS != "VBD" || s.Tokens[0].UPOS != "DET" {
+		t.Errorf("tagged %+v", s.Tokens)
+	}
+	// Same seed, same data: the same model bytes.
+	tg3, _ := Train(data[:120], data[120:], Options{Epochs: 4, Seed: 3})
+	var buf3 bytes.Buffer
+	_, _ = tg3.WriteTo(&buf3)
+	if !bytes.Equal(buf.Bytes(), buf3.Bytes()) {
+		t.Error("training is not deterministic")
+	}
+}
+
+func TestRuleLemma(t *testing.T) {
+	for _, c := range [][4]string{
+		{"countries", "NOUN", "NNS", "country"}, {"talks", "NOUN", "NNS", "talk"}, {"boxes", "NOUN", "NNS", "box"},
+		{"stopped", "VERB", "VBD", "stop"}, {"created", "VERB", "VBN", "create"}, {"agreed", "VERB", "VBD", "agree"},
+		{"carried", "VERB", "VBD", "carry"}, {"running", "VERB", "VBG", "run"}, {"Korea", "PROPN", "NNP", "Korea"},
+		{"Talks", "NOUN", "NNS", "talk"}, {"bigger", "ADJ", "JJR", "big"}, {"happiest", "ADJ", "JJS", "happy"},
+		{"The", "DET", "DT", "the"},
+	} {
+		if got := ruleLemma(c[0], c[1], c[2]); got != c[3] {
+			t.Errorf("ruleLemma(%q, %s) = %q, want %q", c[0], c[2], got, c[3])
+		}
+	}
+}
+
+func TestEmptyAndOddInput(t *testing.T) {
+	data := toy()
+	tg, err := Train(data, nil, Options{Epochs: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []story.Sentence{{}, {Tokens: []story.Token{{Form: ""}}}, {Tokens: []story.Token{{Form: "\xff\x00"}, {Form: "北朝鮮"}}}} {
+		tg.Tag(&s)
+		for _, tk := range s.Tokens {
+			if tk.UPOS == "" || tk.XPOS == "" {
+				t.Errorf("untagged token %+v", tk)
+			}
+		}
+	}
+	if _, err := Train(nil, nil, Options{}); err == nil {
+		t.Error("training on nothing succeeded")
+	}
+}
+
+func FuzzLoad(f *testing.F) {
+	tg, _ := Train(toy()[:20], nil, Options{Epochs: 1})
+	var buf bytes.Buffer
+	_, _ = tg.WriteTo(&buf)
+	f.Add(buf.Bytes())
+	f.Add([]byte("DYADTAG1"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if tg, err := Load(bytes.NewReader(b)); err == nil {
+			tg.Tag(&story.Sentence{Tokens: []story.Token{{Form: "the"}, {Form: "army"}}})
+		}
+	})
+}
