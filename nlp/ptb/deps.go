@@ -457,6 +457,61 @@ func hasFunc(label, fn string) bool {
 	return false
 }
 
+var (
+	// timeNouns head bare noun phrases of time ("last year", "this week", "Monday").
+	timeNouns = map[string]bool{
+		"year": true, "years": true, "month": true, "months": true, "week": true, "weeks": true,
+		"day": true, "days": true, "night": true, "nights": true, "morning": true, "afternoon": true,
+		"evening": true, "weekend": true, "decade": true, "century": true, "time": true, "times": true,
+		"hour": true, "hours": true, "minute": true, "minutes": true, "season": true, "spring": true,
+		"summer": true, "autumn": true, "fall": true, "winter": true, "quarter": true,
+	}
+	// timeWords are time expressions by themselves.
+	timeWords = map[string]bool{
+		"today": true, "yesterday": true, "tomorrow": true, "tonight": true, "monday": true,
+		"tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
+		"sunday": true,
+	}
+	// timeDets make a time noun phrase of a time noun ("last week", "every year").
+	timeDets = map[string]bool{
+		"last": true, "next": true, "this": true, "that": true, "every": true, "each": true,
+		"previous": true, "coming": true, "past": true, "same": true, "following": true,
+		"earlier": true, "later": true, "early": true, "late": true,
+	}
+)
+
+// hasLaterNP reports whether a noun phrase follows kids[i] before the head child h.
+func (c *conv) hasLaterNP(kids []*Tree, i, h int) bool {
+	for j := i + 1; j < h; j++ {
+		if kids[j].Category() == "NP" {
+			return true
+		}
+	}
+	return false
+}
+
+// isTemporalNP reports whether a noun phrase without a -TMP function tag is a bare time
+// expression: a weekday, "today", "yesterday" ..., or a time noun after "last", "next",
+// "this", "every" ... ("last year"); such a phrase is obl:tmod, not an object.
+func (c *conv) isTemporalNP(k *Tree, head int) bool {
+	if k.IsPreterminal() && k.Category() != "NN" && k.Category() != "NNP" {
+		return false
+	}
+	w := c.word(head)
+	if timeWords[w] {
+		return true
+	}
+	if !timeNouns[w] {
+		return false
+	}
+	for _, d := range c.deps[head] {
+		if d < head && timeDets[c.word(d)] {
+			return true
+		}
+	}
+	return false
+}
+
 // label gives the UD relation of child i (head word heads[i]) of phrase n, whose head child is
 // kids[h]; cop says that the head is the predicate of a copula.
 func (c *conv) label(n *Tree, kids []*Tree, heads []int, i, h int, cop bool) string {
@@ -527,6 +582,9 @@ func (c *conv) label(n *Tree, kids []*Tree, heads []int, i, h int, cop bool) str
 			}
 			if hasFunc(k.Label, "ADV") {
 				return "obl:npmod"
+			}
+			if c.isTemporalNP(k, D) && (!before || c.hasLaterNP(kids, i, h)) {
+				return "obl:tmod" // "Last week, the army ..."; a time word alone may be a subject
 			}
 			if before && pc == "FRAG" {
 				return "dep" // a dateline or heading before a clause
@@ -706,6 +764,9 @@ func (c *conv) labelInVP(n *Tree, kids []*Tree, heads []int, i, h int, cop bool)
 		if hasFunc(k.Label, "ADV") || hasFunc(k.Label, "EXT") {
 			return "obl:npmod"
 		}
+		if c.isTemporalNP(k, D) {
+			return "obl:tmod"
+		}
 		if cop {
 			return "obl:npmod"
 		}
@@ -715,7 +776,7 @@ func (c *conv) labelInVP(n *Tree, kids []*Tree, heads []int, i, h int, cop bool)
 		// two objects: the first is the indirect one
 		if !before {
 			for j := i + 1; j < len(kids); j++ {
-				if kids[j].Category() == "NP" && !hasFunc(kids[j].Label, "TMP") && !hasFunc(kids[j].Label, "ADV") {
+				if kids[j].Category() == "NP" && !hasFunc(kids[j].Label, "TMP") && !hasFunc(kids[j].Label, "ADV") && !c.isTemporalNP(kids[j], heads[j]) {
 					return "iobj"
 				}
 				if kids[j].Category() != "NP" {

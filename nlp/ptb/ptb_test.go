@@ -124,6 +124,8 @@ func TestToDependencies(t *testing.T) {
 			"punct(fight,\") nsubj(fight,We) aux(fight,will) root(ROOT,fight) punct(said,,) punct(fight,\") parataxis(fight,said) nsubj(said,Kim) punct(fight,.)"},
 		{"coordinated passive verbs", "(ROOT (S (NP (NNS Rebels)) (VP (VBD were) (VP (VP (VBN arrested)) (CC and) (VP (VBN charged) (PP (IN by) (NP (NNS police)))))) (. .)))",
 			"nsubj:pass(arrested,Rebels) aux:pass(arrested,were) root(ROOT,arrested) cc(charged,and) conj(arrested,charged) case(police,by) obl:agent(charged,police) punct(arrested,.)"},
+		{"bare time noun phrase is not an object", "(ROOT (S (NP (NNP Kim)) (VP (VBD met) (NP (NNP Park)) (NP (JJ last) (NN week))) (. .)))",
+			"nsubj(met,Kim) root(ROOT,met) obj(met,Park) amod(week,last) obl:tmod(met,week) punct(met,.)"},
 		{"be about to", "(ROOT (S (NP (NNP Arnor)) (VP (VBZ is) (VP (IN about) (S (VP (TO to) (VP (VB restore) (NP (NNS ties))))))) (. .)))",
 			"nsubj(about,Arnor) cop(about,is) root(ROOT,about) mark(restore,to) xcomp(about,restore) obj(restore,ties) punct(about,.)"},
 		{"expletive and never",
