@@ -84,7 +84,7 @@ func inputErr(name string, line int, format string, args ...any) error {
 	return &InputError{Name: name, Line: line, Err: fmt.Errorf(format, args...)}
 }
 
-// errStop is returned by emit wrappers to stop reading when the caller's emit failed.
+// emitError wraps an error of the caller's emit, which stops reading.
 type emitError struct{ err error }
 
 func (e emitError) Error() string { return e.err.Error() }
@@ -232,7 +232,7 @@ func (r *reader) file(path string) error {
 		r.fail(inputErr(path, 0, "%v", err))
 		return nil
 	}
-	if format == FormatHTML || format == FormatRSS {
+	if format == FormatHTML || format == FormatRSS || format == FormatAuto {
 		if len(data) >= r.opts.Fetch.MaxBytes {
 			r.warn(inputErr(path, 0, "input cut at %d bytes (Fetch.MaxBytes)", r.opts.Fetch.MaxBytes))
 		}
