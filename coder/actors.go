@@ -43,8 +43,9 @@ var npSkipFull = map[string]bool{
 // conjuncts returns i and its coordinated nominals (conj, recursively), in order.
 func (t *tree) conjuncts(i int) []int {
 	out := []int{i}
-	for _, k := range t.children(i, "conj", "appos") {
-		if t.isNominal(k) && (t.base(k) == "conj" || t.upos(k) == "PROPN") {
+	for _, k := range t.kids[i] {
+		b := t.base(k)
+		if (b == "conj" || b == "appos") && t.isNominal(k) && (b == "conj" || t.upos(k) == "PROPN") {
 			out = append(out, t.conjuncts(k)...)
 		}
 	}

@@ -83,8 +83,6 @@ type Coder struct {
 	// altHeads holds the head words of large pattern items (synsets), keyed by their first
 	// alternative.
 	altHeads map[*dict.Alt]map[string]bool
-	// storyIgnores is true when the issue dictionary has story-level ignore phrases ("~~").
-	storyIgnores bool
 }
 
 // New returns a coder for set. set.Verbs and set.Actors are required; Agents, Discards and Issues
@@ -97,12 +95,7 @@ func New(set *dict.Set, opts Options) (*Coder, error) {
 		return nil, errors.New("coder: no actor dictionary")
 	}
 	c := &Coder{set: set, opts: opts, verbCode: map[string]string{}, blocks: map[*dict.Block]*blockIndex{}, altHeads: map[*dict.Alt]map[string]bool{}}
-	for _, is := range set.Issues.All() {
-		if is.Ignore == dict.IgnoreStory {
-			c.storyIgnores = true
-			break
-		}
-	}
+
 	for _, b := range set.Verbs.Blocks {
 		c.blocks[b] = c.indexBlock(b)
 		for _, v := range b.Verbs {
@@ -214,8 +207,8 @@ func (c *Coder) CodeStory(st *story.Story) Result {
 			sentDiscard[i] = true
 		}
 	}
+	var scans []issueScan
 	var storyIgnores map[int]bool
-	ignoresDone := false
 	for i := range st.Sentences {
 		s := &st.Sentences[i]
 		if sentDiscard[i] || len(s.Tokens) == 0 {
@@ -235,11 +228,10 @@ func (c *Coder) CodeStory(st *story.Story) Result {
 		}
 		var issues []story.Issue
 		if c.set.Issues != nil {
-			if !ignoresDone && c.storyIgnores {
-				storyIgnores = c.storyIssueIgnores(allWords)
+			if scans == nil {
+				scans, storyIgnores = c.scanStoryIssues(allWords)
 			}
-			ignoresDone = true
-			issues = c.issues(allWords[i], storyIgnores)
+			issues = issuesOf(scans[i], storyIgnores)
 		}
 		n := 0
 		for _, e := range evs {

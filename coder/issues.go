@@ -5,36 +5,21 @@ import (
 	"github.com/dyad-events/dyad/story"
 )
 
-// storyIssueIgnores returns the issue sections cancelled for the whole story by a "~~" ignore
-// phrase found in any of its sentences (§10, documented semantics).
-func (c *Coder) storyIssueIgnores(sentWords [][]string) map[int]bool {
-	out := map[int]bool{}
-	for _, words := range sentWords {
-		for p := 0; p < len(words); {
-			n, is := c.set.Issues.Match(words[p:])
-			if is == nil {
-				p++
-				continue
-			}
-			if is.Ignore == dict.IgnoreStory {
-				out[is.Section] = true
-			}
-			p += n
-		}
-	}
-	return out
+// issueScan is the result of matching the issue dictionary on one sentence (§10): phrases matched
+// left to right on the sentence's tokens, consumed words skipped.
+type issueScan struct {
+	hits     []issueHit
+	ignored  map[int]bool // sections cancelled in this sentence by a "~" phrase
+	storyIgn []int        // sections cancelled in the whole story by a "~~" phrase
 }
 
-// issues returns the issue codes of a sentence (its upper-cased words) with their counts, in order of first match (§10):
-// phrases matched left to right on the sentence's tokens, consumed words skipped; a "~" ignore
-// phrase cancels its section in this sentence, a "~~" one in the whole story.
-func (c *Coder) issues(words []string, storyIgnores map[int]bool) []story.Issue {
-	type hit struct {
-		code    string
-		section int
-	}
-	var hits []hit
-	ignored := map[int]bool{}
+type issueHit struct {
+	code    string
+	section int
+}
+
+func (c *Coder) scanIssues(words []string) issueScan {
+	var sc issueScan
 	for p := 0; p < len(words); {
 		n, is := c.set.Issues.Match(words[p:])
 		if is == nil {
@@ -43,15 +28,42 @@ func (c *Coder) issues(words []string, storyIgnores map[int]bool) []story.Issue 
 		}
 		switch is.Ignore {
 		case dict.NotIgnore:
-			hits = append(hits, hit{is.Code, is.Section})
+			sc.hits = append(sc.hits, issueHit{is.Code, is.Section})
+		case dict.IgnoreStory:
+			sc.storyIgn = append(sc.storyIgn, is.Section)
+			fallthrough
 		default:
-			ignored[is.Section] = true
+			if sc.ignored == nil {
+				sc.ignored = map[int]bool{}
+			}
+			sc.ignored[is.Section] = true
 		}
 		p += n
 	}
+	return sc
+}
+
+// scanStoryIssues scans every sentence of a story once and returns the scans and the sections
+// cancelled story-wide.
+func (c *Coder) scanStoryIssues(sentWords [][]string) ([]issueScan, map[int]bool) {
+	scans := make([]issueScan, len(sentWords))
+	storyIgn := map[int]bool{}
+	for i, w := range sentWords {
+		scans[i] = c.scanIssues(w)
+		for _, s := range scans[i].storyIgn {
+			storyIgn[s] = true
+		}
+	}
+	return scans, storyIgn
+}
+
+// issuesOf returns a sentence's issue codes with their counts in order of first match: a "~"
+// ignore phrase cancels its section in the sentence, a "~~" one in the whole story (the
+// documented semantics, not PETRARCH2's "any ignore cancels all", §10).
+func issuesOf(sc issueScan, storyIgnores map[int]bool) []story.Issue {
 	var out []story.Issue
-	for _, h := range hits {
-		if ignored[h.section] || storyIgnores[h.section] {
+	for _, h := range sc.hits {
+		if sc.ignored[h.section] || storyIgnores[h.section] {
 			continue
 		}
 		found := false

@@ -15,6 +15,7 @@ type tree struct {
 	lemmas []string // upper-cased lemmas (the form when the lemma is empty)
 	head   []int    // 0-based head, -1 for the root
 	kids   [][]int
+	bases  []string // deprel without subtype
 	np     map[int][]actor // actorsOf results by token
 	nested map[int][]actor // codeNP results of nested phrases (depth > 0) by token
 	preps  []string        // prep results by token, filled on first use
@@ -48,6 +49,14 @@ func newTree(s *story.Sentence) (*tree, error) {
 		}
 		t.head[i] = h - 1
 	}
+	t.bases = make([]string, n)
+	for i, tok := range s.Tokens {
+		r := tok.Deprel
+		if k := strings.IndexByte(r, ':'); k >= 0 {
+			r = r[:k]
+		}
+		t.bases[i] = r
+	}
 	for i := 0; i < n; i++ {
 		// Cycle check: the head chain must reach the root within n steps.
 		j, steps := i, 0
@@ -67,13 +76,7 @@ func newTree(s *story.Sentence) (*tree, error) {
 
 func (t *tree) rel(i int) string { return t.s.Tokens[i].Deprel }
 
-func (t *tree) base(i int) string {
-	r := t.s.Tokens[i].Deprel
-	if k := strings.IndexByte(r, ':'); k >= 0 {
-		return r[:k]
-	}
-	return r
-}
+func (t *tree) base(i int) string { return t.bases[i] }
 
 func (t *tree) upos(i int) string { return t.s.Tokens[i].UPOS }
 func (t *tree) xpos(i int) string { return t.s.Tokens[i].XPOS }
