@@ -23,7 +23,12 @@ type actor struct {
 type storyCtx struct {
 	st     *story.Story
 	date   int
-	recent []string // full actor codes with a country/actor part, most recent last
+	recent []ctxActor // actors coded so far in the story, most recent last
+}
+
+type ctxActor struct {
+	code   string
+	source bool // it was the source of an event
 }
 
 // npSkip are the relations (full labels, or base labels except nmod:poss)  whose subtrees are not part of a noun phrase's own words.
@@ -290,7 +295,7 @@ func (c *Coder) codeNPUncached(sc *storyCtx, t *tree, i, depth int) []actor {
 	}
 	if len(codes) == 0 && len(agents) > 0 && depth == 0 && c.opts.StoryContext && sc != nil && isDefinite(t, i) {
 		if code := sc.bindContext(agents); code != "" {
-			codes = append(codes, actor{code: code, lo: -1, hi: -1, fromContext: true})
+			codes = append(codes, actor{code: code, lo: agLo, hi: agHi, fromContext: true})
 		}
 	}
 	out := composeAgents(codes, agents, agLo, agHi)
@@ -419,30 +424,50 @@ func (c *Coder) bindPronoun(sc *storyCtx, t *tree, i, depth int) []actor {
 			}
 		}
 	}
-	if c.opts.StoryContext && sc != nil && depth == 0 && len(sc.recent) > 0 {
-		return []actor{{code: sc.recent[len(sc.recent)-1], lo: -1, hi: -1, fromContext: true}}
+	if c.opts.StoryContext && sc != nil && depth == 0 {
+		// A pronoun without an antecedent in its sentence: the most recent source of the story.
+		for j := len(sc.recent) - 1; j >= 0; j-- {
+			if sc.recent[j].source {
+				return []actor{{code: sc.recent[j].code, lo: i, hi: i, fromContext: true}}
+			}
+		}
 	}
 	return nil
 }
 
-// bindContext returns the most recent story actor that the agents can describe: the actor with the
-// agent code combined (e.g. recent "PRKGOV" for "the diplomat" ~GOV), or "".
+// bindContext returns the code for a definite agent description ("the government", "the
+// diplomat") from the story's earlier actors: the most recent actor carrying the same agent code,
+// else the most recent source actor, with the description's agent; "" when there is none.
 func (sc *storyCtx) bindContext(agents []*dict.Agent) string {
-	if len(sc.recent) == 0 {
+	var ag string
+	for _, a := range agents {
+		if a.Form == dict.Suffix {
+			ag = a.Code
+			break
+		}
+	}
+	if ag == "" {
 		return ""
 	}
-	last := sc.recent[len(sc.recent)-1]
-	if len(last) < 3 {
-		return ""
+	for j := len(sc.recent) - 1; j >= 0; j-- {
+		r := sc.recent[j]
+		if len(r.code) >= 6 && strings.Contains(r.code[3:], ag) {
+			return r.code[:3] + ag
+		}
 	}
-	return last[:3]
+	for j := len(sc.recent) - 1; j >= 0; j-- {
+		if r := sc.recent[j]; r.source && len(r.code) >= 3 {
+			return r.code[:3] + ag
+		}
+	}
+	return ""
 }
 
-func (sc *storyCtx) remember(code string) {
-	if sc == nil || code == "" || strings.HasPrefix(code, "---") {
+func (sc *storyCtx) remember(code string, source bool) {
+	if sc == nil || code == "" || strings.HasPrefix(code, "---") || strings.HasPrefix(code, "\"") {
 		return
 	}
-	sc.recent = append(sc.recent, code)
+	sc.recent = append(sc.recent, ctxActor{code, source})
 }
 
 // inherit combines the actors of a first conjunct (without their head agent) with the agent of

@@ -248,3 +248,91 @@ func TestOneAStory(t *testing.T) {
 		t.Errorf("events = %+v", res.Events)
 	}
 }
+
+const testIssues = `<ISSUE CATEGORY="PEACE" TYPE="ALL">
+peace talks [PEACE_TALKS]
+~mock peace
+</ISSUE>
+<ISSUE CATEGORY="WAR" TYPE="ALL">
+invasion [INVASION]
+~~war game
+</ISSUE>
+`
+
+const testDiscards = `FOOTBALL
++CHAMPIONS LEAGUE
+`
+
+func TestIssuesAndDiscards(t *testing.T) {
+	set := testSet(t)
+	is, _, err := dict.ReadIssues(strings.NewReader(testIssues), "test.issues")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds, _, err := dict.ReadDiscards(strings.NewReader(testDiscards), "test.discards")
+	if err != nil {
+		t.Fatal(err)
+	}
+	set.Issues, set.Discards = is, ds
+	c, _ := New(set, DefaultOptions())
+	mk := func(text string, extra ...tk) story.Sentence {
+		toks := []tk{{"Germany", "Germany", "PROPN", "NNP", 2, "nsubj"}, {"criticized", "criticize", "VERB", "VBD", 0, "root"},
+			{"France", "France", "PROPN", "NNP", 2, "obj"}}
+		return sent(text, append(toks, extra...)...)
+	}
+	s := mk("Germany criticized France peace talks invasion",
+		tk{"peace", "peace", "NOUN", "NN", 5, "compound"}, tk{"talks", "talk", "NOUN", "NNS", 2, "obl"},
+		tk{"invasion", "invasion", "NOUN", "NN", 2, "obl"})
+	res := c.CodeStory(&story.Story{ID: "i", Sentences: []story.Sentence{s}})
+	if len(res.Events) != 1 || len(res.Events[0].Issues) != 2 || res.Events[0].Issues[0] != (story.Issue{Code: "PEACE_TALKS", Count: 1}) ||
+		res.Events[0].Issues[1] != (story.Issue{Code: "INVASION", Count: 1}) {
+		t.Fatalf("issues: %+v", res.Events)
+	}
+	// A "~~" phrase in another sentence cancels its section for the whole story.
+	s2 := sent("war game", tk{"war", "war", "NOUN", "NN", 2, "compound"}, tk{"game", "game", "NOUN", "NN", 0, "root"})
+	s2.Index = 1
+	res = c.CodeStory(&story.Story{ID: "i", Sentences: []story.Sentence{s, s2}})
+	if len(res.Events) != 1 || len(res.Events[0].Issues) != 1 || res.Events[0].Issues[0].Code != "PEACE_TALKS" {
+		t.Fatalf("story ignore: %+v", res.Events)
+	}
+	// Sentence discard on the last token; story discard wins over a sentence discard.
+	d := mk("Germany criticized France football", tk{"football", "football", "NOUN", "NN", 2, "obl"})
+	res = c.CodeStory(&story.Story{ID: "d", Sentences: []story.Sentence{d}})
+	if len(res.Events) != 0 || len(res.Discards) != 1 || res.Discards[0].Story || res.Discards[0].Phrase != "FOOTBALL" {
+		t.Fatalf("sentence discard: %+v", res)
+	}
+	sd := mk("Germany criticized France football Champions League",
+		tk{"football", "football", "NOUN", "NN", 2, "obl"}, tk{"Champions", "champion", "PROPN", "NNP", 6, "compound"},
+		tk{"League", "league", "PROPN", "NNP", 2, "obl"})
+	res = c.CodeStory(&story.Story{ID: "d", Sentences: []story.Sentence{mk("Germany criticized France"), sd}})
+	if len(res.Events) != 0 || !res.StoryDiscarded() || res.Discards[0].Phrase != "CHAMPIONS LEAGUE" {
+		t.Fatalf("story discard: %+v", res)
+	}
+}
+
+func TestStoryContext(t *testing.T) {
+	c, _ := New(testSet(t), DefaultOptions())
+	s1 := sent("The North Korean ambassador criticized France.",
+		tk{"The", "the", "DET", "DT", 4, "det"}, tk{"North", "North", "PROPN", "NNP", 3, "compound"},
+		tk{"Korean", "Korean", "PROPN", "NNP", 4, "amod"}, tk{"ambassador", "ambassador", "NOUN", "NN", 5, "nsubj"},
+		tk{"criticized", "criticize", "VERB", "VBD", 0, "root"}, tk{"France", "France", "PROPN", "NNP", 5, "obj"})
+	s2 := sent("The government condemned Russia.",
+		tk{"The", "the", "DET", "DT", 2, "det"}, tk{"government", "government", "NOUN", "NN", 3, "nsubj"},
+		tk{"condemned", "condemn", "VERB", "VBD", 0, "root"}, tk{"Russia", "Russia", "PROPN", "NNP", 3, "obj"})
+	s2.Index = 1
+	res := c.CodeStory(&story.Story{ID: "c", Sentences: []story.Sentence{s1, s2}})
+	var got []string
+	for _, e := range res.Events {
+		got = append(got, e.Source.Code+" "+e.Target.Code+" "+e.Code)
+	}
+	if strings.Join(got, "|") != "PRKGOV FRA 111|PRKGOV RUS 111" || !res.Events[1].Source.FromContext || res.Events[0].Source.FromContext {
+		t.Errorf("events %v %+v", got, res.Events)
+	}
+	o := DefaultOptions()
+	o.StoryContext = false
+	c2, _ := New(testSet(t), o)
+	res = c2.CodeStory(&story.Story{ID: "c", Sentences: []story.Sentence{s1, s2}})
+	if len(res.Events) != 2 || res.Events[1].Source.Code != "---GOV" {
+		t.Errorf("without context: %+v", res.Events)
+	}
+}

@@ -64,8 +64,8 @@ func (c *Coder) codeSentence(sc *storyCtx, t *tree) (evs []story.Event) {
 	}
 	sortEvents(evs)
 	for _, e := range evs {
-		sc.remember(e.Source.Code)
-		sc.remember(e.Target.Code)
+		sc.remember(e.Source.Code, true)
+		sc.remember(e.Target.Code, false)
 	}
 	return evs
 }

@@ -15,7 +15,7 @@ type tree struct {
 	lemmas []string // upper-cased lemmas (the form when the lemma is empty)
 	head   []int    // 0-based head, -1 for the root
 	kids   [][]int
-	bases  []string // deprel without subtype
+	bases  []string        // deprel without subtype
 	np     map[int][]actor // actorsOf results by token
 	nested map[int][]actor // codeNP results of nested phrases (depth > 0) by token
 	preps  []string        // prep results by token, filled on first use
