@@ -195,8 +195,14 @@ func (r *reader) input(ctx context.Context, in string) error {
 			}
 			return nil
 		}
-		if d.IsDir() || !d.Type().IsRegular() || formatByExt(p) == "" {
+		if d.IsDir() || formatByExt(p) == "" {
 			return nil
+		}
+		if !d.Type().IsRegular() {
+			// A symbolic link to a file is read; other special files are not.
+			if fi, err := os.Stat(p); err != nil || !fi.Mode().IsRegular() {
+				return nil
+			}
 		}
 		return r.file(p)
 	})

@@ -61,6 +61,9 @@ func TestReadDirectoryAndFormats(t *testing.T) {
 	writeFile(t, filepath.Join(dir, "sub", "c.xml"), `<Sentences><Sentence id="c-1"><Text>C.</Text></Sentence></Sentences>`)
 	writeFile(t, filepath.Join(dir, "sub", "d.txt"), "")
 	writeFile(t, filepath.Join(dir, "noext"), "Explicit file without extension.\n")
+	if err := os.Symlink(filepath.Join(dir, "noext"), filepath.Join(dir, "link.txt")); err != nil {
+		t.Fatal(err)
+	}
 
 	var ids []string
 	var warns []string
@@ -78,7 +81,7 @@ func TestReadDirectoryAndFormats(t *testing.T) {
 	// Without a reader for PETRARCH XML, c.xml fails; d.txt is empty; README.md, index.tsv and
 	// hidden files are not read in a directory walk.
 	failed := read(Options{DefaultDate: day0}, dir, filepath.Join(dir, "noext"), filepath.Join(dir, "missing.txt"))
-	if got := strings.Join(ids, ","); got != "a1,a2,b,noext" || failed != 3 {
+	if got := strings.Join(ids, ","); got != "a1,a2,b,link,noext" || failed != 3 {
 		t.Errorf("ids %s failed %d warnings %q", got, failed, warns)
 	}
 	joined := strings.Join(warns, "\n")
