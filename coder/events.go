@@ -247,7 +247,7 @@ func (c *Coder) frameEvents(sc *storyCtx, t *tree, f *frame, byTok map[int]*fram
 	objs, _ := t.objects(f.v)
 	for _, o := range objs {
 		for _, m := range t.kids[o] {
-			if g := byTok[m]; g != nil && t.base(m) == "acl" && t.isXcomp(m) == false && hasMarkTo(t, m) {
+			if g := byTok[m]; g != nil && t.base(m) == "acl" && !t.isXcomp(m) && hasMarkTo(t, m) {
 				g.done = true
 			}
 		}

@@ -21,7 +21,6 @@ type frame struct {
 	negated   bool
 	sources   []actor
 	targets   []actor
-	srcIsNP   bool
 	done      bool // consumed by an enclosing frame
 }
 

@@ -177,24 +177,6 @@ func (t *tree) subtree(i int, skip map[string]bool, out []int) []int {
 	return out
 }
 
-func (t *tree) span(i int) (int, int) {
-	lo, hi := i, i
-	var walk func(int)
-	walk = func(j int) {
-		if j < lo {
-			lo = j
-		}
-		if j > hi {
-			hi = j
-		}
-		for _, k := range t.kids[j] {
-			walk(k)
-		}
-	}
-	walk(i)
-	return lo, hi
-}
-
 // isXcomp reports an open clausal complement: xcomp, or an infinitival advcl ("vowed ... to wage
 // war", often attached as advcl by parsers).
 func (t *tree) isXcomp(k int) bool {
