@@ -14,7 +14,8 @@ var irregular = map[string]string{
 	"'s": "be", "'re": "be", "'m": "be", "’s": "be", "’re": "be", "’m": "be",
 	"has": "have", "had": "have", "having": "have", "'ve": "have", "’ve": "have", "'d": "would",
 	"does": "do", "did": "do", "done": "do", "doing": "do", "'ll": "will", "’ll": "will",
-	"ca": "can", "wo": "will", "n't": "not", "n’t": "not",
+	"ca": "can", "wo": "will", "n't": "not", "n’t": "not", "wan": "want", "gon": "go",
+	"m": "be", "r": "be", "re": "be", "ve": "have", "ll": "will",
 	"said": "say", "says": "say", "went": "go", "gone": "go", "goes": "go", "made": "make",
 	"took": "take", "taken": "take", "gave": "give", "given": "give", "met": "meet", "held": "hold",
 	"told": "tell", "came": "come", "saw": "see", "seen": "see", "got": "get", "gotten": "get",
@@ -33,12 +34,12 @@ var irregular = map[string]string{
 	"overthrew": "overthrow", "overthrown": "overthrow", "undertook": "undertake",
 	"undertaken": "undertake", "bore": "bear", "borne": "bear", "born": "bear", "beat": "beat",
 	"beaten": "beat", "bit": "bite", "bitten": "bite", "drove": "drive", "driven": "drive",
-	"ate": "eat", "eaten": "eat", "forgot": "forget", "forgotten": "forget", "hid": "hide",
+	"ate": "eat", "eaten": "eat", "blew": "blow", "blown": "blow", "shown": "show", "forgot": "forget", "forgotten": "forget", "hid": "hide",
 	"hidden": "hide", "rode": "ride", "ridden": "ride", "shook": "shake", "shaken": "shake",
 	"stole": "steal", "stolen": "steal", "swore": "swear", "sworn": "swear", "tore": "tear",
 	"torn": "tear", "woke": "wake", "woken": "wake", "wore": "wear", "worn": "wear", "sat": "sit",
 	"hung": "hang", "dealt": "deal", "lent": "lend", "bent": "bend", "fed": "feed", "sped": "speed",
-	"slid": "slide", "sang": "sing", "sung": "sing", "swam": "swim", "swum": "swim", "lay": "lie",
+	"slid": "slide", "sang": "sing", "sung": "sing", "swam": "swim", "swum": "swim",
 	"lain": "lie", "froze": "freeze", "frozen": "freeze", "dug": "dig", "stuck": "stick",
 	"strove": "strive", "striven": "strive", "seized": "seize", "agreed": "agree", "freed": "free",
 	"ceased": "cease", "released": "release", "increased": "increase", "decreased": "decrease",
@@ -107,6 +108,9 @@ func Lemma(form, xpos string) string {
 		if l, ok := irregular[w]; ok {
 			return l
 		}
+		if w == "lay" && xpos == "VBD" {
+			return "lie"
+		}
 		switch xpos {
 		case "VBZ":
 			return stripS(w)
@@ -154,20 +158,30 @@ func stripS(w string) string {
 	return w
 }
 
+// irregularPlurals maps irregular and invariable plurals to their lemma.
+var irregularPlurals = map[string]string{
+	"men": "man", "women": "woman", "children": "child", "feet": "foot", "teeth": "tooth",
+	"mice": "mouse", "geese": "goose", "people": "people", "police": "police", "news": "news",
+	"clothes": "clothes", "species": "species", "series": "series", "means": "means",
+	"headquarters": "headquarters", "movies": "movie", "cookies": "cookie", "lies": "lie",
+	"ties": "tie", "buses": "bus", "crises": "crisis", "analyses": "analysis", "theses": "thesis",
+	"criteria": "criterion", "phenomena": "phenomenon", "data": "data", "media": "media",
+}
+
 func pluralStem(w string) string {
+	if l, ok := irregularPlurals[w]; ok {
+		return l
+	}
 	switch {
 	case strings.HasSuffix(w, "men") && len(w) > 4:
 		return w[:len(w)-3] + "man"
-	case w == "people" || w == "children" || w == "police" || w == "news":
-		if w == "children" {
-			return "child"
-		}
-		return w
 	case len(w) > 4 && strings.HasSuffix(w, "ies"):
 		return w[:len(w)-3] + "y"
 	case len(w) > 4 && (strings.HasSuffix(w, "sses") || strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "shes") ||
 		strings.HasSuffix(w, "xes")):
 		return w[:len(w)-2]
+	case len(w) > 5 && strings.HasSuffix(w, "toes") || strings.HasSuffix(w, "roes") && len(w) > 5:
+		return w[:len(w)-2] // "potatoes", "heroes"
 	case len(w) > 2 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
 		return w[:len(w)-1]
 	}
@@ -175,7 +189,9 @@ func pluralStem(w string) string {
 }
 
 // restoreE decides whether a stem left by removing -ed or -ing needs a final e: after a
-// consonant cluster that cannot end an English word ("v", "z", "c", "g" after n or r, "bl").
+// consonant cluster that cannot end an English word ("v", "z", "c", "g" after n or r, "bl"),
+// and after a single vowel and a consonant in endings where the e is usual ("creat", "provid",
+// "suppos", "provok", "requir", "ensur", "includ").
 func restoreE(s string) string {
 	n := len(s)
 	if n < 2 {
@@ -183,12 +199,33 @@ func restoreE(s string) string {
 	}
 	last := s[n-1]
 	prev := s[n-2]
+	if n >= 4 && isVowel(prev) {
+		pp := s[n-3]
+		switch s[n-2:] {
+		case "at":
+			if pp != 'e' && pp != 'o' && pp != 'a' { // "creat", "evaluat"; not "defeat", "float"
+				return s + "e"
+			}
+		case "ir":
+			if !isVowel(pp) || pp == 'u' { // "requir", "acquir"; not "repair"
+				return s + "e"
+			}
+		case "id", "ud", "os", "ok", "ur", "ag", "iz", "ut", "ot", "ov", "ib", "il", "ed":
+			if !isVowel(pp) {
+				return s + "e"
+			}
+		case "us":
+			if !isVowel(pp) && s != "focus" && s != "bias" {
+				return s + "e"
+			}
+		}
+	}
 	switch {
 	case last == 'v' || last == 'z' || last == 'c' && prev != 'i':
 		return s + "e"
 	case last == 'g' && (prev == 'r' || prev == 'd'):
 		return s + "e"
-	case last == 'l' && (prev == 'b' || prev == 'p' || prev == 't' || prev == 'd' || prev == 'k' || prev == 'g' || prev == 'z'):
+	case last == 'l' && (prev == 'b' || prev == 'p' || prev == 't' || prev == 'd' || prev == 'k' || prev == 'g' || prev == 'z' || prev == 's'):
 		return s + "e"
 	case last == 'u':
 		return s + "e"
@@ -201,10 +238,11 @@ func restoreE(s string) string {
 	return s
 }
 
-// undouble removes a doubled final consonant ("stopped" -> "stop") except l, s, z, f.
+// undouble removes a doubled final consonant ("stopped" -> "stop") except l, s, z, f and in
+// three-letter stems ("added" -> "add").
 func undouble(s string) string {
 	n := len(s)
-	if n >= 3 && s[n-1] == s[n-2] && !isVowel(s[n-1]) && s[n-1] != 'l' && s[n-1] != 's' && s[n-1] != 'z' && s[n-1] != 'f' {
+	if n >= 4 && s[n-1] == s[n-2] && !isVowel(s[n-1]) && s[n-1] != 'l' && s[n-1] != 's' && s[n-1] != 'z' && s[n-1] != 'f' {
 		return s[:n-1]
 	}
 	return s
@@ -227,7 +265,7 @@ func stripED(w string) string {
 }
 
 func stripING(w string) string {
-	if len(w) > 5 && strings.HasSuffix(w, "ing") {
+	if len(w) > 4 && strings.HasSuffix(w, "ing") {
 		s := w[:len(w)-3]
 		if strings.HasSuffix(s, "y") || strings.HasSuffix(s, "ee") {
 			return s
