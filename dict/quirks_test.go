@@ -488,3 +488,27 @@ func TestIssueExpansionBounded(t *testing.T) {
 		t.Errorf("%d phrases, problems %v", is.Len(), ps)
 	}
 }
+
+// TestMatchersDoNotAllocate checks the hot-path helpers allocate nothing.
+func TestMatchersDoNotAllocate(t *testing.T) {
+	a, _, _ := ReadActors(strings.NewReader("KIM_JONG_IL_\n\t[PRKGOV >041201]\n"), "a")
+	ag, _, _ := ReadAgents(strings.NewReader("FOREIGN_MINISTER [~GOV]\n"), "g")
+	d, _, _ := ReadDiscards(strings.NewReader("+CHAMPIONS LEAGUE\n1999\n"), "d")
+	is, _, _ := ReadIssues(strings.NewReader("n:school [SCHOOLS]\n"), "i")
+	v, _ := readVerbs(t, "--- CANCEL [---] ---\n+CALL_OFF [160]\n")
+	tokens := strings.Fields("KIM JONG IL AND THE FOREIGN MINISTER CALLED OFF SCHOOLS IN 1999")
+	allocs := testing.AllocsPerRun(200, func() {
+		for i := range tokens {
+			if _, x := a.Match(tokens[i:]); x != nil {
+				x.ResolveInt(20050101)
+			}
+			ag.Match(tokens[i:])
+			is.Match(tokens[i:])
+			v.MatchVerb(tokens, i)
+		}
+		d.Find(tokens)
+	})
+	if allocs != 0 {
+		t.Errorf("matchers allocate %v times per sentence", allocs)
+	}
+}
