@@ -981,6 +981,12 @@ func (c *conv) extent(a int) (int, int) {
 	return lo, hi
 }
 
+var indefPronouns = map[string]bool{
+	"something": true, "anything": true, "nothing": true, "everything": true, "someone": true,
+	"anyone": true, "everyone": true, "noone": true, "somebody": true, "anybody": true,
+	"everybody": true, "nobody": true,
+}
+
 // upos maps a PTB tag to a UPOS tag, using the word and the relation where the tag alone does
 // not decide (UD English EWT conventions: auxiliaries AUX, "to" PART before a verb, "not" PART).
 func upos(form, xpos, rel string) string {
@@ -989,6 +995,9 @@ func upos(form, xpos, rel string) string {
 	case "NN", "NNS":
 		if form == "%" {
 			return "SYM"
+		}
+		if indefPronouns[lw] {
+			return "PRON" // "something", "everyone": PTB NN, UD PRON
 		}
 		return "NOUN"
 	case "NNP", "NNPS":
@@ -1043,6 +1052,8 @@ func upos(form, xpos, rel string) string {
 		return "PART"
 	case "FW", "LS":
 		return "X"
+	case "ADD":
+		return "PROPN" // e-mail and web addresses, as in EWT
 	case "SYM", "$", "#":
 		return "SYM"
 	}

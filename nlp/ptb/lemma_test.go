@@ -69,3 +69,47 @@ func lemmaEWT(t *testing.T, split string) {
 		t.Logf("most frequent misses: %v", ws)
 	}
 }
+
+// TestUPOSEWT measures the PTB-tag-to-UPOS mapping on UD English EWT test, given the gold
+// PTB tag and relation of each word.
+func TestUPOSEWT(t *testing.T) {
+	f, err := os.Open(sharedtest.Path(t, "data/ud-english-ewt/en_ewt-ud-test.conllu"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	total, right := 0, 0
+	wrong := map[string]int{}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		cols := strings.Split(sc.Text(), "\t")
+		if len(cols) != 10 || strings.ContainsAny(cols[0], "-.") {
+			continue
+		}
+		rel, _, _ := strings.Cut(cols[7], ":")
+		if strings.Contains(cols[7], ":pass") {
+			rel = cols[7]
+		}
+		total++
+		if got := upos(cols[1], cols[4], rel); got == cols[3] {
+			right++
+		} else {
+			wrong[cols[4]+"/"+cols[3]+"->"+got]++
+		}
+	}
+	acc := float64(right) / float64(total)
+	t.Logf("UPOS from PTB tag and relation: %d of %d right (%.3f)", right, total, acc)
+	if acc < 0.975 {
+		t.Errorf("UPOS accuracy %.3f below floor", acc)
+	}
+	if testing.Verbose() {
+		var ws []string
+		for w := range wrong {
+			ws = append(ws, w)
+		}
+		sort.Slice(ws, func(i, j int) bool { return wrong[ws[i]] > wrong[ws[j]] })
+		for _, w := range ws[:min(20, len(ws))] {
+			t.Logf("  %5d %s", wrong[w], w)
+		}
+	}
+}
