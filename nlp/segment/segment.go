@@ -14,6 +14,7 @@
 package segment
 
 import (
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -33,23 +34,41 @@ const MaxTokens = 256
 // panics; invalid UTF-8 bytes are treated as symbols (call Sanitize first to replace them).
 // It returns nil for text without tokens.
 func Split(text string) []story.Sentence {
-	t := tokenizer{text: text, pieces: make([]piece, 0, len(text)/5+1)}
+	buf := piecePool.Get().(*[]piece)
+	t := tokenizer{text: text, pieces: (*buf)[:0]}
 	t.tokenize()
-	return assemble(text, t.pieces)
+	out := assemble(text, t.pieces)
+	if cap(t.pieces) <= 1<<20 {
+		*buf = t.pieces[:0]
+		piecePool.Put(buf)
+	}
+	return out
 }
 
-// assemble groups pieces into sentences.
+// piecePool recycles the tokenizer's piece buffers between calls (Split allocates only its
+// result).
+var piecePool = sync.Pool{New: func() any { b := make([]piece, 0, 1024); return &b }}
+
+// sentSpan is a sentence as a range of pieces; splitDot says that the last piece's
+// abbreviation period is a token of its own.
+type sentSpan struct {
+	from, to int
+	splitDot bool
+}
+
+// assemble groups pieces into sentences. All tokens share one backing array (each sentence's
+// Tokens slice has its capacity cut to its length, so appending to it copies).
 func assemble(text string, ps []piece) []story.Sentence {
 	if len(ps) == 0 {
 		return nil
 	}
-	var out []story.Sentence
+	var spans []sentSpan
 	start := 0
 	for i := 0; i < len(ps); i++ {
 		// a news dateline at the start of a line is a sentence of its own
 		if i == start && ps[i].nl >= 1 {
 			if d := datelineEnd(text, ps, i); d > i {
-				out = appendSentence(out, text, ps[start:d+1], false)
+				spans = append(spans, sentSpan{start, d + 1, false})
 				start = d + 1
 				i = d
 				continue
@@ -59,15 +78,26 @@ func assemble(text string, ps []piece) []story.Sentence {
 		if end < 0 {
 			continue
 		}
-		out = appendSentence(out, text, ps[start:end+1], splitDot)
+		spans = append(spans, sentSpan{start, end + 1, splitDot})
 		start = end + 1
 		i = end
 	}
 	if start < len(ps) {
-		out = appendSentence(out, text, ps[start:], endsWithMayEndAbbrev(text, ps[len(ps)-1]))
+		spans = append(spans, sentSpan{start, len(ps), endsWithMayEndAbbrev(text, ps[len(ps)-1])})
 	}
-	for k := range out {
-		out[k].Index = k
+	n := len(ps)
+	for _, sp := range spans {
+		if sp.splitDot {
+			n++
+		}
+	}
+	all := make([]story.Token, 0, n)
+	out := make([]story.Sentence, len(spans))
+	for k, sp := range spans {
+		from := len(all)
+		all = appendTokens(all, text, ps[sp.from:sp.to], sp.splitDot)
+		sStart, sEnd := ps[sp.from].start, ps[sp.to-1].end
+		out[k] = story.Sentence{Index: k, Text: text[sStart:sEnd], Start: sStart, End: sEnd, Tokens: all[from:len(all):len(all)]}
 	}
 	return out
 }
@@ -284,16 +314,11 @@ func allCaps(w string) bool {
 	return letters >= 2
 }
 
-// appendSentence appends the sentence made of pieces ps (non-empty) to out.
-func appendSentence(out []story.Sentence, text string, ps []piece, splitDot bool) []story.Sentence {
+// appendTokens appends the tokens of the sentence made of pieces ps (non-empty) to toks.
+func appendTokens(toks []story.Token, text string, ps []piece, splitDot bool) []story.Token {
 	sStart := ps[0].start
 	sEnd := ps[len(ps)-1].end
-	stext := text[sStart:sEnd]
-	n := len(ps)
-	if splitDot {
-		n++
-	}
-	toks := make([]story.Token, 0, n)
+	first := len(toks)
 	for k, p := range ps {
 		end := p.end
 		if splitDot && k == len(ps)-1 {
@@ -304,14 +329,14 @@ func appendSentence(out []story.Sentence, text string, ps []piece, splitDot bool
 			toks = append(toks, story.Token{Form: ".", Start: end - sStart, End: end + 1 - sStart, Head: -1})
 		}
 	}
-	for k := range toks {
+	for k := first; k < len(toks); k++ {
 		if k+1 < len(toks) {
 			toks[k].SpaceAfter = toks[k+1].Start > toks[k].End
 		} else {
 			toks[k].SpaceAfter = sEnd >= len(text) || isSpaceAt(text, sEnd)
 		}
 	}
-	return append(out, story.Sentence{Text: stext, Start: sStart, End: sEnd, Tokens: toks})
+	return toks
 }
 
 func isSpaceAt(text string, i int) bool {
