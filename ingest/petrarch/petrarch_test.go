@@ -1,6 +1,8 @@
 package petrarch
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -208,6 +210,18 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte(sample))
 	f.Add([]byte(`<Sentences><Sentence date="20150101" id="A_1" sentence="True"><Text>a</Text><Parse>(ROOT (S (NP (NNP A))))</Parse></Sentence></Sentences>`))
 	f.Add([]byte(`<Sentence id="x"><Parse>1	a	a	X	X	_	0	root	_	_</Parse><Text>a &bogus; <</Text>`))
+	// Seeds from the shared PETRARCH files, when present: their openings and a cut-off copy.
+	if root := sharedtest.Root(); root != "" {
+		for _, rel := range []string{"data/petrarch2/GigaWord.sample.PETR.xml", "data/petrarch2/PETR.UnitTest.records.xml",
+			"data/universalpetrarch/PETR.UnitTest.records.parsing_parsed_udpipe_2.0.xml"} {
+			data, err := os.ReadFile(filepath.Join(root, rel))
+			if err != nil || len(data) < 12000 {
+				continue
+			}
+			f.Add(data[:12000])
+			f.Add(data[3000:9000])
+		}
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		file, _ := Read(data, "fuzz.xml")
 		for _, r := range file.Records() {
