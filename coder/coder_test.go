@@ -61,7 +61,7 @@ GOVERNMENT [~GOV]
 HUMAN_RIGHTS_BODY [NGO~]
 `
 
-func testSet(t *testing.T) *dict.Set {
+func testSet(t testing.TB) *dict.Set {
 	t.Helper()
 	v, p, err := dict.ReadVerbs(strings.NewReader(testSynsets+testVerbs), "test.verbs")
 	if err != nil {
