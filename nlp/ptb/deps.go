@@ -539,8 +539,8 @@ func (c *conv) label(n *Tree, kids []*Tree, heads []int, i, h int, cop bool) str
 			switch kids[i].Children[firstNonPunct(inner)].Category() {
 			case "S", "SINV", "VP", "SBAR":
 				return "parataxis"
-			case "NP":
-				return "appos"
+			case "NP", "NNP", "NNPS", "NN", "NNS":
+				return "appos" // "SEOUL (Reuters)", "the Line of Control (LoC)"
 			case "PP":
 				if pc == "NP" {
 					return "nmod"

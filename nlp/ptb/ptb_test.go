@@ -126,6 +126,8 @@ func TestToDependencies(t *testing.T) {
 			"nsubj:pass(arrested,Rebels) aux:pass(arrested,were) root(ROOT,arrested) cc(charged,and) conj(arrested,charged) case(police,by) obl:agent(charged,police) punct(arrested,.)"},
 		{"bare time noun phrase is not an object", "(ROOT (S (NP (NNP Kim)) (VP (VBD met) (NP (NNP Park)) (NP (JJ last) (NN week))) (. .)))",
 			"nsubj(met,Kim) root(ROOT,met) obj(met,Park) amod(week,last) obl:tmod(met,week) punct(met,.)"},
+		{"parenthesised name", "(ROOT (NP (NP (NNP Line)) (PRN (-LRB- -LRB-) (NNP LoC) (-RRB- -RRB-))))",
+			"root(ROOT,Line) punct(LoC,() appos(Line,LoC) punct(LoC,))"},
 		{"be about to", "(ROOT (S (NP (NNP Arnor)) (VP (VBZ is) (VP (IN about) (S (VP (TO to) (VP (VB restore) (NP (NNS ties))))))) (. .)))",
 			"nsubj(about,Arnor) cop(about,is) root(ROOT,about) mark(restore,to) xcomp(about,restore) obj(restore,ties) punct(about,.)"},
 		{"expletive and never",
