@@ -165,7 +165,8 @@ func nodeText(root *html.Node) string {
 }
 
 // pruneDoc removes elements that never hold story text — scripts (except JSON-LD metadata),
-// styles, SVG, templates, iframes — before extraction, so that trafilatura's copies of the tree
+// styles, SVG, templates, iframes, navigation, form controls (not forms: ASP.NET pages wrap the
+// whole page in one) — before extraction, so that trafilatura's copies of the tree
 // are smaller.
 func pruneDoc(n *html.Node) {
 	for c := n.FirstChild; c != nil; {
@@ -178,7 +179,8 @@ func pruneDoc(n *html.Node) {
 				if !isJSONLD(c) {
 					n.RemoveChild(c)
 				}
-			case "style", "svg", "template", "iframe", "link", "noscript", "canvas", "video", "audio", "object", "embed":
+			case "style", "svg", "template", "iframe", "link", "noscript", "canvas", "video", "audio", "object", "embed",
+				"nav", "button", "select", "input", "textarea":
 				n.RemoveChild(c)
 			default:
 				pruneDoc(c)
