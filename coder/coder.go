@@ -25,6 +25,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -258,7 +259,7 @@ func (c *Coder) CodeStory(st *story.Story) Result {
 					e.Name, e.QuadClass, e.Goldstein, e.PLOVER = name, q, g, p
 				}
 			}
-			e.EventID = fmt.Sprintf("%s:%d:%d", st.ID, s.Index, n)
+			e.EventID = st.ID + ":" + strconv.Itoa(s.Index) + ":" + strconv.Itoa(n)
 			n++
 			res.Events = append(res.Events, e)
 		}
@@ -292,12 +293,17 @@ func discardWords(s *story.Sentence) []string {
 // oneAStory keeps the first event of each (date, source, target, code), appending the sentence ids
 // of later duplicates and summing issue counts (§12.10, without the PETRARCH2 reset quirk).
 func oneAStory(evs []story.Event) []story.Event {
-	type key struct{ d, s, t, c string }
-	idx := map[key]int{}
-	var out []story.Event
+	out := evs[:0:0]
 	for _, e := range evs {
-		k := key{e.Date, e.Source.Code, e.Target.Code, e.Code}
-		if j, ok := idx[k]; ok {
+		j := -1
+		for k := range out {
+			o := &out[k]
+			if o.Date == e.Date && o.Code == e.Code && o.Source.Code == e.Source.Code && o.Target.Code == e.Target.Code {
+				j = k
+				break
+			}
+		}
+		if j >= 0 {
 			o := &out[j]
 			for _, id := range e.SentenceIDs {
 				if !contains(o.SentenceIDs, id) {
@@ -307,7 +313,6 @@ func oneAStory(evs []story.Event) []story.Event {
 			o.Issues = sumIssues(o.Issues, e.Issues)
 			continue
 		}
-		idx[k] = len(out)
 		out = append(out, e)
 	}
 	return out

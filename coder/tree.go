@@ -24,18 +24,22 @@ type tree struct {
 
 func newTree(s *story.Sentence) (*tree, error) {
 	n := len(s.Tokens)
-	t := &tree{s: s, n: n, words: make([]string, n), lemmas: make([]string, n), head: make([]int, n), kids: make([][]int, n)}
-	// Upper-case all forms and lemmas into one buffer: one allocation per sentence.
+	// Few allocations per sentence: one block of strings, one of ints, one of child lists.
+	strs := make([]string, 3*n)
+	ints := make([]int, 2*n)
+	t := &tree{s: s, n: n, words: strs[:n:n], lemmas: strs[n : 2*n : 2*n], bases: strs[2*n:],
+		head: ints[:n:n], kids: make([][]int, n)}
 	size := 0
 	for _, tok := range s.Tokens {
 		size += len(tok.Form) + len(tok.Lemma)
 	}
-	buf := make([]byte, 0, size+8)
+	var sb strings.Builder
+	sb.Grow(size + 8)
 	for _, tok := range s.Tokens {
-		buf = appendUpper(buf, tok.Form)
-		buf = appendUpper(buf, tok.Lemma)
+		writeUpper(&sb, tok.Form)
+		writeUpper(&sb, tok.Lemma)
 	}
-	all := string(buf)
+	all := sb.String()
 	off := 0
 	for i, tok := range s.Tokens {
 		t.words[i] = upperSlice(all, &off, tok.Form)
@@ -48,15 +52,13 @@ func newTree(s *story.Sentence) (*tree, error) {
 			return nil, fmt.Errorf("token %d (%q): bad head %d", i+1, tok.Form, h)
 		}
 		t.head[i] = h - 1
-	}
-	t.bases = make([]string, n)
-	for i, tok := range s.Tokens {
 		r := tok.Deprel
 		if k := strings.IndexByte(r, ':'); k >= 0 {
 			r = r[:k]
 		}
 		t.bases[i] = r
 	}
+	count := ints[n:]
 	for i := 0; i < n; i++ {
 		// Cycle check: the head chain must reach the root within n steps.
 		j, steps := i, 0
@@ -67,6 +69,17 @@ func newTree(s *story.Sentence) (*tree, error) {
 		if j >= 0 {
 			return nil, fmt.Errorf("token %d (%q): head cycle", i+1, s.Tokens[i].Form)
 		}
+		if h := t.head[i]; h >= 0 {
+			count[h]++
+		}
+	}
+	flat := make([]int, n)
+	pos := 0
+	for h := 0; h < n; h++ {
+		t.kids[h] = flat[pos:pos:pos+count[h]]
+		pos += count[h]
+	}
+	for i := 0; i < n; i++ {
 		if h := t.head[i]; h >= 0 {
 			t.kids[h] = append(t.kids[h], i)
 		}
@@ -193,12 +206,12 @@ func (t *tree) isXcomp(k int) bool {
 	return false
 }
 
-// appendUpper appends the upper-case form of w (ASCII fast path, strings.ToUpper otherwise) and a
-// separator-free record of its length is kept by upperSlice.
-func appendUpper(buf []byte, w string) []byte {
+// writeUpper writes the upper-case form of w (ASCII fast path, strings.ToUpper otherwise).
+func writeUpper(sb *strings.Builder, w string) {
 	for i := 0; i < len(w); i++ {
 		if w[i] >= 0x80 {
-			return append(buf, strings.ToUpper(w)...)
+			sb.WriteString(strings.ToUpper(w))
+			return
 		}
 	}
 	for i := 0; i < len(w); i++ {
@@ -206,12 +219,11 @@ func appendUpper(buf []byte, w string) []byte {
 		if 'a' <= c && c <= 'z' {
 			c -= 'a' - 'A'
 		}
-		buf = append(buf, c)
+		sb.WriteByte(c)
 	}
-	return buf
 }
 
-// upperSlice returns the next upper-cased word from all, as appended by appendUpper for w.
+// upperSlice returns the next upper-cased word from all, as written by writeUpper for w.
 func upperSlice(all string, off *int, w string) string {
 	n := len(w)
 	for i := 0; i < len(w); i++ {
