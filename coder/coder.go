@@ -293,7 +293,7 @@ func discardWords(s *story.Sentence) []string {
 // oneAStory keeps the first event of each (date, source, target, code), appending the sentence ids
 // of later duplicates and summing issue counts (§12.10, without the PETRARCH2 reset quirk).
 func oneAStory(evs []story.Event) []story.Event {
-	out := evs[:0:0]
+	out := evs[:0] // in place: out never overtakes the element being read
 	for _, e := range evs {
 		j := -1
 		for k := range out {

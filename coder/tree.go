@@ -76,7 +76,7 @@ func newTree(s *story.Sentence) (*tree, error) {
 	flat := make([]int, n)
 	pos := 0
 	for h := 0; h < n; h++ {
-		t.kids[h] = flat[pos:pos:pos+count[h]]
+		t.kids[h] = flat[pos : pos : pos+count[h]]
 		pos += count[h]
 	}
 	for i := 0; i < n; i++ {
