@@ -325,7 +325,7 @@ func TestVerbRoots(t *testing.T) {
 func TestVerbLookups(t *testing.T) {
 	s := load(t)
 	want := map[string]string{
-		"SAID": "010", "ACCUSED": "112", "CRITICIZED": "111", "CONDEMNED": "111", "REJECTED": "120",
+		"SAID": "---", "TOLD": "010", "ACCUSED": "112", "CRITICIZED": "111", "CONDEMNED": "111", "REJECTED": "120",
 		"THREATENED": "130", "WARNED": "130", "AGREED": "030", "OFFERED": "030", "MET": "040:040",
 		"VISITED": "042:043", "DISCUSSED": "040", "URGED": "020", "DEMANDED": "100",
 		"SANCTIONED": "163", "ARRESTED": "173", "ATTACKED": "190", "KILLED": "190", "PROTESTED": "110",
