@@ -215,16 +215,22 @@ func isDateLine(t string) bool {
 
 // looksHeadline reports a short line without final punctuation that is followed by a blank
 // line or by a longer line: the shape of a headline above the first paragraph.
+//
+// A short line directly above a dated first paragraph ("March 5, 2001 -- ...") is a headline
+// even with a final full stop ("2 Dead, 13 Hurt in Calif.").
 func looksHeadline(t, rest string) bool {
 	n := utf8.RuneCountInString(t)
 	if n < 10 || n > 160 || len(strings.Fields(t)) > 25 {
 		return false
 	}
+	next := strings.TrimSpace(firstLine(rest))
+	if n <= 80 && reDateDash.MatchString(next) {
+		return true
+	}
 	last, _ := utf8.DecodeLastRuneInString(t)
 	if strings.ContainsRune(".!?\"”',;:", last) {
 		return false
 	}
-	next := strings.TrimSpace(firstLine(rest))
 	return len(next) == 0 || utf8.RuneCountInString(next) > n
 }
 

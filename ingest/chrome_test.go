@@ -32,6 +32,8 @@ func TestStripChrome(t *testing.T) {
 		{"not a byline", "By and large, officials agreed.\n", "", "By and large, officials agreed.\n", "", ""},
 		{"byline after lead stays", "The army attacked.\nBy Monday the town had fallen.\n", "", "The army attacked.\nBy Monday the town had fallen.\n", "", ""},
 		{"chrome mid-story, blanks kept elsewhere", "First.\n\n\nSecond.\nRead more: Other story\nThird.\n", "", "First.\n\n\nSecond.\nThird.\n", "", ""},
+		{"headline above a dated paragraph", "2 Dead, 13 Hurt in Calif.\nMarch 5, 2001 -- Smiling as he pulled the trigger, a boy shot two students.\n", "(no headline in source) 2 Dead, 13 Hurt in Calif.",
+			"Smiling as he pulled the trigger, a boy shot two students.\n", "2 Dead, 13 Hurt in Calif.", "March 5, 2001"},
 		{"placeholder title", "Police arrested 18 men Wednesday.\nMore.\n", "(no headline in source) Police arrested 18 men Wednesday.",
 			"Police arrested 18 men Wednesday.\nMore.\n", "", ""},
 	}

@@ -59,6 +59,18 @@ func TestReadHTML(t *testing.T) {
 	}
 }
 
+func TestReadHTMLNoDate(t *testing.T) {
+	page := strings.Replace(string(readPage(t)), `<meta property="article:published_time" content="2019-03-04T08:15:00+01:00">`, "", 1)
+	page = strings.ReplaceAll(page, "/2019/03/04", "")
+	s, warns, err := ReadHTML("site/index.html", []byte(page), "", Options{DefaultDate: day0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Date != day0 || len(warns) != 1 || warns[0].Error() != `site/index.html: story "site-index": no publication date found; using 2020-01-02` {
+		t.Errorf("date %v, warnings %v", s.Date, warns)
+	}
+}
+
 // TestReadHTMLCharsets checks pages in windows-1252 and EUC-KR, declared by <meta charset> or by
 // the HTTP Content-Type only.
 func TestReadHTMLCharsets(t *testing.T) {

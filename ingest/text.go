@@ -122,8 +122,9 @@ func resolveDate(raw, dateline string, def time.Time, warn func(format string, a
 	return def
 }
 
-// storyID is the file name without directory and extension(s) (".txt", ".txt.gz"); "stdin"
-// for "-"; for a URL, a slug of its host and path.
+// storyID is the file name without directory and extension(s) (".txt", ".txt.gz"), prefixed
+// by its folder's name for "index" and "default" pages ("world-index"); "stdin" for "-"; for a
+// URL, a slug of its host and path.
 func storyID(name string) string {
 	if name == "-" {
 		return "stdin"
@@ -135,6 +136,13 @@ func storyID(name string) string {
 	base = strings.TrimSuffix(base, ".gz")
 	if ext := filepath.Ext(base); ext != "" && ext != base {
 		base = strings.TrimSuffix(base, ext)
+	}
+	// Saved sites hold many "index.html": the folder tells them apart.
+	switch strings.ToLower(base) {
+	case "index", "default":
+		if dir := filepath.Base(filepath.Dir(name)); dir != "." && dir != string(filepath.Separator) {
+			return dir + "-" + base
+		}
 	}
 	return base
 }
