@@ -27,14 +27,12 @@ func (c *Coder) sides(t *tree, f *frame) (pre, post []int) {
 func (c *Coder) sidesUncached(t *tree, f *frame) (pre, post []int) {
 	objs, obls := t.objects(f.v)
 	expand := func(list []int) []int {
-		var out []int
-		seen := map[int]bool{}
+		out := make([]int, 0, 8)
 		var add func(k, d int)
 		add = func(k, d int) {
-			if k < 0 || seen[k] || d > 3 {
+			if k < 0 || d > 3 || slices.Contains(out, k) {
 				return
 			}
-			seen[k] = true
 			out = append(out, k)
 			for _, m := range t.kids[k] {
 				switch t.base(m) {
@@ -200,7 +198,7 @@ func prepMatches(t *tree, k int, prep string) bool {
 }
 
 func (c *Coder) ppObjectsMatch(t *tree, k int, objs []dict.Item) int {
-	sub := t.subtree(k, ppSkip, nil)
+	sub := t.ppSubtree(k)
 	total := 0
 	for _, o := range objs {
 		best := -1

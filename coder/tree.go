@@ -19,6 +19,7 @@ type tree struct {
 	np     map[int][]actor // actorsOf results by token
 	nested map[int][]actor // codeNP results of nested phrases (depth > 0) by token
 	preps  []string        // prep results by token, filled on first use
+	pps    map[int][]int   // ppSubtree results by token
 	sides  map[*frame][2][]int
 }
 
@@ -180,6 +181,9 @@ func (t *tree) findPrep(i int) string {
 
 // subtree appends i and its descendants, skipping children whose relation is in skip.
 func (t *tree) subtree(i int, skip map[string]bool, out []int) []int {
+	if out == nil {
+		out = make([]int, 0, 16)
+	}
 	out = append(out, i)
 	for _, k := range t.kids[i] {
 		if skip[t.rel(k)] || (skip[t.base(k)] && t.rel(k) != "nmod:poss") {
@@ -235,4 +239,17 @@ func upperSlice(all string, off *int, w string) string {
 	s := all[*off : *off+n]
 	*off += n
 	return s
+}
+
+// ppSubtree returns the words of the prepositional phrase headed by k (without clauses and
+// punctuation), cached per sentence.
+func (t *tree) ppSubtree(k int) []int {
+	if t.pps == nil {
+		t.pps = make(map[int][]int, 8)
+	} else if sub, ok := t.pps[k]; ok {
+		return sub
+	}
+	sub := t.subtree(k, ppSkip, nil)
+	t.pps[k] = sub
+	return sub
 }
