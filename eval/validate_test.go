@@ -10,6 +10,7 @@ import (
 	"github.com/dyad-events/dyad/dict"
 	"github.com/dyad-events/dyad/ingest/petrarch"
 	"github.com/dyad-events/dyad/internal/sharedtest"
+	"github.com/dyad-events/dyad/nlp/ptb"
 )
 
 // udFloor is the pass-rate floor of the UD validation records, a little below the measured rate
@@ -93,4 +94,32 @@ func TestScoreErrors(t *testing.T) {
 	if rep.Records != 3 || rep.Passed != 2 || rep.Skipped != 1 || rep.Stopped == 0 {
 		t.Errorf("report = %+v failures %+v", rep.Counts, rep.Failures)
 	}
+}
+
+// ptbFloor is the pass-rate floor of PETRARCH-1's PTB unit-test file with its own (legacy-syntax)
+// dictionaries, a little below the measured rate (172 of 281 run records, 61.2%, on 2026-11-30).
+const ptbFloor = 0.58
+
+func TestPTBValidationRate(t *testing.T) {
+	xml := sharedtest.Path(t, "data/petrarch2/PETR.UnitTest.records.xml")
+	f, errs, err := petrarch.ReadFile(xml)
+	if err != nil || len(errs) > 0 {
+		t.Fatalf("read: %v %v", err, errs)
+	}
+	set, err := dict.Load(Files(f.Environment, filepath.Dir(xml)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := Run(f, set, Options{PTB: ptb.Convert})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Rate() < ptbFloor {
+		t.Errorf("pass rate %.3f below floor %.2f (%d/%d)", rep.Rate(), ptbFloor, rep.Passed, rep.Passed+rep.Failed)
+	}
+	// The unbalanced parses of ERROR_02 and ERROR_03 are detected as bad_input_parse.
+	if c := rep.ByCategory["ERROR"]; c == nil || c.Passed != 7 {
+		t.Errorf("ERROR category: %+v", c)
+	}
+	t.Logf("PTB validation: %d passed, %d failed, %d skipped (%.1f%%)", rep.Passed, rep.Failed, rep.Skipped, 100*rep.Rate())
 }
