@@ -186,6 +186,9 @@ func (c *Coder) frameAt(t *tree, k int) *dict.Verb {
 // frameEvents returns the events of frame f, combining it with the coded verbs of its xcomp and
 // ccomp clauses (§12.4 step 5-6, §12.9).
 func (c *Coder) frameEvents(sc *storyCtx, t *tree, f *frame, byTok map[int]*frame) []raw {
+	if c.hopeless(sc, t, f, byTok) {
+		return nil
+	}
 	c.frameCode(t, f)
 	c.roles(sc, t, f)
 	// Lower verbs: xcomp ("agreed to help") and clausal complements ("said that X attacked Y").
@@ -598,4 +601,39 @@ func dollarSource(text string) (head string, skips int, ok bool) {
 		return "", 0, false
 	}
 	return strings.ToUpper(f[k]), skips, true
+}
+
+// hopeless reports a frame that cannot give an event whatever its pattern: no nominal on either
+// side names an actor, it governs no other dictionary verb, and one-sided events are not wanted.
+// Skipping such frames saves the pattern search, the bulk of the coder's time on news text.
+func (c *Coder) hopeless(sc *storyCtx, t *tree, f *frame, byTok map[int]*frame) bool {
+	if !c.opts.RequireDyad || c.opts.NewActorLength > 0 {
+		return false
+	}
+	for _, k := range t.kids[f.v] {
+		if byTok[k] != nil {
+			return false
+		}
+	}
+	pre, post := c.sides(t, f)
+	n := 0
+	for _, side := range [][]int{pre, post, {f.subj}} {
+		for _, k := range side {
+			if k >= 0 && len(c.actorsOf(sc, t, k)) > 0 {
+				n++
+			}
+		}
+	}
+	if n > 0 {
+		return false
+	}
+	for _, k := range t.kids[f.v] {
+		switch t.base(k) {
+		case "ccomp", "xcomp", "advcl", "acl", "obj", "iobj", "obl", "nsubj", "csubj":
+			if t.isVerb(k) || t.upos(k) == "ADJ" {
+				return false
+			}
+		}
+	}
+	return true
 }
