@@ -337,3 +337,29 @@ func BenchmarkHTMLPages(b *testing.B) {
 		b.ReportMetric(float64(n)/cpu.Seconds(), "pages/cpu-s")
 	}
 }
+
+// BenchmarkReadHTMLDir reads a folder of 200 labelled pages with Read and its default workers
+// (GOMAXPROCS: run with -cpu 1,2,4 to see the scaling) and reports pages per second.
+func BenchmarkReadHTMLDir(b *testing.B) {
+	dir, entries := loadComparison(b)
+	tmp := b.TempDir()
+	n := 0
+	for _, e := range entries {
+		data, err := comparisonPage(dir, e.file)
+		if err != nil {
+			continue
+		}
+		if err := os.WriteFile(filepath.Join(tmp, strconv.Itoa(n)+".html"), data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		if n++; n == 200 {
+			break
+		}
+	}
+	pages := 0
+	for b.Loop() {
+		Read(context.Background(), []string{tmp}, Options{DefaultDate: day0},
+			func(*story.Story) error { pages++; return nil }, nil)
+	}
+	b.ReportMetric(float64(pages)/b.Elapsed().Seconds(), "pages/s")
+}

@@ -9,6 +9,7 @@
 package ingest
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -17,7 +18,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/dyad-events/dyad/story"
@@ -58,6 +61,10 @@ type Options struct {
 	// Dedup, when non-nil, drops near-duplicate stories: a story the Deduper has seen a copy of
 	// is not emitted; its id is appended to the kept story's Duplicates and a warning says so.
 	Dedup *Deduper
+	// Workers is how many inputs (files, URLs) are read at once; stories are still emitted in
+	// input order, from the calling goroutine. 0 means GOMAXPROCS; 1 reads on the calling
+	// goroutine only.
+	Workers int
 	// HTMLFallback lets trafilatura compare its result with go-readability and
 	// go-domdistiller: better recall on odd pages, about half the speed.
 	HTMLFallback bool
@@ -106,15 +113,19 @@ func Read(ctx context.Context, inputs []string, opts Options, emit func(*story.S
 		r.opts.DefaultDate = today()
 	}
 	r.opts.Fetch = r.opts.Fetch.withDefaults()
-	for _, in := range inputs {
-		if err := ctx.Err(); err != nil {
-			return r.failed, err
-		}
-		if err := r.input(ctx, in); err != nil {
-			return r.failed, err
-		}
+	workers := opts.Workers
+	if workers == 0 {
+		workers = runtime.GOMAXPROCS(0)
 	}
-	return r.failed, nil
+	if workers > 1 {
+		return r.readParallel(ctx, inputs, workers)
+	}
+	err = enumerate(ctx, inputs, r.opts.Format, func(j *job) error { return r.run(ctx, j) })
+	var ee emitError
+	if errors.As(err, &ee) {
+		err = ee.err
+	}
+	return r.failed, err
 }
 
 func today() time.Time {
@@ -149,17 +160,84 @@ func (r *reader) fail(err error) {
 	r.warn(err)
 }
 
-func (r *reader) input(ctx context.Context, in string) error {
-	switch {
-	case in == "-":
-		data, err := io.ReadAll(os.Stdin)
-		if err != nil {
-			r.fail(inputErr("-", 0, "%v", err))
-			return nil
+// A job is one input to read: a file, a URL, standard input, or an input that could not even be
+// opened (err).
+type job struct {
+	name   string
+	url    bool
+	stream bool  // read by the calling goroutine, streaming: standard input and JSONL files
+	err    error // stat or walk error
+	done   chan *collected
+}
+
+// enumerate walks the inputs in order — directories in lexical order, keeping files whose
+// extension names a format and skipping hidden ones — and calls do for each job, stopping at its
+// first error.
+func enumerate(ctx context.Context, inputs []string, format string, do func(*job) error) error {
+	streamed := func(p string) bool {
+		return format == FormatJSONL || ((format == "" || format == FormatAuto) && formatByExt(p) == FormatJSONL)
+	}
+	for _, in := range inputs {
+		if err := ctx.Err(); err != nil {
+			return err
 		}
-		return r.data(in, data, "")
-	case isURL(in):
-		data, ctype, err := Fetch(ctx, in, r.opts.Fetch)
+		var err error
+		switch {
+		case in == "-":
+			err = do(&job{name: in, stream: true})
+		case isURL(in):
+			err = do(&job{name: in, url: true})
+		default:
+			fi, serr := os.Stat(in)
+			switch {
+			case serr != nil:
+				err = do(&job{name: in, err: unwrapPathError(serr)})
+			case !fi.IsDir():
+				err = do(&job{name: in, stream: streamed(in)})
+			default:
+				err = filepath.WalkDir(in, func(p string, d fs.DirEntry, werr error) error {
+					if werr != nil {
+						return do(&job{name: p, err: unwrapPathError(werr)})
+					}
+					if cerr := ctx.Err(); cerr != nil {
+						return cerr
+					}
+					if p != in && strings.HasPrefix(d.Name(), ".") {
+						if d.IsDir() {
+							return filepath.SkipDir
+						}
+						return nil
+					}
+					if d.IsDir() || formatByExt(p) == "" {
+						return nil
+					}
+					if !d.Type().IsRegular() {
+						// A symbolic link to a file is read; other special files are not.
+						if fi, err := os.Stat(p); err != nil || !fi.Mode().IsRegular() {
+							return nil
+						}
+					}
+					return do(&job{name: p, stream: streamed(p)})
+				})
+			}
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// run reads one job, emitting its stories.
+func (r *reader) run(ctx context.Context, j *job) error {
+	switch {
+	case j.err != nil:
+		r.fail(inputErr(j.name, 0, "%v", j.err))
+		return nil
+	case j.name == "-":
+		return r.stdin()
+	case j.url:
+		data, ctype, err := Fetch(ctx, j.name, r.opts.Fetch)
 		if err != nil {
 			if ctx.Err() != nil {
 				return ctx.Err()
@@ -168,44 +246,140 @@ func (r *reader) input(ctx context.Context, in string) error {
 			return nil
 		}
 		if len(data) >= r.opts.Fetch.MaxBytes {
-			r.warn(inputErr(in, 0, "body cut at %d bytes (Fetch.MaxBytes)", r.opts.Fetch.MaxBytes))
+			r.warn(inputErr(j.name, 0, "body cut at %d bytes (Fetch.MaxBytes)", r.opts.Fetch.MaxBytes))
 		}
-		return r.data(in, data, ctype)
+		return r.data(j.name, data, ctype)
 	}
-	fi, err := os.Stat(in)
+	return r.file(j.name)
+}
+
+// stdin reads standard input: streamed when it is JSONL, else whole.
+func (r *reader) stdin() error {
+	src, err := maybeGunzip(os.Stdin)
 	if err != nil {
-		r.fail(inputErr(in, 0, "%v", unwrapPathError(err)))
+		r.fail(inputErr("-", 0, "%v", err))
 		return nil
 	}
-	if !fi.IsDir() {
-		return r.file(in)
+	br := bufio.NewReaderSize(src, 64<<10)
+	head, _ := br.Peek(8192)
+	format := r.opts.Format
+	if format == "" || format == FormatAuto {
+		format = Detect("-", head)
 	}
-	return filepath.WalkDir(in, func(p string, d fs.DirEntry, err error) error {
+	if format == FormatJSONL {
+		return r.jsonl("-", br)
+	}
+	data, err := io.ReadAll(br)
+	if err != nil {
+		r.fail(inputErr("-", 0, "%v", err))
+		return nil
+	}
+	return r.data("-", data, "")
+}
+
+// collected is what a worker read from one job, replayed in order by the calling goroutine.
+type collected struct {
+	items  []collectedItem
+	failed int
+	err    error
+}
+
+type collectedItem struct {
+	s    *story.Story
+	warn error
+}
+
+// readParallel reads files and URLs on workers goroutines and emits their stories in input order
+// from the calling goroutine (so emit, warn and the Deduper need no locking). Standard input and
+// JSONL files are streamed by the calling goroutine when their turn comes.
+func (r *reader) readParallel(ctx context.Context, inputs []string, workers int) (int, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	order := make(chan *job, 4*workers)
+	work := make(chan *job, 2*workers)
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	var enumErr error
+	wg.Add(1)
+	go func() { // producer
+		defer wg.Done()
+		defer close(order)
+		defer close(work)
+		enumErr = enumerate(ctx, inputs, r.opts.Format, func(j *job) error {
+			parallel := !j.stream && j.err == nil
+			if parallel {
+				j.done = make(chan *collected, 1)
+			}
+			select {
+			case order <- j:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			if parallel {
+				select {
+				case work <- j:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+			}
+			return nil
+		})
+	}()
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range work {
+				c := &collected{}
+				if ctx.Err() == nil {
+					sub := &reader{opts: r.opts,
+						warn:     func(e error) { c.items = append(c.items, collectedItem{warn: e}) },
+						userEmit: func(s *story.Story) error { c.items = append(c.items, collectedItem{s: s}); return nil },
+					}
+					sub.opts.Dedup = nil // applied in order by the calling goroutine
+					c.err = sub.run(ctx, j)
+					c.failed = sub.failed
+				}
+				j.done <- c
+			}
+		}()
+	}
+	for j := range order {
+		var err error
+		if j.done == nil {
+			err = r.run(ctx, j)
+		} else {
+			c := <-j.done
+			r.failed += c.failed
+			for _, it := range c.items {
+				if it.warn != nil {
+					r.warn(it.warn)
+				} else if err = r.emit(it.s); err != nil {
+					break
+				}
+			}
+			if err == nil {
+				err = c.err
+			}
+		}
+		if err == nil {
+			err = ctx.Err()
+		}
 		if err != nil {
-			r.fail(inputErr(p, 0, "%v", unwrapPathError(err)))
-			return nil
-		}
-		if cerr := ctx.Err(); cerr != nil {
-			return cerr
-		}
-		name := d.Name()
-		if p != in && strings.HasPrefix(name, ".") {
-			if d.IsDir() {
-				return filepath.SkipDir
+			var ee emitError
+			if errors.As(err, &ee) {
+				err = ee.err
 			}
-			return nil
-		}
-		if d.IsDir() || formatByExt(p) == "" {
-			return nil
-		}
-		if !d.Type().IsRegular() {
-			// A symbolic link to a file is read; other special files are not.
-			if fi, err := os.Stat(p); err != nil || !fi.Mode().IsRegular() {
-				return nil
+			cancel()
+			for range order { // let the producer finish
 			}
+			return r.failed, err
 		}
-		return r.file(p)
-	})
+	}
+	if enumErr != nil {
+		return r.failed, enumErr
+	}
+	return r.failed, nil
 }
 
 func unwrapPathError(err error) error {

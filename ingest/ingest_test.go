@@ -146,3 +146,61 @@ func TestReadStdin(t *testing.T) {
 		t.Errorf("stdin: %v %d %v", err, failed, got)
 	}
 }
+
+// TestReadWorkersSameOrder checks that reading with several workers emits the same stories and
+// warnings, in the same order, as reading on one goroutine.
+func TestReadWorkersSameOrder(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "a.txt"), "---\ndate: unknown\n---\nStory A.\n")
+	writeFile(t, filepath.Join(dir, "b.jsonl"), "{\"id\": \"b1\", \"text\": \"B1.\"}\nbad\n{\"id\": \"b2\", \"text\": \"B2.\"}\n")
+	writeFile(t, filepath.Join(dir, "c.html"), string(readPage(t)))
+	writeFile(t, filepath.Join(dir, "d.txt"), "")
+	feed, _ := os.ReadFile("testdata/feed.rss")
+	writeFile(t, filepath.Join(dir, "e.rss"), string(feed))
+	for i := range 20 {
+		os.MkdirAll(filepath.Join(dir, "g"), 0o755)
+		writeFile(t, filepath.Join(dir, "g", string(rune('a'+i))+".txt"), strings.Repeat("Word ", i+1)+"\n")
+	}
+	inputs := []string{dir, filepath.Join(dir, "nope.txt"), "testdata/feed.atom"}
+	run := func(workers int) (string, int) {
+		var log []string
+		failed, err := Read(context.Background(), inputs, Options{DefaultDate: day0, Workers: workers, Dedup: NewDeduper(DedupOptions{})},
+			func(s *story.Story) error { log = append(log, "story "+s.ID+" "+s.Date.Format("2006-01-02")); return nil },
+			func(e error) { log = append(log, "warn "+e.Error()) })
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.Join(log, "\n"), failed
+	}
+	one, f1 := run(1)
+	if !strings.Contains(one, "story c ") || !strings.Contains(one, "story b2 ") || !strings.Contains(one, "warn testdata/feed.atom: item 2") {
+		t.Errorf("sequential read:\n%s", one)
+	}
+	for _, w := range []int{2, 4, 16} {
+		many, f := run(w)
+		if many != one || f != f1 {
+			t.Errorf("workers %d:\n%s\nfailed %d\n--- want (1 worker):\n%s\nfailed %d", w, many, f, one, f1)
+		}
+	}
+}
+
+func TestReadEmitErrorWorkers(t *testing.T) {
+	dir := t.TempDir()
+	for i := range 30 {
+		writeFile(t, filepath.Join(dir, string(rune('a'+i))+".txt"), "Story.\n")
+	}
+	stop := errors.New("disk full")
+	for _, w := range []int{1, 4} {
+		n := 0
+		_, err := Read(context.Background(), []string{dir}, Options{Workers: w}, func(*story.Story) error {
+			n++
+			if n == 3 {
+				return stop
+			}
+			return nil
+		}, nil)
+		if err != stop || n != 3 {
+			t.Errorf("workers %d: err %v after %d stories", w, err, n)
+		}
+	}
+}
