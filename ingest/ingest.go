@@ -60,6 +60,8 @@ type Options struct {
 	KeepChrome bool
 	// Dedup, when non-nil, drops near-duplicate stories: a story the Deduper has seen a copy of
 	// is not emitted; its id is appended to the kept story's Duplicates and a warning says so.
+	// That append happens on the goroutine that called Read, after the kept story was emitted:
+	// read Duplicates after Read returns, or synchronise.
 	Dedup *Deduper
 	// Workers is how many inputs (files, URLs) are read at once; stories are still emitted in
 	// input order, from the calling goroutine. 0 means GOMAXPROCS; 1 reads on the calling
@@ -100,7 +102,8 @@ func (e emitError) Unwrap() error { return e.err }
 // Read reads every input — file paths, directories (walked in lexical order, taking only files
 // whose extension names a known format, skipping hidden ones), http(s) URLs, and "-" for
 // standard input — and calls emit for each story, in input order and, within an input, in
-// file order. Each problem goes to warn as an *InputError naming the input (and line for JSONL
+// file order, always from the calling goroutine (files and URLs are read ahead on
+// Options.Workers goroutines). Each problem goes to warn as an *InputError naming the input (and line for JSONL
 // and front matter); the other inputs go on. failed counts the inputs or records that could
 // not be read. err is non-nil only when emit returned an error or ctx was cancelled; reading
 // stops then.

@@ -165,7 +165,10 @@ func TestReadWorkersSameOrder(t *testing.T) {
 	run := func(workers int) (string, int) {
 		var log []string
 		failed, err := Read(context.Background(), inputs, Options{DefaultDate: day0, Workers: workers, Dedup: NewDeduper(DedupOptions{})},
-			func(s *story.Story) error { log = append(log, "story "+s.ID+" "+s.Date.Format("2006-01-02")); return nil },
+			func(s *story.Story) error {
+				log = append(log, "story "+s.ID+" "+s.Date.Format("2006-01-02"))
+				return nil
+			},
 			func(e error) { log = append(log, "warn "+e.Error()) })
 		if err != nil {
 			t.Fatal(err)
