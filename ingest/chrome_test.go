@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -85,4 +86,26 @@ func TestParseDate(t *testing.T) {
 			t.Errorf("ParseDate(%q) = %v %v %v, want %s %v", c.in, got, prec, ok, c.want, c.prec)
 		}
 	}
+}
+
+func FuzzStripChrome(f *testing.F) {
+	f.Add("Accessibility links\n\nBreaking News\n\nT\n\nA diplomat said so.\n", "T")
+	f.Add("WASHINGTON (Reuters) - The United States imposed sanctions.\n", "")
+	f.Add("2 Dead\nMarch 5, 2001 -- Smiling.\n", "(no headline in source) x")
+	f.Add("\r\n\r\nBy JANE DOE\r\nFriday, August 21, 2015\r\nSEOUL: x", "")
+	f.Fuzz(func(t *testing.T, text, title string) {
+		clean, headline, dateline := StripChrome(text, title)
+		if len(clean) > len(text) {
+			t.Fatalf("text grew: %q -> %q", text, clean)
+		}
+		if headline != "" && !strings.Contains(text, headline) || dateline != "" && !strings.Contains(text, dateline) {
+			t.Fatalf("headline %q or dateline %q not from the text", headline, dateline)
+		}
+		// Every kept line (or its end, after a dateline) comes from the input.
+		for _, l := range strings.Split(clean, "\n") {
+			if !strings.Contains(text, l) {
+				t.Fatalf("line %q not in the input", l)
+			}
+		}
+	})
 }

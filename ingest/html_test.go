@@ -363,3 +363,32 @@ func BenchmarkReadHTMLDir(b *testing.B) {
 	}
 	b.ReportMetric(float64(pages)/b.Elapsed().Seconds(), "pages/s")
 }
+
+func FuzzReadHTML(f *testing.F) {
+	page, err := os.ReadFile("testdata/page.html")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(page, "")
+	f.Add(page[:len(page)/3], "text/html; charset=windows-1252")
+	f.Add([]byte("<html><head><meta charset=euc-kr></head><body><p>\xb1\xb9\xc8\xb8</p></body></html>"), "")
+	f.Add([]byte("<p>"+strings.Repeat("word ", 100)+"</p><script>x</script><svg><p>y</p></svg>"), "text/html; charset=bogus")
+	f.Add([]byte("\xff\xfe<\x00h\x00t\x00m\x00l\x00>\x00"), "")
+	f.Fuzz(func(t *testing.T, data []byte, ctype string) {
+		s, warns, err := ReadHTML("fz.html", data, ctype, Options{DefaultDate: day0})
+		for _, w := range warns {
+			if !strings.HasPrefix(w.Error(), "fz.html: ") {
+				t.Fatalf("warning %q does not name the input", w)
+			}
+		}
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "fz.html: ") {
+				t.Fatalf("error %q does not name the input", err)
+			}
+			return
+		}
+		if !isValidUTF8(s.Text) || strings.TrimSpace(s.Text) == "" || s.Date.IsZero() {
+			t.Fatalf("bad story %+v", s)
+		}
+	})
+}
