@@ -2,12 +2,14 @@ package ingest
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"mime"
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/mmcdole/gofeed"
@@ -28,7 +30,18 @@ import (
 // item with an unreadable or missing date gets opts.DefaultDate and a warning naming the item;
 // an item without text is skipped with a warning and counted in failed. err is an *InputError
 // when the document is not a feed (binary, empty, broken XML), or the error of emit.
+//
+// With opts.FeedArticles, the page each item links to is fetched (opts.Fetch, four at a time)
+// and its main text read with ReadHTML replaces the item's summary; the item's title and date
+// win over the page's. An item whose page cannot be read keeps its summary, with a warning.
 func ReadFeed(name string, data []byte, contentType string, opts Options, emit func(*story.Story) error, warn func(error)) (failed int, err error) {
+	return readFeed(context.Background(), name, data, contentType, opts, emit, warn)
+}
+
+// feedArticleWorkers is how many article pages of one feed are fetched at once.
+const feedArticleWorkers = 4
+
+func readFeed(ctx context.Context, name string, data []byte, contentType string, opts Options, emit func(*story.Story) error, warn func(error)) (failed int, err error) {
 	if warn == nil {
 		warn = func(error) {}
 	}
@@ -45,6 +58,10 @@ func ReadFeed(name string, data []byte, contentType string, opts Options, emit f
 	feed, perr := parseFeedSafe(data)
 	if perr != nil {
 		return 0, inputErr(name, 0, "not a readable RSS/Atom feed: %v", perr)
+	}
+	var pages []*articlePage
+	if opts.FeedArticles {
+		pages = fetchArticles(ctx, feed.Items, opts)
 	}
 	base := storyID(name)
 	publisher := cleanLine(feed.Title)
@@ -75,23 +92,54 @@ func ReadFeed(name string, data []byte, contentType string, opts Options, emit f
 		}
 		seen[s.ID]++
 		s.Title = cleanLine(htmlToText(it.Title))
-		body := it.Content
-		if len(it.Description) > len(body) {
-			body = it.Description
+		var page *articlePage
+		if pages != nil {
+			page = pages[i]
 		}
-		text := htmlToText(body)
-		text, bad := validUTF8(text)
-		if bad {
-			itemWarn("invalid UTF-8 replaced by U+FFFD")
+		var text, dateline string
+		switch {
+		case page != nil && page.err == nil:
+			text = page.s.Text // already cleaned by ReadHTML
+			if s.Title == "" {
+				s.Title = page.s.Title
+			}
+		default:
+			if page != nil {
+				itemWarn("article page not read (%v); using the feed's text", page.err)
+			}
+			body := it.Content
+			if len(it.Description) > len(body) {
+				body = it.Description
+			}
+			var bad bool
+			text, bad = validUTF8(htmlToText(body))
+			if bad {
+				itemWarn("invalid UTF-8 replaced by U+FFFD")
+			}
+			text, dateline = cleanStory(s, text, opts.KeepChrome)
 		}
-		text, dateline := cleanStory(s, text, opts.KeepChrome)
 		if strings.TrimSpace(text) == "" {
 			failed++
 			warn(inputErr(name, 0, "item %d (%s) has no text; skipped", n, s.ID))
 			continue
 		}
 		s.Text = text
-		s.Date = itemDate(it, dateline, opts.DefaultDate, itemWarn)
+		t, raw, ok := itemDate(it, dateline)
+		switch {
+		case ok:
+			s.Date = t
+		case page != nil && page.err == nil && page.dated:
+			s.Date = page.s.Date
+		case raw != "":
+			s.Date = resolveDate(raw, "", opts.DefaultDate, itemWarn)
+		default:
+			def := opts.DefaultDate
+			if def.IsZero() {
+				def = today()
+			}
+			itemWarn("no date; using %s", def.Format(time.DateOnly))
+			s.Date = def
+		}
 		if e := emit(s); e != nil {
 			return failed, e
 		}
@@ -102,41 +150,79 @@ func ReadFeed(name string, data []byte, contentType string, opts Options, emit f
 	return failed, nil
 }
 
-func itemDate(it *gofeed.Item, dateline string, def time.Time, warn func(format string, args ...any)) time.Time {
-	// The raw string first: ParseDate keeps the calendar day as written, where gofeed's parsed
-	// time may have been moved to another zone.
+// articlePage is the story read from a feed item's link.
+type articlePage struct {
+	s     *story.Story
+	dated bool // the page gave a publication date
+	err   error
+}
+
+// fetchArticles fetches and extracts the linked page of every item with an http(s) link,
+// feedArticleWorkers at a time; the result has one entry per item (nil when it has no link).
+func fetchArticles(ctx context.Context, items []*gofeed.Item, opts Options) []*articlePage {
+	pages := make([]*articlePage, len(items))
+	sem := make(chan struct{}, feedArticleWorkers)
+	var wg sync.WaitGroup
+	for i, it := range items {
+		if it == nil || !isURL(strings.TrimSpace(it.Link)) {
+			continue
+		}
+		link := strings.TrimSpace(it.Link)
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			p := &articlePage{}
+			body, ctype, err := Fetch(ctx, link, opts.Fetch)
+			if err == nil {
+				var s *story.Story
+				var dated bool
+				s, _, dated, err = readHTML(link, body, ctype, opts)
+				p.s, p.dated = s, dated
+			}
+			if err != nil {
+				var ie *InputError
+				if errors.As(err, &ie) {
+					err = ie.Err
+				}
+				p.err = err
+			}
+			pages[i] = p
+		}()
+	}
+	wg.Wait()
+	return pages
+}
+
+// itemDate finds an item's date: from the raw published, updated or Dublin Core string
+// (ParseDate keeps the calendar day as written, where gofeed's parsed time may have been moved to
+// another zone), gofeed's parsed times, or a dateline of the text. When none gives a day, ok is
+// false and raw is the first date string the item had ("" when none).
+func itemDate(it *gofeed.Item, dateline string) (t time.Time, raw string, ok bool) {
 	raws := []string{it.Published, it.Updated}
 	if it.DublinCoreExt != nil {
 		raws = append(raws, it.DublinCoreExt.Date...)
 	}
-	for _, raw := range raws {
-		if t, prec, ok := ParseDate(raw); ok && prec == PrecisionDay {
-			return t
+	for _, r := range raws {
+		if t, prec, ok := ParseDate(r); ok && prec == PrecisionDay {
+			return t, "", true
 		}
 	}
 	for _, p := range []*time.Time{it.PublishedParsed, it.UpdatedParsed} {
 		if p != nil && plausible(*p) {
-			return day(*p)
+			return day(*p), "", true
 		}
 	}
-	raw := ""
+	if t, prec, ok := ParseDate(dateline); ok && prec == PrecisionDay {
+		return t, "", true
+	}
 	for _, r := range raws {
-		if strings.TrimSpace(r) != "" {
-			raw = strings.TrimSpace(r)
-			break
+		if r = strings.TrimSpace(r); r != "" {
+			return time.Time{}, r, false
 		}
 	}
-	if raw == "" {
-		if t, prec, ok := ParseDate(dateline); ok && prec == PrecisionDay {
-			return t
-		}
-		if def.IsZero() {
-			def = today()
-		}
-		warn("no date; using %s", def.Format(time.DateOnly))
-		return def
-	}
-	return resolveDate(raw, dateline, def, warn)
+	return time.Time{}, "", false
 }
 
 var reGUID = regexp.MustCompile(`[^A-Za-z0-9._-]+`)

@@ -154,3 +154,32 @@ func TestFetchCancel(t *testing.T) {
 		t.Error("no error after cancel")
 	}
 }
+
+func TestReadFeedArticles(t *testing.T) {
+	srv, _ := newsServer(t)
+	feed := `<?xml version="1.0"?><rss version="2.0"><channel><title>Example</title>
+<item><title>Border talks</title><link>` + srv.URL + `/page</link><description>Short summary one.</description></item>
+<item><title>Gone</title><link>` + srv.URL + `/missing</link><pubDate>Tue, 05 Mar 2019 10:00:00 GMT</pubDate><description>Short summary two.</description></item>
+<item><title>No link</title><description>Short summary three.</description></item>
+</channel></rss>`
+	var got []*story.Story
+	var warns []string
+	failed, err := ReadFeed("f.rss", []byte(feed), "", Options{DefaultDate: day0, FeedArticles: true},
+		func(s *story.Story) error { got = append(got, s); return nil },
+		func(e error) { warns = append(warns, e.Error()) })
+	if err != nil || failed != 0 || len(got) != 3 {
+		t.Fatalf("err %v failed %d stories %d", err, failed, len(got))
+	}
+	// Item 1: the page's text and date, the item's title.
+	if !strings.HasPrefix(got[0].Text, "The foreign ministers of the two neighbouring countries") || got[0].Title != "Border talks" ||
+		got[0].Date.Format(time.DateOnly) != "2019-03-04" {
+		t.Errorf("item 1: %q %q %v", got[0].Title, got[0].Text, got[0].Date)
+	}
+	if got[1].Text != "Short summary two." || got[1].Date.Format(time.DateOnly) != "2019-03-05" || got[2].Text != "Short summary three." {
+		t.Errorf("items 2, 3: %q %v %q", got[1].Text, got[1].Date, got[2].Text)
+	}
+	want := "f.rss: item 2 (" + urlID(srv.URL+"/missing") + "): article page not read (HTTP 404 Not Found); using the feed's text"
+	if len(warns) != 2 || warns[0] != want || !strings.Contains(warns[1], "item 3 (f-3): no date") {
+		t.Errorf("warnings %q, want %q and a missing date", warns, want)
+	}
+}

@@ -27,11 +27,17 @@ import (
 // err (an *InputError naming the input) reports a page that yields no story: binary data, an
 // empty file, no main text found. warns are non-fatal problems, also in Story.Warnings.
 func ReadHTML(name string, data []byte, contentType string, opts Options) (s *story.Story, warns []error, err error) {
+	s, warns, _, err = readHTML(name, data, contentType, opts)
+	return s, warns, err
+}
+
+// readHTML is ReadHTML that also tells whether the page gave a date.
+func readHTML(name string, data []byte, contentType string, opts Options) (s *story.Story, warns []error, dated bool, err error) {
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, nil, inputErr(name, 0, "empty file")
+		return nil, nil, false, inputErr(name, 0, "empty file")
 	}
 	if isBinary(data) {
-		return nil, nil, inputErr(name, 0, "binary data, not an HTML page")
+		return nil, nil, false, inputErr(name, 0, "binary data, not an HTML page")
 	}
 	s = &story.Story{ID: storyID(name), Origin: name}
 	warn := func(format string, args ...any) {
@@ -45,7 +51,7 @@ func ReadHTML(name string, data []byte, contentType string, opts Options) (s *st
 	}
 	doc, perr := html.Parse(bytes.NewReader(utf))
 	if perr != nil { // x/net/html only fails on reader errors
-		return nil, warns, inputErr(name, 0, "parsing HTML: %v", perr)
+		return nil, warns, false, inputErr(name, 0, "parsing HTML: %v", perr)
 	}
 	pruneDoc(doc)
 	topts := trafilatura.Options{
@@ -60,7 +66,7 @@ func ReadHTML(name string, data []byte, contentType string, opts Options) (s *st
 	}
 	res, xerr := extractSafe(doc, topts)
 	if xerr != nil {
-		return nil, warns, inputErr(name, 0, "no main text found: %v", xerr)
+		return nil, warns, false, inputErr(name, 0, "no main text found: %v", xerr)
 	}
 	text := norm.NFC.String(nodeText(res.ContentNode))
 	text, bad := validUTF8(text)
@@ -76,13 +82,13 @@ func ReadHTML(name string, data []byte, contentType string, opts Options) (s *st
 	}
 	text, dateline := cleanStory(s, text, opts.KeepChrome)
 	if strings.TrimSpace(text) == "" {
-		return nil, warns, inputErr(name, 0, "no main text found")
+		return nil, warns, false, inputErr(name, 0, "no main text found")
 	}
 	s.Text = text
 	if !md.Date.IsZero() && plausible(md.Date) {
-		s.Date = day(md.Date)
+		s.Date, dated = day(md.Date), true
 	} else if t, prec, ok := ParseDate(dateline); ok && prec == PrecisionDay {
-		s.Date = t
+		s.Date, dated = t, true
 	} else {
 		def := opts.DefaultDate
 		if def.IsZero() {
@@ -91,7 +97,7 @@ func ReadHTML(name string, data []byte, contentType string, opts Options) (s *st
 		s.Date = def
 		warn("story %q: no publication date found; using %s", s.ID, def.Format(time.DateOnly))
 	}
-	return s, warns, nil
+	return s, warns, dated, nil
 }
 
 // extractSafe runs trafilatura, turning a panic on a malformed page into an error: one bad page

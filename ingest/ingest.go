@@ -63,6 +63,9 @@ type Options struct {
 	// That append happens on the goroutine that called Read, after the kept story was emitted:
 	// read Duplicates after Read returns, or synchronise.
 	Dedup *Deduper
+	// FeedArticles fetches the page each feed item links to and reads its main text instead of
+	// the item's summary (see ReadFeed).
+	FeedArticles bool
 	// Workers is how many inputs (files, URLs) are read at once; stories are still emitted in
 	// input order, from the calling goroutine. 0 means GOMAXPROCS; 1 reads on the calling
 	// goroutine only.
@@ -111,7 +114,7 @@ func Read(ctx context.Context, inputs []string, opts Options, emit func(*story.S
 	if warn == nil {
 		warn = func(error) {}
 	}
-	r := &reader{opts: opts, warn: warn, userEmit: emit}
+	r := &reader{ctx: ctx, opts: opts, warn: warn, userEmit: emit}
 	if r.opts.DefaultDate.IsZero() {
 		r.opts.DefaultDate = today()
 	}
@@ -137,6 +140,7 @@ func today() time.Time {
 }
 
 type reader struct {
+	ctx      context.Context // for the article pages of feeds
 	opts     Options
 	warn     func(error)
 	userEmit func(*story.Story) error
@@ -335,7 +339,7 @@ func (r *reader) readParallel(ctx context.Context, inputs []string, workers int)
 			for j := range work {
 				c := &collected{}
 				if ctx.Err() == nil {
-					sub := &reader{opts: r.opts,
+					sub := &reader{ctx: ctx, opts: r.opts,
 						warn:     func(e error) { c.items = append(c.items, collectedItem{warn: e}) },
 						userEmit: func(s *story.Story) error { c.items = append(c.items, collectedItem{s: s}); return nil },
 					}
@@ -497,7 +501,7 @@ func (r *reader) data(name string, data []byte, contentType string) error {
 		}
 		return r.emit(s)
 	case FormatRSS:
-		n, err := ReadFeed(name, data, contentType, r.opts, r.emit, r.warn)
+		n, err := readFeed(r.ctx, name, data, contentType, r.opts, r.emit, r.warn)
 		r.failed += n
 		if err != nil {
 			var ee emitError

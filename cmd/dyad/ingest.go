@@ -33,6 +33,7 @@ type ingestRecord struct {
 type ingestFlags struct {
 	input, date         string
 	skipDup, keepChrome bool
+	feedArticles        bool
 	timeout             time.Duration
 	maxBytes            int
 }
@@ -64,6 +65,7 @@ Exit status: 0 when every input was read, 1 when some input failed (the others a
 	fl.StringVar(&f.date, "date", "", "date (YYYY-MM-DD) for stories that carry none (default: today)")
 	fl.BoolVar(&f.skipDup, "skip-duplicates", false, "print near-duplicate stories (wire copies) once, listing the copies in \"duplicates\"")
 	fl.BoolVar(&f.keepChrome, "keep-chrome", false, "keep site chrome lines (\"Share\", \"Breaking News\", bylines, datelines) in the text")
+	fl.BoolVar(&f.feedArticles, "feed-articles", false, "read the page each feed item links to instead of the item's summary")
 	fl.DurationVar(&f.timeout, "timeout", ingest.DefaultFetchTimeout, "time limit for each URL")
 	fl.IntVar(&f.maxBytes, "max-bytes", ingest.DefaultMaxBytes, "size cap of a URL body, HTML page or feed, in bytes")
 	rootCmd.AddCommand(c)
@@ -72,7 +74,7 @@ Exit status: 0 when every input was read, 1 when some input failed (the others a
 // runIngest reads the inputs and writes one JSON story per line to out; problems go to standard
 // error. It returns errInputFailed when some input failed, a usageError for bad flags.
 func runIngest(ctx context.Context, out io.Writer, f *ingestFlags, args []string) error {
-	opts := ingest.Options{Format: f.input, KeepChrome: f.keepChrome,
+	opts := ingest.Options{Format: f.input, KeepChrome: f.keepChrome, FeedArticles: f.feedArticles,
 		Fetch: ingest.FetchOptions{Timeout: f.timeout, MaxBytes: f.maxBytes}}
 	switch f.input {
 	case "auto", "text", "jsonl", "html", "rss":
