@@ -1,19 +1,32 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
 	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"fmt"
+	"io"
 	"os"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
+	"github.com/dyad-events/dyad/nlp"
+	"github.com/dyad-events/dyad/nlp/conllu"
+	"github.com/dyad-events/dyad/nlp/model"
 	"github.com/dyad-events/dyad/nlp/parser"
 	"github.com/dyad-events/dyad/nlp/tagger"
+	"github.com/dyad-events/dyad/nlp/train"
+	"github.com/dyad-events/dyad/story"
 )
 
 type trainFlags struct {
 	train, dev, out string
 	epochs          int
+	stack           int
 	seed            uint64
 }
 
@@ -50,7 +63,7 @@ func addTrainSubcommands(parent *cobra.Command) {
 			if err != nil {
 				return err
 			}
-			t, err := tagger.Train(train, dev, tagger.Options{Epochs: tf.epochs, Seed: tf.seed, Log: os.Stdout})
+			t, err := tagger.Train(train, dev, tagger.Options{Epochs: tf.epochs, Seed: tf.seed, Stack: tf.stack, Log: os.Stdout})
 			if err != nil {
 				return err
 			}
@@ -58,6 +71,7 @@ func addTrainSubcommands(parent *cobra.Command) {
 		},
 	}
 	tf.register(tc)
+	tc.Flags().IntVar(&tf.stack, "stack", 0, "add a stacked second stage trained on N-fold jackknifed stage-1 tags (0: one stage)")
 	parent.AddCommand(tc)
 
 	var pf trainFlags
@@ -86,6 +100,169 @@ func addTrainSubcommands(parent *cobra.Command) {
 	}
 	pf.register(pc)
 	parent.AddCommand(pc)
+
+	var af struct {
+		treebank, out string
+		seed          uint64
+		folds         int
+		tagEp, parEp  int
+		dump          string
+	}
+	ac := &cobra.Command{
+		Use:   "all",
+		Short: "Rebuild the embedded model (tagger + parser bundle and MANIFEST.json) from UD English-EWT",
+		Long: `Trains the tagger on en_ewt-ud-train.conllu, retags the training set by jackknifing, trains the
+parser, and writes en_ewt.dyad.gz and MANIFEST.json into --out (default nlp/model). Dev scores
+(en_ewt-ud-dev.conllu, predicted tags) are printed per epoch and recorded in the manifest.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cfg := train.DefaultConfig
+			cfg.Seed = af.seed
+			if af.folds >= 0 {
+				cfg.Folds = af.folds
+			}
+			if af.tagEp > 0 {
+				cfg.TaggerEpochs = af.tagEp
+			}
+			if af.parEp > 0 {
+				cfg.ParserEpochs = af.parEp
+			}
+			cfg.Log = os.Stdout
+			if af.dump != "" {
+				cfg.TagsReady = func(tr, dev []story.Sentence) {
+					for name, ss := range map[string][]story.Sentence{"train": tr, "dev": dev} {
+						f, err := os.Create(filepath.Join(af.dump, "predicted-"+name+".conllu"))
+						if err != nil {
+							warnf("%v", err)
+							return
+						}
+						w := bufio.NewWriter(f)
+						for i := range ss {
+							_ = conllu.Write(w, &ss[i])
+						}
+						w.Flush()
+						f.Close()
+					}
+				}
+			}
+			return trainAll(af.treebank, af.out, cfg)
+		},
+	}
+	ac.Flags().StringVar(&af.treebank, "treebank", "../shared/data/ud-english-ewt", "folder holding en_ewt-ud-train.conllu and en_ewt-ud-dev.conllu")
+	ac.Flags().StringVar(&af.out, "out", "nlp/model", "folder to write en_ewt.dyad.gz and MANIFEST.json into")
+	ac.Flags().Uint64Var(&af.seed, "seed", 1, "shuffling seed")
+	ac.Flags().IntVar(&af.folds, "folds", -1, "jackknife folds for the parser's training tags (-1: default)")
+	ac.Flags().IntVar(&af.tagEp, "tagger-epochs", 0, "tagger epochs (0: default)")
+	ac.Flags().IntVar(&af.parEp, "parser-epochs", 0, "parser epochs (0: default)")
+	ac.Flags().StringVar(&af.dump, "dump-tags", "", "also write the parser's training and dev sets with predicted tags into this folder")
+	parent.AddCommand(ac)
+
+	var bf struct{ tagger, parser, out string }
+	bc := &cobra.Command{
+		Use:    "bundle",
+		Short:  "Join a tagger and a parser file (from train tagger|parser) into a model bundle",
+		Hidden: true,
+		Args:   cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if bf.tagger == "" || bf.parser == "" || bf.out == "" {
+				return usagef("--tagger, --parser and --out are required")
+			}
+			var tg *tagger.Tagger
+			var ps *parser.Parser
+			if err := readGzip(bf.tagger, func(r io.Reader) (err error) { tg, err = tagger.Load(r); return }); err != nil {
+				return err
+			}
+			if err := readGzip(bf.parser, func(r io.Reader) (err error) { ps, err = parser.Load(r); return }); err != nil {
+				return err
+			}
+			var buf bytes.Buffer
+			if _, err := (&nlp.Pipeline{Tagger: tg, Parser: ps}).WriteTo(&buf); err != nil {
+				return err
+			}
+			return os.WriteFile(bf.out, buf.Bytes(), 0o644)
+		},
+	}
+	bc.Flags().StringVar(&bf.tagger, "tagger", "", "tagger file")
+	bc.Flags().StringVar(&bf.parser, "parser", "", "parser file")
+	bc.Flags().StringVar(&bf.out, "out", "", "bundle to write")
+	parent.AddCommand(bc)
+}
+
+// readGzip opens a gzip-compressed file and passes its content to read.
+func readGzip(path string, read func(io.Reader) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err := read(bufio.NewReader(zr)); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
+}
+
+func fileInfo(path string) (model.File, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return model.File{}, err
+	}
+	sum := sha256.Sum256(b)
+	return model.File{Name: filepath.Base(path), SHA256: hex.EncodeToString(sum[:]), Bytes: int64(len(b))}, nil
+}
+
+func trainAll(dir, out string, cfg train.Config) error {
+	trainPath := filepath.Join(dir, "en_ewt-ud-train.conllu")
+	devPath := filepath.Join(dir, "en_ewt-ud-dev.conllu")
+	trainSet, _, err := readTreebank(trainPath)
+	if err != nil {
+		return err
+	}
+	dev, _, err := readTreebank(devPath)
+	if err != nil {
+		return err
+	}
+	p, scores, err := train.Build(trainSet, dev, cfg)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("dev (predicted tags): UPOS %.4f XPOS %.4f lemma %.4f UAS %.4f LAS %.4f\n", scores.UPOS, scores.XPOS, scores.Lemma, scores.UAS, scores.LAS)
+	var buf bytes.Buffer
+	if _, err := p.WriteTo(&buf); err != nil {
+		return err
+	}
+	bundle := filepath.Join(out, model.FileName)
+	if err := os.WriteFile(bundle, buf.Bytes(), 0o644); err != nil {
+		return err
+	}
+	bi, err := fileInfo(bundle)
+	if err != nil {
+		return err
+	}
+	ti, err := fileInfo(trainPath)
+	if err != nil {
+		return err
+	}
+	di, err := fileInfo(devPath)
+	if err != nil {
+		return err
+	}
+	info := model.Info{
+		Model: bi.Name, SHA256: bi.SHA256, Bytes: int(bi.Bytes),
+		Treebank: "UD English-EWT v2.16", License: "CC BY-SA 4.0 (from the treebank)",
+		Train: ti, Dev: di, Seed: cfg.Seed, Settings: cfg, DevScores: scores,
+		Command: fmt.Sprintf("dyad train all --treebank %s --out %s --seed %d --folds %d --tagger-epochs %d --parser-epochs %d",
+			"../shared/data/ud-english-ewt", "nlp/model", cfg.Seed, cfg.Folds, cfg.TaggerEpochs, cfg.ParserEpochs),
+	}
+	js, err := json.MarshalIndent(info, "", "  ")
+	if err != nil {
+		return err
+	}
+	fmt.Printf("wrote %s (%d bytes, sha256 %s)\n", bundle, bi.Bytes, bi.SHA256)
+	return os.WriteFile(filepath.Join(out, "MANIFEST.json"), append(js, '\n'), 0o644)
 }
 
 // writeGzip writes a gzip-compressed file through fill.

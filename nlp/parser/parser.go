@@ -356,3 +356,13 @@ func Load(r io.Reader) (*Parser, error) {
 	}
 	return p, nil
 }
+
+// Pruned returns a copy of p whose weights below min (in perceptron updates) are dropped.
+func (p *Parser) Pruned(min float64) *Parser {
+	return &Parser{labels: p.labels, trans: p.trans.Prune(min), labeler: p.labeler.Prune(min)}
+}
+
+// Size returns the number of feature rows and weights of the transition and labelling models.
+func (p *Parser) Size() (rows, weights int) {
+	return p.trans.Rows() + p.labeler.Rows(), p.trans.Entries() + p.labeler.Entries()
+}

@@ -481,3 +481,13 @@ func (r *rng) shuffle(a []int) {
 		a[i], a[j] = a[j], a[i]
 	}
 }
+
+// Pruned returns a copy of t whose weights below min (in perceptron updates) are dropped.
+func (t *Tagger) Pruned(min float64) *Tagger {
+	c := &Tagger{nclass: t.nclass, classes: t.classes, tagDict: t.tagDict, amb: t.amb, lemmaEx: t.lemmaEx,
+		featsW: t.featsW, featsC: t.featsC, model: t.model.Prune(min)}
+	if t.model2 != nil {
+		c.model2 = t.model2.Prune(min)
+	}
+	return c
+}

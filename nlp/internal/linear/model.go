@@ -22,9 +22,19 @@ type Model struct {
 	scale   float32  // weight = int16 value · scale
 	rows    int
 	entries int
+	// dense holds the table instead of slots/data when there are at most denseMax classes: each
+	// slot carries its row inline, so scoring a feature costs one cache miss.
+	dense []dslot
 }
 
 type slot struct{ key, off uint32 }
+
+const denseMax = 4
+
+type dslot struct {
+	key uint32
+	w   [denseMax]int16
+}
 
 // NClass is the number of classes.
 func (m *Model) NClass() int { return m.nclass }
@@ -38,17 +48,59 @@ func (m *Model) Entries() int { return m.entries }
 // Score adds into scores[0:NClass] the weights of every feature in feats (in quantised units); the
 // caller zeroes scores.
 func (m *Model) Score(feats []uint64, scores []float32) {
+	if m.dense != nil {
+		m.scoreDense(feats, scores)
+		return
+	}
 	slots, mask, data := m.slots, m.mask, m.data
+	// Two passes: first find the rows of all features (independent loads the CPU can overlap),
+	// then add them up.
+	var offs [128]uint32
+	for len(feats) > 0 {
+		batch := feats
+		if len(batch) > len(offs) {
+			batch = batch[:len(offs)]
+		}
+		feats = feats[len(batch):]
+		n := 0
+		for _, f64 := range batch {
+			f := Fold(f64)
+			s := f & mask
+			for {
+				sl := slots[s]
+				if sl.key == f {
+					offs[n] = sl.off
+					n++
+					break
+				}
+				if sl.key == 0 {
+					break
+				}
+				s = (s + 1) & mask
+			}
+		}
+		for _, off := range offs[:n] {
+			cnt := data[off]
+			for _, v := range data[off+1 : off+1+cnt] {
+				scores[v>>16] += float32(int16(v))
+			}
+		}
+	}
+}
+
+func (m *Model) scoreDense(feats []uint64, scores []float32) {
+	slots, mask := m.dense, m.mask
+	var acc [denseMax]int32
 	for _, f64 := range feats {
 		f := Fold(f64)
 		s := f & mask
 		for {
-			sl := slots[s]
+			sl := &slots[s]
 			if sl.key == f {
-				n := data[sl.off]
-				for _, v := range data[sl.off+1 : sl.off+1+n] {
-					scores[v>>16] += float32(int16(v))
-				}
+				acc[0] += int32(sl.w[0])
+				acc[1] += int32(sl.w[1])
+				acc[2] += int32(sl.w[2])
+				acc[3] += int32(sl.w[3])
 				break
 			}
 			if sl.key == 0 {
@@ -56,6 +108,9 @@ func (m *Model) Score(feats []uint64, scores []float32) {
 			}
 			s = (s + 1) & mask
 		}
+	}
+	for c := 0; c < m.nclass; c++ {
+		scores[c] += float32(acc[c])
 	}
 }
 
@@ -127,21 +182,47 @@ func (b *builder) finish() *Model {
 		scale = 1
 	}
 	m := &Model{nclass: b.nclass, scale: scale, rows: len(b.keys), entries: len(b.w)}
+	q := make([]int16, len(b.w))
+	for i, x := range b.w {
+		q[i] = int16(math.Round(float64(x / scale)))
+	}
+	m.build(b.keys, b.counts, b.cls, q)
+	return m
+}
+
+// build fills the table from rows in key order: keys, entry counts, classes and quantised weights.
+func (m *Model) build(keys []uint32, counts, cls []uint8, q []int16) {
 	size := 16
-	for size < 2*len(b.keys) {
+	for size < 2*len(keys) {
 		size *= 2
 	}
-	m.slots = make([]slot, size)
 	m.mask = uint32(size - 1)
-	m.data = make([]uint32, 0, len(b.keys)+len(b.w))
+	if m.nclass <= denseMax {
+		m.dense = make([]dslot, size)
+		e := 0
+		for r, k := range keys {
+			s := k & m.mask
+			for m.dense[s].key != 0 {
+				s = (s + 1) & m.mask
+			}
+			d := &m.dense[s]
+			d.key = k
+			for i := e; i < e+int(counts[r]); i++ {
+				d.w[cls[i]] = q[i]
+			}
+			e += int(counts[r])
+		}
+		return
+	}
+	m.slots = make([]slot, size)
+	m.data = make([]uint32, 0, len(keys)+len(q))
 	e := 0
-	for r, k := range b.keys {
-		n := int(b.counts[r])
+	for r, k := range keys {
+		n := int(counts[r])
 		off := uint32(len(m.data))
 		m.data = append(m.data, uint32(n))
 		for i := e; i < e+n; i++ {
-			q := int16(math.Round(float64(b.w[i] / scale)))
-			m.data = append(m.data, uint32(b.cls[i])<<16|uint32(uint16(q)))
+			m.data = append(m.data, uint32(cls[i])<<16|uint32(uint16(q[i])))
 		}
 		e += n
 		s := k & m.mask
@@ -150,7 +231,47 @@ func (b *builder) finish() *Model {
 		}
 		m.slots[s] = slot{key: k, off: off}
 	}
-	return m
+}
+
+// each calls fn for every row in increasing key order with its classes and quantised weights
+// (the slices are reused between calls).
+func (m *Model) each(fn func(key uint32, cls []uint8, q []int16)) {
+	type row struct{ key, at uint32 }
+	var rows []row
+	if m.dense != nil {
+		for i, d := range m.dense {
+			if d.key != 0 {
+				rows = append(rows, row{d.key, uint32(i)})
+			}
+		}
+	} else {
+		for _, sl := range m.slots {
+			if sl.key != 0 {
+				rows = append(rows, row{sl.key, sl.off})
+			}
+		}
+	}
+	sort.Slice(rows, func(i, j int) bool { return rows[i].key < rows[j].key })
+	var cls []uint8
+	var q []int16
+	for _, r := range rows {
+		cls, q = cls[:0], q[:0]
+		if m.dense != nil {
+			for c, w := range m.dense[r.at].w[:m.nclass] {
+				if w != 0 {
+					cls = append(cls, uint8(c))
+					q = append(q, w)
+				}
+			}
+		} else {
+			n := m.data[r.at]
+			for _, v := range m.data[r.at+1 : r.at+1+n] {
+				cls = append(cls, uint8(v>>16))
+				q = append(q, int16(v))
+			}
+		}
+		fn(r.key, cls, q)
+	}
 }
 
 const modelMagic = "DYLIN2"
@@ -160,37 +281,30 @@ const modelMagic = "DYLIN2"
 // (uint8), then all classes (uint8) and all weights (int16, weight = q·scale), rows in key order.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	bw := bufio.NewWriter(w)
-	type row struct{ key, off uint32 }
-	rows := make([]row, 0, m.rows)
-	for _, sl := range m.slots {
-		if sl.key != 0 {
-			rows = append(rows, row{sl.key, sl.off})
+	var keys []uint32
+	var counts, cls []uint8
+	var q []int16
+	m.each(func(k uint32, c []uint8, w []int16) {
+		if len(c) == 0 {
+			return
 		}
-	}
-	sort.Slice(rows, func(i, j int) bool { return rows[i].key < rows[j].key })
+		keys = append(keys, k)
+		counts = append(counts, uint8(len(c)))
+		cls = append(cls, c...)
+		q = append(q, w...)
+	})
 	put := func(v any) { _ = binary.Write(bw, binary.LittleEndian, v) }
 	bw.WriteString(modelMagic)
 	put(uint32(m.nclass))
-	put(uint32(m.rows))
-	put(uint32(m.entries))
+	put(uint32(len(keys)))
+	put(uint32(len(q)))
 	put(m.scale)
 	var vb [binary.MaxVarintLen32]byte
 	prev := uint32(0)
-	for _, r := range rows {
-		n := binary.PutUvarint(vb[:], uint64(r.key-prev))
+	for _, k := range keys {
+		n := binary.PutUvarint(vb[:], uint64(k-prev))
 		bw.Write(vb[:n])
-		prev = r.key
-	}
-	counts := make([]uint8, len(rows))
-	cls := make([]uint8, 0, m.entries)
-	q := make([]int16, 0, m.entries)
-	for i, r := range rows {
-		n := m.data[r.off]
-		counts[i] = uint8(n)
-		for _, v := range m.data[r.off+1 : r.off+1+n] {
-			cls = append(cls, uint8(v>>16))
-			q = append(q, int16(v))
-		}
+		prev = k
 	}
 	put(counts)
 	put(cls)
@@ -266,30 +380,28 @@ func ReadModel(r io.Reader) (*Model, error) {
 		return nil, errors.New("linear: entry count mismatch")
 	}
 	m := &Model{nclass: int(hdr.NClass), scale: hdr.Scale, rows: int(hdr.Rows), entries: int(hdr.Entries)}
-	size := 16
-	for size < 2*len(keys) {
-		size *= 2
-	}
-	m.slots = make([]slot, size)
-	m.mask = uint32(size - 1)
-	m.data = make([]uint32, 0, len(keys)+len(q))
-	e := 0
-	for r, k := range keys {
-		n := int(counts[r])
-		off := uint32(len(m.data))
-		m.data = append(m.data, uint32(n))
-		for i := e; i < e+n; i++ {
-			m.data = append(m.data, uint32(cls[i])<<16|uint32(uint16(q[i])))
-		}
-		e += n
-		s := k & m.mask
-		for m.slots[s].key != 0 {
-			if m.slots[s].key == k {
-				return nil, errors.New("linear: duplicate key")
-			}
-			s = (s + 1) & m.mask
-		}
-		m.slots[s] = slot{key: k, off: off}
-	}
+	m.build(keys, counts, cls, q)
 	return m, nil
+}
+
+// Prune returns a copy of m without the weights whose magnitude is below min (in perceptron-update
+// units); rows left empty are dropped. Smaller tables mean fewer cache misses when scoring.
+func (m *Model) Prune(min float64) *Model {
+	b := newBuilder(m.nclass, m.rows)
+	var cls []uint8
+	var ws []float32
+	m.each(func(k uint32, c []uint8, q []int16) {
+		cls, ws = cls[:0], ws[:0]
+		for i, x := range q {
+			w := float32(x) * m.scale
+			if math.Abs(float64(w)) >= min {
+				cls = append(cls, c[i])
+				ws = append(ws, w)
+			}
+		}
+		if len(cls) > 0 {
+			b.add(k, cls, ws)
+		}
+	})
+	return b.finish()
 }

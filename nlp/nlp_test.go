@@ -1,0 +1,324 @@
+package nlp
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/dyad-events/dyad/internal/sharedtest"
+	"github.com/dyad-events/dyad/nlp/conllu"
+	"github.com/dyad-events/dyad/nlp/model"
+	"github.com/dyad-events/dyad/nlp/segment"
+	"github.com/dyad-events/dyad/story"
+)
+
+// TestManifestMatchesModel checks that MANIFEST.json describes the embedded bundle.
+func TestManifestMatchesModel(t *testing.T) {
+	var info model.Info
+	if err := json.Unmarshal(model.Manifest, &info); err != nil {
+		t.Fatalf("MANIFEST.json: %v", err)
+	}
+	sum := sha256.Sum256(model.Bundle)
+	if got := hex.EncodeToString(sum[:]); got != info.SHA256 {
+		t.Errorf("embedded model sha256 %s, manifest says %s: rebuild with the command in docs/MODEL.md", got, info.SHA256)
+	}
+	if info.Bytes != len(model.Bundle) || info.Model != model.FileName {
+		t.Errorf("manifest names %s of %d bytes; embedded %s is %d bytes", info.Model, info.Bytes, model.FileName, len(model.Bundle))
+	}
+	if len(info.Train.SHA256) != 64 || len(info.Dev.SHA256) != 64 || info.Command == "" {
+		t.Errorf("manifest lacks training data hashes or command: %+v", info)
+	}
+	if len(model.Bundle) > 25<<20 {
+		t.Errorf("model is %d bytes, the limit is 25 MiB", len(model.Bundle))
+	}
+	if _, err := Default(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func readTreebank(t testing.TB, rel string) []conllu.Sentence {
+	p := sharedtest.Path(t, rel)
+	f, err := os.Open(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	ss, errs := conllu.ReadAll(f, p)
+	if len(errs) > 0 {
+		t.Fatalf("%s: %v", p, errs[0])
+	}
+	return ss
+}
+
+// TestAccuracyFloor scores the embedded model on EWT dev with gold tokens, so that a broken model
+// cannot land. The floors sit a little below the measured scores (docs/MODEL.md).
+func TestAccuracyFloor(t *testing.T) {
+	gold := readTreebank(t, "data/ud-english-ewt/en_ewt-ud-dev.conllu")
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var n, upos, xpos, uas, las, lemma int
+	for _, g := range gold {
+		s := story.Sentence{Text: g.Text, Tokens: make([]story.Token, len(g.Tokens))}
+		for i, tk := range g.Tokens {
+			s.Tokens[i] = story.Token{Form: tk.Form, Head: -1}
+		}
+		p.Parse(&s)
+		for i, tk := range s.Tokens {
+			gt := g.Tokens[i]
+			n++
+			if tk.UPOS == gt.UPOS {
+				upos++
+			}
+			if tk.XPOS == gt.XPOS {
+				xpos++
+			}
+			if tk.Lemma == gt.Lemma {
+				lemma++
+			}
+			if tk.Head == gt.Head {
+				uas++
+				if tk.Deprel == gt.Deprel {
+					las++
+				}
+			}
+		}
+	}
+	f := func(c int) float64 { return float64(c) / float64(n) }
+	t.Logf("EWT dev, %d words: UPOS %.4f XPOS %.4f lemma %.4f UAS %.4f LAS %.4f", n, f(upos), f(xpos), f(lemma), f(uas), f(las))
+	for _, c := range []struct {
+		name       string
+		got, floor float64
+	}{
+		{"UPOS", f(upos), floorUPOS}, {"XPOS", f(xpos), floorXPOS}, {"lemma", f(lemma), floorLemma},
+		{"UAS", f(uas), floorUAS}, {"LAS", f(las), floorLAS},
+	} {
+		if c.got < c.floor {
+			t.Errorf("%s %.4f below the floor %.4f", c.name, c.got, c.floor)
+		}
+	}
+}
+
+// checkTree checks the invariants of a parsed sentence: every token tagged, heads in range, exactly
+// one root, no cycles, offsets inside the sentence text.
+func checkTree(t *testing.T, s *story.Sentence) {
+	t.Helper()
+	n := len(s.Tokens)
+	roots := 0
+	for i, tk := range s.Tokens {
+		if tk.UPOS == "" || tk.XPOS == "" || tk.Deprel == "" {
+			t.Fatalf("token %d %q untagged: %+v", i+1, tk.Form, tk)
+		}
+		if tk.Head < 0 || tk.Head > n || tk.Head == i+1 {
+			t.Fatalf("token %d head %d out of range", i+1, tk.Head)
+		}
+		if tk.Head == 0 {
+			roots++
+			if tk.Deprel != "root" {
+				t.Fatalf("root labelled %q", tk.Deprel)
+			}
+		}
+		if tk.Start >= 0 && (tk.End > len(s.Text) || s.Text[tk.Start:tk.End] != tk.Form) {
+			t.Fatalf("token %d %q has span %d:%d in %q", i+1, tk.Form, tk.Start, tk.End, s.Text)
+		}
+		// walk up: must reach the root within n steps
+		h, steps := i+1, 0
+		for h != 0 {
+			h = s.Tokens[h-1].Head
+			if steps++; steps > n {
+				t.Fatalf("cycle through token %d", i+1)
+			}
+		}
+	}
+	if n > 0 && roots != 1 {
+		t.Fatalf("%d roots", roots)
+	}
+}
+
+func TestAnnotate(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ss := p.Annotate("North Korea rejected the report on Friday. The United Nations accused Pyongyang of abuses.")
+	if len(ss) != 2 {
+		t.Fatalf("%d sentences", len(ss))
+	}
+	for i := range ss {
+		checkTree(t, &ss[i])
+	}
+	// Real values: "rejected" is the root verb with "Korea" as subject and "report" as object.
+	s := ss[0]
+	find := func(form string) (int, story.Token) {
+		for i, tk := range s.Tokens {
+			if tk.Form == form {
+				return i + 1, tk
+			}
+		}
+		t.Fatalf("no token %q", form)
+		return 0, story.Token{}
+	}
+	vi, v := find("rejected")
+	_, subj := find("Korea")
+	_, obj := find("report")
+	if v.Head != 0 || v.UPOS != "VERB" || v.XPOS != "VBD" || v.Lemma != "reject" {
+		t.Errorf("verb %+v", v)
+	}
+	if subj.Head != vi || subj.Deprel != "nsubj" || subj.UPOS != "PROPN" {
+		t.Errorf("subject %+v", subj)
+	}
+	if obj.Head != vi || obj.Deprel != "obj" || obj.UPOS != "NOUN" {
+		t.Errorf("object %+v", obj)
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, in := range []string{
+		"", " \n\t ", "\xff\xfe\xfd garbage \x80", "\x00\x01\x02 control \x1b[31m chars \x7f",
+		"北朝鮮は金曜日に報告書を拒否した。", "رفضت كوريا الشمالية التقرير يوم الجمعة.",
+		strings.Repeat("word ", 3000), strings.Repeat("!", 500), "a", "Hello\u200bworld\u00a0again.",
+	} {
+		ss := p.Annotate(in)
+		for i := range ss {
+			checkTree(t, &ss[i])
+		}
+	}
+	// Parse on odd hand-made sentences: empty, one token, empty forms.
+	for _, s := range []story.Sentence{
+		{}, {Tokens: []story.Token{{Form: "x", Start: -1}}}, {Tokens: []story.Token{{Form: "", Start: -1}, {Form: "\x00", Start: -1}}},
+	} {
+		p.Parse(&s)
+		checkTree(t, &s)
+	}
+}
+
+// TestConcurrent parses the same sentences from several goroutines and expects the sequential result.
+func TestConcurrent(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "The ministry said on Tuesday that it would send envoys to Seoul. Talks collapsed. " +
+		"Officials in Washington and Beijing urged restraint after the missile test."
+	want := p.Annotate(text)
+	var wg sync.WaitGroup
+	errs := make(chan string, 8)
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := 0; k < 20; k++ {
+				got := p.Annotate(text)
+				for i := range got {
+					for j := range got[i].Tokens {
+						if got[i].Tokens[j] != want[i].Tokens[j] {
+							errs <- "concurrent result differs"
+							return
+						}
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Fatal(e)
+	}
+}
+
+// newsSentences segments the shared news articles (front matter removed).
+func newsSentences(b testing.TB) ([]story.Sentence, int) {
+	dir := sharedtest.Path(b, "data/news/articles")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	var ss []story.Sentence
+	ntok := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		text := string(data)
+		if strings.HasPrefix(text, "---\n") {
+			if k := strings.Index(text[4:], "\n---\n"); k >= 0 {
+				text = text[4+k+5:]
+			}
+		}
+		for _, s := range segment.Split(text) {
+			ntok += len(s.Tokens)
+			ss = append(ss, s)
+		}
+	}
+	return ss, ntok
+}
+
+// BenchmarkTagParse tags and parses the segmented news articles of ../shared/data/news on one
+// goroutine and reports tokens per second.
+func BenchmarkTagParse(b *testing.B) {
+	p, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ss, ntok := newsSentences(b)
+	work := make([]story.Sentence, len(ss))
+	for i := range ss {
+		work[i] = ss[i]
+		work[i].Tokens = append([]story.Token(nil), ss[i].Tokens...)
+	}
+	b.ResetTimer()
+	start := time.Now()
+	for k := 0; k < b.N; k++ {
+		for i := range work {
+			p.Parse(&work[i])
+		}
+	}
+	b.ReportMetric(float64(ntok*b.N)/time.Since(start).Seconds(), "tokens/s")
+}
+
+// BenchmarkLoad measures loading the embedded model and reports the heap it holds.
+func BenchmarkLoad(b *testing.B) {
+	var ms0, ms1 runtime.MemStats
+	var p *Pipeline
+	for k := 0; k < b.N; k++ {
+		runtime.GC()
+		runtime.ReadMemStats(&ms0)
+		var err error
+		p, err = Load(bytes.NewReader(model.Bundle))
+		if err != nil {
+			b.Fatal(err)
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&ms1)
+	}
+	b.ReportMetric(float64(ms1.HeapAlloc-ms0.HeapAlloc)/(1<<20), "MiB-heap")
+	runtime.KeepAlive(p)
+}
+
+func FuzzAnnotate(f *testing.F) {
+	p, err := Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add("North Korea rejected the report on Friday.")
+	f.Add("\xff\x00 \u202e mixed الجمعة 金曜日 ...")
+	f.Add("")
+	f.Fuzz(func(t *testing.T, text string) {
+		ss := p.Annotate(text)
+		for i := range ss {
+			checkTree(t, &ss[i])
+		}
+	})
+}

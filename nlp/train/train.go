@@ -1,0 +1,147 @@
+// Package train builds Dyad's NLP model from a UD treebank: it trains the tagger, retags the training
+// set by k-fold jackknifing (so that the parser learns from tags as noisy as the ones it will see),
+// trains the parser on them, and scores the result on the development set with predicted tags.
+package train
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/dyad-events/dyad/nlp"
+	"github.com/dyad-events/dyad/nlp/parser"
+	"github.com/dyad-events/dyad/nlp/tagger"
+	"github.com/dyad-events/dyad/story"
+)
+
+// Config holds the training settings; it is recorded in the model manifest.
+type Config struct {
+	TaggerEpochs int       `json:"tagger_epochs"`
+	ParserEpochs int       `json:"parser_epochs"`
+	Folds        int       `json:"jackknife_folds"`        // 0 or 1: train the parser on the treebank's own tags
+	TaggerStack  int       `json:"tagger_stack,omitempty"` // tagger.Options.Stack
+	Seed         uint64    `json:"-"`
+	Log          io.Writer `json:"-"`
+	// TagsReady, when set, receives the parser's training and dev sentences with their predicted
+	// tags before the parser is trained (for inspection and experiments).
+	TagsReady func(train, dev []story.Sentence) `json:"-"`
+}
+
+// DefaultConfig is the configuration of the shipped model.
+var DefaultConfig = Config{TaggerEpochs: 10, ParserEpochs: 15, Folds: 5, Seed: 1}
+
+// Scores are accuracies on a treebank with gold tokens, as fractions in [0,1].
+type Scores struct {
+	UPOS  float64 `json:"upos"`
+	XPOS  float64 `json:"xpos"`
+	Lemma float64 `json:"lemma"`
+	UAS   float64 `json:"uas"`
+	LAS   float64 `json:"las"`
+	Words int     `json:"words"`
+}
+
+// Build trains a pipeline on train, selecting epochs on dev, and returns it with its dev scores
+// (predicted tags, gold tokens).
+func Build(trainSet, dev []story.Sentence, cfg Config) (*nlp.Pipeline, Scores, error) {
+	logf := func(format string, args ...any) {
+		if cfg.Log != nil {
+			fmt.Fprintf(cfg.Log, format, args...)
+		}
+	}
+	logf("training the tagger on %d sentences\n", len(trainSet))
+	tg, err := tagger.Train(trainSet, dev, tagger.Options{Epochs: cfg.TaggerEpochs, Seed: cfg.Seed, Stack: cfg.TaggerStack, Log: cfg.Log})
+	if err != nil {
+		return nil, Scores{}, err
+	}
+	ptrain := trainSet
+	if cfg.Folds > 1 {
+		ptrain, err = Jackknife(trainSet, cfg.Folds, tagger.Options{Epochs: cfg.TaggerEpochs, Seed: cfg.Seed}, logf)
+		if err != nil {
+			return nil, Scores{}, err
+		}
+	}
+	pdev := Retag(tg, dev)
+	if cfg.TagsReady != nil {
+		cfg.TagsReady(ptrain, pdev)
+	}
+	logf("training the parser on %d sentences\n", len(ptrain))
+	ps, err := parser.Train(ptrain, pdev, parser.Options{Epochs: cfg.ParserEpochs, Seed: cfg.Seed, Log: cfg.Log})
+	if err != nil {
+		return nil, Scores{}, err
+	}
+	p := &nlp.Pipeline{Tagger: tg, Parser: ps}
+	return p, Evaluate(p, dev), nil
+}
+
+// Retag returns copies of ss whose UPOS, XPOS, Lemma and Feats come from t (heads and relations kept).
+func Retag(t *tagger.Tagger, ss []story.Sentence) []story.Sentence {
+	out := make([]story.Sentence, len(ss))
+	for i, s := range ss {
+		s.Tokens = append([]story.Token(nil), s.Tokens...)
+		t.Tag(&s)
+		out[i] = s
+	}
+	return out
+}
+
+// Jackknife returns copies of ss tagged by k taggers, each trained on the other k−1 folds
+// (sentence i is in fold i mod k), without dev-based epoch selection.
+func Jackknife(ss []story.Sentence, k int, opt tagger.Options, logf func(string, ...any)) ([]story.Sentence, error) {
+	out := make([]story.Sentence, len(ss))
+	for f := 0; f < k; f++ {
+		var tr, held []story.Sentence
+		var idx []int
+		for i, s := range ss {
+			if i%k == f {
+				held = append(held, s)
+				idx = append(idx, i)
+			} else {
+				tr = append(tr, s)
+			}
+		}
+		t, err := tagger.Train(tr, nil, opt)
+		if err != nil {
+			return nil, err
+		}
+		tagged := Retag(t, held)
+		for j, i := range idx {
+			out[i] = tagged[j]
+		}
+		u, x, _, _ := t.Evaluate(held)
+		logf("jackknife fold %d/%d: UPOS %.4f XPOS %.4f on %d held-out sentences\n", f+1, k, u, x, len(held))
+	}
+	return out, nil
+}
+
+// Evaluate tags and parses copies of gold (gold tokens) and scores them.
+func Evaluate(p *nlp.Pipeline, gold []story.Sentence) Scores {
+	var sc Scores
+	var u, x, l, ua, la int
+	for _, g := range gold {
+		s := story.Sentence{Tokens: append([]story.Token(nil), g.Tokens...)}
+		p.Parse(&s)
+		for i, t := range s.Tokens {
+			gt := g.Tokens[i]
+			sc.Words++
+			if t.UPOS == gt.UPOS {
+				u++
+			}
+			if t.XPOS == gt.XPOS {
+				x++
+			}
+			if t.Lemma == gt.Lemma {
+				l++
+			}
+			if t.Head == gt.Head {
+				ua++
+				if t.Deprel == gt.Deprel {
+					la++
+				}
+			}
+		}
+	}
+	if sc.Words > 0 {
+		n := float64(sc.Words)
+		sc.UPOS, sc.XPOS, sc.Lemma, sc.UAS, sc.LAS = float64(u)/n, float64(x)/n, float64(l)/n, float64(ua)/n, float64(la)/n
+	}
+	return sc
+}
