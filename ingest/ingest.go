@@ -397,68 +397,74 @@ func unwrapPathError(err error) error {
 	return err
 }
 
+// file reads one file: JSONL and the caller's Readers stream it, HTML and feeds are read up to
+// Fetch.MaxBytes, text whole. Gzip files are decompressed whatever their name.
 func (r *reader) file(path string) error {
-	format := r.format(path, nil)
-	if format == FormatJSONL {
-		// JSONL is streamed: dumps can be larger than memory.
-		f, err := os.Open(path)
-		if err != nil {
-			r.fail(inputErr(path, 0, "%v", unwrapPathError(err)))
-			return nil
-		}
-		defer f.Close()
-		src, err := maybeGunzip(f)
-		if err != nil {
-			r.fail(inputErr(path, 0, "%v", err))
-			return nil
-		}
-		return r.jsonl(path, src)
-	}
-	data, err := readFileCapped(path, r.opts.Fetch.MaxBytes, format)
-	if err != nil {
-		r.fail(inputErr(path, 0, "%v", err))
-		return nil
-	}
-	if format == FormatHTML || format == FormatRSS || format == FormatAuto {
-		if len(data) >= r.opts.Fetch.MaxBytes {
-			r.warn(inputErr(path, 0, "input cut at %d bytes (Fetch.MaxBytes)", r.opts.Fetch.MaxBytes))
-		}
-	}
-	return r.data(path, data, "")
-}
-
-// readFileCapped reads a file, ungzipping it when it starts with the gzip magic. HTML and
-// feed inputs are capped at max bytes (a truncated page still yields its first part); text
-// inputs are read whole.
-func readFileCapped(path string, max int, format string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, unwrapPathError(err)
+		r.fail(inputErr(path, 0, "%v", unwrapPathError(err)))
+		return nil
 	}
 	defer f.Close()
 	src, err := maybeGunzip(f)
 	if err != nil {
-		return nil, err
+		r.fail(inputErr(path, 0, "%v", err))
+		return nil
 	}
-	if format == FormatHTML || format == FormatRSS || format == FormatAuto {
-		return readCapped(src, max)
+	br := bufio.NewReaderSize(src, 64<<10)
+	format := r.opts.Format
+	if format == "" || format == FormatAuto {
+		head, _ := br.Peek(8192)
+		format = Detect(path, head)
 	}
-	return io.ReadAll(src)
+	switch format {
+	case FormatJSONL:
+		return r.jsonl(path, br)
+	case FormatHTML, FormatRSS:
+		data, err := readCapped(br, r.opts.Fetch.MaxBytes)
+		if err != nil && len(data) == 0 {
+			r.fail(inputErr(path, 0, "%v", err))
+			return nil
+		}
+		if len(data) >= r.opts.Fetch.MaxBytes {
+			r.warn(inputErr(path, 0, "input cut at %d bytes (Fetch.MaxBytes)", r.opts.Fetch.MaxBytes))
+		}
+		return r.dataAs(path, data, "", format)
+	case FormatText:
+		data, err := io.ReadAll(br)
+		if err != nil {
+			r.fail(inputErr(path, 0, "%v", err))
+			return nil
+		}
+		return r.dataAs(path, data, "", format)
+	case "":
+		r.fail(inputErr(path, 0, "binary data, not a story (--input forces a format)"))
+		return nil
+	}
+	return r.external(path, br, format)
 }
 
-// format resolves the format of an input: Options.Format unless auto.
-func (r *reader) format(name string, head []byte) string {
-	f := r.opts.Format
-	if f == "" || f == FormatAuto {
-		if head == nil {
-			if e := formatByExt(name); e != "" && e != "xml" {
-				return e
-			}
-			return FormatAuto // decide on content
-		}
-		return Detect(name, head)
+// external hands an input to the caller's reader for its format.
+func (r *reader) external(name string, src io.Reader, format string) error {
+	rf := r.opts.Readers[format]
+	if rf == nil {
+		r.fail(inputErr(name, 0, "input format %q is not read by ingest", format))
+		return nil
 	}
-	return f
+	n, err := rf(name, src, r.emit, r.warn)
+	r.failed += n
+	if err != nil {
+		var ee emitError
+		if errors.As(err, &ee) {
+			return ee.err
+		}
+		var ie *InputError
+		if !errors.As(err, &ie) {
+			err = &InputError{Name: name, Err: err}
+		}
+		r.fail(err)
+	}
+	return nil
 }
 
 // data reads one whole input already in memory.
@@ -473,6 +479,11 @@ func (r *reader) data(name string, data []byte, contentType string) error {
 	if format == "" || format == FormatAuto {
 		format = detectWithType(name, data, contentType)
 	}
+	return r.dataAs(name, data, contentType, format)
+}
+
+// dataAs reads one whole input in the given format.
+func (r *reader) dataAs(name string, data []byte, contentType, format string) error {
 	switch format {
 	case FormatText:
 		if isBinary(data) {
@@ -512,23 +523,10 @@ func (r *reader) data(name string, data []byte, contentType string) error {
 		}
 		return nil
 	case "":
-		r.fail(inputErr(name, 0, "cannot tell the input format (use --input)"))
+		r.fail(inputErr(name, 0, "binary data, not a story (--input forces a format)"))
 		return nil
 	}
-	if rf := r.opts.Readers[format]; rf != nil {
-		n, err := rf(name, bytes.NewReader(data), r.emit, r.warn)
-		r.failed += n
-		if err != nil {
-			var ee emitError
-			if errors.As(err, &ee) {
-				return ee.err
-			}
-			r.fail(&InputError{Name: name, Err: err})
-		}
-		return nil
-	}
-	r.fail(inputErr(name, 0, "input format %q is not read by ingest", format))
-	return nil
+	return r.external(name, bytes.NewReader(data), format)
 }
 
 func (r *reader) jsonl(name string, src io.Reader) error {

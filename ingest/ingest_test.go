@@ -207,3 +207,24 @@ func TestReadEmitErrorWorkers(t *testing.T) {
 		}
 	}
 }
+
+// TestReadExternalNotCapped checks that inputs of the caller's readers are streamed whole: the
+// size cap is for HTML pages and feeds.
+func TestReadExternalNotCapped(t *testing.T) {
+	dir := t.TempDir()
+	big := "<Sentences>\n" + strings.Repeat("<Sentence id=\"x\"><Text>Words.</Text></Sentence>\n", 200) + "</Sentences>\n"
+	writeFile(t, filepath.Join(dir, "big.xml"), big)
+	got := 0
+	opts := Options{Fetch: FetchOptions{MaxBytes: 1024}, Readers: map[string]ReaderFunc{
+		FormatPetrarchXML: func(name string, r io.Reader, emit func(*story.Story) error, warn func(error)) (int, error) {
+			data, err := io.ReadAll(r)
+			got = len(data)
+			return 0, err
+		},
+	}}
+	var warns []string
+	Read(context.Background(), []string{dir}, opts, func(*story.Story) error { return nil }, func(e error) { warns = append(warns, e.Error()) })
+	if got != len(big) || len(warns) != 0 {
+		t.Errorf("reader got %d bytes of %d; warnings %q", got, len(big), warns)
+	}
+}
