@@ -41,7 +41,8 @@ const (
 // ReaderFunc reads one input of a format ingest does not handle itself (PETRARCH XML, CoNLL-U).
 // name is the input's name (path, "-" or URL); it emits stories and warns as Read does and
 // returns the number of records it could not read. A non-nil error means the input failed as a
-// whole.
+// whole. Read calls it on its worker goroutines (emit and warn there only collect), so it must be
+// safe for concurrent use; r is the input, decompressed, streamed whole.
 type ReaderFunc func(name string, r io.Reader, emit func(*story.Story) error, warn func(error)) (failed int, err error)
 
 // Options configure Read.
@@ -106,10 +107,10 @@ func (e emitError) Unwrap() error { return e.err }
 // whose extension names a known format, skipping hidden ones), http(s) URLs, and "-" for
 // standard input — and calls emit for each story, in input order and, within an input, in
 // file order, always from the calling goroutine (files and URLs are read ahead on
-// Options.Workers goroutines). Each problem goes to warn as an *InputError naming the input (and line for JSONL
-// and front matter); the other inputs go on. failed counts the inputs or records that could
-// not be read. err is non-nil only when emit returned an error or ctx was cancelled; reading
-// stops then.
+// Options.Workers goroutines). Each problem goes to warn as an *InputError naming the input (and
+// line for JSONL and front matter); the other inputs go on. failed counts the inputs or records
+// that could not be read. err is non-nil only when emit returned an error (that error) or ctx
+// was cancelled; reading stops then.
 func Read(ctx context.Context, inputs []string, opts Options, emit func(*story.Story) error, warn func(error)) (failed int, err error) {
 	if warn == nil {
 		warn = func(error) {}
