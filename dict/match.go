@@ -164,7 +164,7 @@ func (d *Discards) Find(tokens []string) (start, n int, discard *Discard) {
 			return 0, 0, nil
 		}
 		for j := i; j < len(tokens); j++ {
-			c, ok := d.trie.edges[edge{node, tokens[j]}]
+			c, ok := d.trie.step(node, tokens[j])
 			if !ok {
 				break
 			}
