@@ -45,16 +45,24 @@ var npSkipFull = map[string]bool{
 	"advcl": true, "dep": true, "ccomp": true, "xcomp": true, "list": true,
 }
 
-// conjuncts returns i and its coordinated nominals (conj, recursively), in order.
-func (t *tree) conjuncts(i int) []int {
-	out := []int{i}
+// appendConjuncts appends i and its coordinated nominals (conj, recursively), in order, to out.
+func (t *tree) appendConjuncts(out []int, i int) []int {
+	out = append(out, i)
 	for _, k := range t.kids[i] {
 		b := t.base(k)
 		if (b == "conj" || b == "appos") && t.isNominal(k) && (b == "conj" || t.upos(k) == "PROPN") {
-			out = append(out, t.conjuncts(k)...)
+			out = t.appendConjuncts(out, k)
 		}
 	}
 	return out
+}
+
+// pushConjuncts puts i and its conjuncts on the scratch stack and returns them with the stack
+// height to restore (t.stack = t.stack[:top]) when done with them.
+func (t *tree) pushConjuncts(i int) (cjs []int, top int) {
+	top = len(t.stack)
+	t.stack = t.appendConjuncts(t.stack, i)
+	return t.stack[top:], top
 }
 
 // actorsOf codes the noun phrase headed by i, fanning out coordinated nominals (§12.3).
@@ -62,13 +70,12 @@ func (c *Coder) actorsOf(sc *storyCtx, t *tree, i int) []actor {
 	if i < 0 {
 		return nil
 	}
-	if t.np == nil {
-		t.np = make(map[int][]actor, 8)
-	} else if a, ok := t.np[i]; ok {
-		return a
+	if m := t.memoOf(i); m.done&memoNP != 0 {
+		return m.np
 	}
 	out := c.actorsOfUncached(sc, t, i)
-	t.np[i] = out
+	m := t.memoOf(i)
+	m.np, m.done = out, m.done|memoNP
 	return out
 }
 
@@ -79,7 +86,7 @@ func (c *Coder) actorsOfUncached(sc *storyCtx, t *tree, i int) []actor {
 		// actor whose code is its upper-cased words in quotes.
 		var words []string
 		var span []int
-		for _, k := range t.subtree(i, npSkipNew, nil) {
+		for _, k := range t.subtree(i, skipNew, nil) {
 			// The phrase's own preposition is not part of it ("for the Ministry of Magic").
 			if t.head[k] == i && t.base(k) == "case" {
 				continue
@@ -109,7 +116,9 @@ var npSkipNew = map[string]bool{
 func (c *Coder) coordinated(sc *storyCtx, t *tree, i int) []actor {
 	var out []actor
 	var first []actor
-	for n, k := range t.conjuncts(i) {
+	cjs, top := t.pushConjuncts(i)
+	defer func() { t.stack = t.stack[:top] }()
+	for n, k := range cjs {
 		as := c.codeNP(sc, t, k, 0)
 		if n == 0 {
 			first = as
@@ -125,8 +134,9 @@ func (c *Coder) coordinated(sc *storyCtx, t *tree, i int) []actor {
 	return dedupActors(out)
 }
 
+// dedupActors removes actors whose code repeats an earlier one, in place.
 func dedupActors(as []actor) []actor {
-	var out []actor
+	out := as[:0]
 	for _, a := range as {
 		dup := false
 		for _, b := range out {
@@ -157,14 +167,12 @@ func (c *Coder) codeNP(sc *storyCtx, t *tree, i, depth int) []actor {
 	}
 	if depth > 0 {
 		// Nested phrases are coded the same way from every caller: memoize.
-		if a, ok := t.nested[i]; ok {
-			return a
+		if m := t.memoOf(i); m.done&memoNested != 0 {
+			return m.nested
 		}
 		a := c.codeNPUncached(sc, t, i, depth)
-		if t.nested == nil {
-			t.nested = make(map[int][]actor, 8)
-		}
-		t.nested[i] = a
+		m := t.memoOf(i)
+		m.nested, m.done = a, m.done|memoNested
 		return a
 	}
 	return c.codeNPUncached(sc, t, i, depth)
@@ -192,25 +200,29 @@ func (c *Coder) codeNPUncached(sc *storyCtx, t *tree, i, depth int) []actor {
 	// The phrase's words: the full span of the nominal (with its PP modifiers, so that phrases
 	// such as "Prince of Dol Amroth" or "Ministry of Silly Walks" match), but a match must start
 	// on one of the nominal's own words (not inside a PP modifier, whose actors are the fallback).
-	own := t.subtree(i, npSkip, nil)
-	full := t.subtree(i, npSkipFull, nil)
-	sort.Ints(full)
-	toks := make([]string, 0, len(full))
-	idx := make([]int, 0, len(full))
+	// The words go on the scratch stacks (idx: token indexes, toks: their words).
+	top, stop := len(t.stack), len(t.strs)
+	defer func() { t.stack, t.strs = t.stack[:top], t.strs[:stop] }()
+	t.stack = t.subtree(i, skipFull, t.stack)
+	full := t.stack[top:]
+	slices.Sort(full)
+	idx := full[:0]
 	for _, k := range full {
 		if t.upos(k) == "PUNCT" || t.xpos(k) == "POS" {
 			continue
 		}
-		toks = append(toks, t.words[k])
 		idx = append(idx, k)
+		t.strs = append(t.strs, t.words[k])
 	}
+	t.stack = t.stack[:top+len(idx)]
+	toks := t.strs[stop:]
 	var codes []actor
 	var agents []*dict.Agent
 	agLo, agHi := -1, -1
 	headAgent := ""
 	for p := 0; p < len(toks); {
 		k := idx[p]
-		ownWord := slices.Contains(own, k) && t.base(k) != "case"
+		ownWord := t.inSubtree(i, k, skipNP) && t.base(k) != "case"
 		// A capitalised "preposition" inside a sentence is a mis-tagged name ("the evil Arnor
 		// awful Gondor" with Arnor as case).
 		if !ownWord && t.base(k) == "case" && t.head[k] == i && k > 0 && isCapitalised(t.s.Tokens[k].Form) {
@@ -226,11 +238,13 @@ func (c *Coder) codeNPUncached(sc *storyCtx, t *tree, i, depth int) []actor {
 				// unless the modifier is coordinated ("Eriadori and Calenardhon leaders").
 				codes = append(codes, actor{code: strings.ToUpper(code), lo: idx[p], hi: idx[p+n-1]})
 				if m := idx[p+n-1]; m != i && depth < 4 {
-					for _, cj := range t.conjuncts(m)[1:] {
+					cjs, top := t.pushConjuncts(m)
+					for _, cj := range cjs[1:] {
 						if t.head[cj] != i && cj != i {
 							codes = append(codes, c.codeNP(sc, t, cj, depth+1)...)
 						}
 					}
+					t.stack = t.stack[:top]
 				}
 			}
 			p += n
@@ -252,13 +266,15 @@ func (c *Coder) codeNPUncached(sc *storyCtx, t *tree, i, depth int) []actor {
 	}
 	if len(codes) == 0 {
 		// Actors of nmod phrases ("troops in Iraq"), then of appositions ("Kim, the ambassador of X").
-		for _, rel := range []string{"nmod", "appos", "acl"} {
-			kids := t.children(i, rel)
+		for _, rel := range [...]string{"nmod", "appos", "acl"} {
+			// The children with relation rel, on the scratch stack.
+			top := len(t.stack)
+			t.stack = t.appendChildren(t.stack, i, rel)
 			if rel == "nmod" {
 				// obl on an adjective head ("close to the border"), as UD v2 labels it.
-				kids = append(kids, t.children(i, "obl")...)
+				t.stack = t.appendChildren(t.stack, i, "obl")
 			}
-			for _, k := range kids {
+			for _, k := range t.stack[top:] {
 				if rel == "nmod" && (t.rel(k) == "nmod:tmod" || t.rel(k) == "obl:tmod") {
 					continue
 				}
@@ -267,17 +283,21 @@ func (c *Coder) codeNPUncached(sc *storyCtx, t *tree, i, depth int) []actor {
 					// "the roads leading into Mordor": the actors of the reduced clause's objects.
 					objs, obls := t.objects(k)
 					for _, o := range append(objs, obls...) {
-						for _, m := range t.conjuncts(o) {
+						cjs, top := t.pushConjuncts(o)
+						for _, m := range cjs {
 							sub = append(sub, c.codeNP(sc, t, m, depth+1)...)
 						}
+						t.stack = t.stack[:top]
 						if len(sub) > 0 {
 							break
 						}
 					}
 				} else {
-					for _, m := range t.conjuncts(k) {
+					cjs, top := t.pushConjuncts(k)
+					for _, m := range cjs {
 						sub = append(sub, c.codeNP(sc, t, m, depth+1)...)
 					}
+					t.stack = t.stack[:top]
 				}
 				for _, a := range sub {
 					if !a.agentOnly {
@@ -288,6 +308,7 @@ func (c *Coder) codeNPUncached(sc *storyCtx, t *tree, i, depth int) []actor {
 					codes = append(codes, sub...)
 				}
 			}
+			t.stack = t.stack[:top]
 			if len(codes) > 0 {
 				break
 			}

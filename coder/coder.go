@@ -27,6 +27,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/dyad-events/dyad/dict"
@@ -182,18 +183,29 @@ func (c *Coder) CodeStory(st *story.Story) Result {
 	if sc.date == 0 {
 		sc.date = 99999999
 	}
+	// The trees and per-sentence state live in a reused workspace.
+	ws := workspaces.Get().(*workspace)
+	defer workspaces.Put(ws)
+	n := len(st.Sentences)
+	ws.trees = resize(ws.trees, n)
+	trees := ws.trees
+	sentDiscard := resize(ws.discarded, n)
+	ws.discarded = sentDiscard
+	clear(sentDiscard)
+	allWords := resize(ws.words, n)
+	ws.words = allWords
+	treeErr := resize(ws.errs, n)
+	ws.errs = treeErr
+	clear(treeErr)
+	defer clear(treeErr) // no errors kept alive in the pool
 	// Discards first: a story discard anywhere drops the whole story (§9).
-	sentDiscard := make([]bool, len(st.Sentences))
-	allWords := make([][]string, len(st.Sentences))
-	trees := make([]*tree, len(st.Sentences))
-	treeErr := make([]error, len(st.Sentences))
 	for i := range st.Sentences {
 		s := &st.Sentences[i]
 		var words []string
 		if len(s.Tokens) > 0 {
-			trees[i], treeErr[i] = newTree(s)
+			treeErr[i] = trees[i].init(s)
 		}
-		if trees[i] != nil {
+		if len(s.Tokens) > 0 && treeErr[i] == nil {
 			words = trees[i].words
 		} else {
 			words = discardWords(s)
@@ -218,7 +230,7 @@ func (c *Coder) CodeStory(st *story.Story) Result {
 		err := treeErr[i]
 		var evs []story.Event
 		if err == nil {
-			evs = c.codeSentence(sc, trees[i])
+			evs = c.codeSentence(sc, &trees[i], ws)
 		}
 		if err != nil {
 			res.Problems = append(res.Problems, Problem{SentenceIndex: s.Index, SentenceID: s.ID, Msg: err.Error()})
@@ -269,6 +281,23 @@ func (c *Coder) CodeStory(st *story.Story) Result {
 	}
 	return res
 }
+
+// workspace is the memory one CodeStory call reuses from earlier calls: the trees of the story's
+// sentences with their buffers, and per-sentence state. A Coder is shared by goroutines, so
+// workspaces come from a pool.
+type workspace struct {
+	trees     []tree
+	discarded []bool
+	words     [][]string
+	errs      []error
+	// Per sentence (codeSentence): the frames, pointers to them, and the frame of each token.
+	frames   []frame
+	framePtr []*frame
+	order    []*frame
+	byTok    []*frame
+}
+
+var workspaces = sync.Pool{New: func() any { return new(workspace) }}
 
 // discardWords returns the upper-cased token forms of s, or, when it has no tokens, the
 // white-space words of its text with surrounding punctuation removed.

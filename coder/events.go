@@ -185,7 +185,7 @@ func (c *Coder) frameAt(t *tree, k int) *dict.Verb {
 
 // frameEvents returns the events of frame f, combining it with the coded verbs of its xcomp and
 // ccomp clauses (§12.4 step 5-6, §12.9).
-func (c *Coder) frameEvents(sc *storyCtx, t *tree, f *frame, byTok map[int]*frame) []raw {
+func (c *Coder) frameEvents(sc *storyCtx, t *tree, f *frame, byTok []*frame) []raw {
 	if c.hopeless(sc, t, f, byTok) {
 		return nil
 	}
@@ -606,7 +606,7 @@ func dollarSource(text string) (head string, skips int, ok bool) {
 // hopeless reports a frame that cannot give an event whatever its pattern: no nominal on either
 // side names an actor, it governs no other dictionary verb, and one-sided events are not wanted.
 // Skipping such frames saves the pattern search, the bulk of the coder's time on news text.
-func (c *Coder) hopeless(sc *storyCtx, t *tree, f *frame, byTok map[int]*frame) bool {
+func (c *Coder) hopeless(sc *storyCtx, t *tree, f *frame, byTok []*frame) bool {
 	if !c.opts.RequireDyad || c.opts.NewActorLength > 0 {
 		return false
 	}

@@ -13,15 +13,11 @@ import (
 // the objects and obliques with their nested nmod phrases; for a passive verb the agent phrase and
 // the subject with the obliques.
 func (c *Coder) sides(t *tree, f *frame) (pre, post []int) {
-	if sd, ok := t.sides[f]; ok {
-		return sd[0], sd[1]
+	if !f.sidesDone {
+		f.pre, f.post = c.sidesUncached(t, f)
+		f.sidesDone = true
 	}
-	pre, post = c.sidesUncached(t, f)
-	if t.sides == nil {
-		t.sides = map[*frame][2][]int{}
-	}
-	t.sides[f] = [2][]int{pre, post}
-	return pre, post
+	return f.pre, f.post
 }
 
 func (c *Coder) sidesUncached(t *tree, f *frame) (pre, post []int) {
@@ -78,7 +74,7 @@ func (c *Coder) sidesUncached(t *tree, f *frame) (pre, post []int) {
 // npWords returns the upper-cased words of the nominal k's phrase (its subtree without clauses).
 func (t *tree) npWords(k int) map[string]bool {
 	m := map[string]bool{}
-	for _, j := range t.subtree(k, npSkip, nil) {
+	for _, j := range t.subtree(k, skipNP, nil) {
 		m[t.words[j]] = true
 	}
 	return m

@@ -2,7 +2,6 @@ package coder
 
 import (
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/dyad-events/dyad/dict"
@@ -22,6 +21,9 @@ type frame struct {
 	sources   []actor
 	targets   []actor
 	done      bool // consumed by an enclosing frame
+	// pre and post are the nominals of the pattern sides (Coder.sides), once sidesDone.
+	pre, post []int
+	sidesDone bool
 }
 
 // raw is an event before evidence is filled.
@@ -32,15 +34,22 @@ type raw struct {
 	recip    bool // the reciprocal event of a paired code
 }
 
-func (c *Coder) codeSentence(sc *storyCtx, t *tree) (evs []story.Event) {
-	frames := c.findFrames(sc, t)
-	byTok := map[int]*frame{}
+// codeSentence codes the sentence of t; ws provides reusable memory for its frames.
+func (c *Coder) codeSentence(sc *storyCtx, t *tree, ws *workspace) (evs []story.Event) {
+	frames := c.findFrames(sc, t, ws)
+	if len(frames) == 0 {
+		return nil
+	}
+	byTok := resize(ws.byTok, t.n) // the frame of each verb token
+	ws.byTok = byTok
+	clear(byTok)
 	for _, f := range frames {
 		byTok[f.v] = f
 	}
 	// Governing verbs first: a verb that codes an event hides the clauses below it (§12.4 step 6).
-	order := slices.Clone(frames)
-	sort.SliceStable(order, func(a, b int) bool { return t.depth(order[a].v) < t.depth(order[b].v) })
+	order := append(ws.order[:0], frames...)
+	ws.order = order
+	slices.SortStableFunc(order, func(a, b *frame) int { return t.depth(a.v) - t.depth(b.v) })
 	var raws []raw
 	for _, f := range order {
 		if f.done {
@@ -52,13 +61,12 @@ func (c *Coder) codeSentence(sc *storyCtx, t *tree) (evs []story.Event) {
 		}
 		raws = append(raws, evs...)
 	}
-	seen := map[[3]string]bool{}
-	for _, r := range raws {
-		k := [3]string{r.src.code, r.tgt.code, r.code}
-		if seen[k] {
-			continue
+	for n, r := range raws {
+		if slices.ContainsFunc(raws[:n], func(q raw) bool {
+			return q.src.code == r.src.code && q.tgt.code == r.tgt.code && q.code == r.code
+		}) {
+			continue // the same (source, target, code) as an earlier event
 		}
-		seen[k] = true
 		evs = append(evs, c.evidence(t, r))
 	}
 	sortEvents(evs)
@@ -87,8 +95,10 @@ func (c *Coder) matchVerb(t *tree, i int) (*dict.Verb, int, int) {
 	return nil, 0, 0
 }
 
-func (c *Coder) findFrames(sc *storyCtx, t *tree) []*frame {
-	var frames []*frame
+// findFrames returns the frames of the dictionary verbs of t, in token order, in ws's memory
+// (valid until the next call).
+func (c *Coder) findFrames(sc *storyCtx, t *tree, ws *workspace) []*frame {
+	fs := ws.frames[:0]
 	for i := 0; i < t.n; i++ {
 		if !t.isVerb(i) {
 			continue
@@ -100,7 +110,8 @@ func (c *Coder) findFrames(sc *storyCtx, t *tree) []*frame {
 		if v == nil {
 			continue
 		}
-		f := &frame{v: i, lo: lo, hi: hi, verb: v, subj: -1, agent: -1}
+		fs = append(fs, frame{v: i, lo: lo, hi: hi, verb: v, subj: -1, agent: -1})
+		f := &fs[len(fs)-1]
 		f.passive = t.child(i, "nsubj:pass", "aux:pass", "csubj:pass") >= 0 ||
 			(t.xpos(i) == "VBN" && t.base(i) == "acl" && t.child(i, "obj") < 0)
 		f.subj = c.subject(t, i)
@@ -114,8 +125,14 @@ func (c *Coder) findFrames(sc *storyCtx, t *tree) []*frame {
 			}
 		}
 		f.negated = negated(t, i)
-		frames = append(frames, f)
 	}
+	ws.frames = fs
+	// Pointers only now: appending may have moved the frames.
+	frames := ws.framePtr[:0]
+	for k := range fs {
+		frames = append(frames, &fs[k])
+	}
+	ws.framePtr = frames
 	return frames
 }
 
@@ -205,7 +222,7 @@ func hasOwn(evs []raw, f *frame) bool {
 
 // hideBelow marks done the frames of clauses below verb v, except coordinated verbs, reporting
 // clauses (parataxis) and clauses inside the subject.
-func hideBelow(t *tree, v int, byTok map[int]*frame) {
+func hideBelow(t *tree, v int, byTok []*frame) {
 	var walk func(k int)
 	walk = func(k int) {
 		for _, m := range t.kids[k] {

@@ -7,7 +7,8 @@ import (
 	"github.com/dyad-events/dyad/story"
 )
 
-// tree is a sentence prepared for coding: 0-based heads and children lists.
+// tree is a sentence prepared for coding: 0-based heads and children lists, plus per-sentence
+// caches and scratch space. A tree belongs to one CodeStory call (one goroutine).
 type tree struct {
 	s      *story.Sentence
 	n      int
@@ -15,21 +16,88 @@ type tree struct {
 	lemmas []string // upper-cased lemmas (the form when the lemma is empty)
 	head   []int    // 0-based head, -1 for the root
 	kids   [][]int
-	bases  []string        // deprel without subtype
-	np     map[int][]actor // actorsOf results by token
-	nested map[int][]actor // codeNP results of nested phrases (depth > 0) by token
-	preps  []string        // prep results by token, filled on first use
-	pps    map[int][]int   // ppSubtree results by token
-	sides  map[*frame][2][]int
+	bases  []string  // deprel without subtype
+	skip   []uint8   // per token: the skip sets (skipNP, ...) its relation is in
+	memo   []tokMemo // per token caches, allocated on first use
+	preps  []string  // prep results by token, filled on first use (prepsDone)
+	// prepsDone reports that preps is filled.
+	prepsDone bool
+	// count and flat back head counts and the children lists.
+	count, flat []int
+	// stack and strs are scratch space used like a call stack: a caller appends its region,
+	// reads it (callees append and truncate above it) and truncates back on return.
+	stack []int
+	strs  []string
 }
 
-func newTree(s *story.Sentence) (*tree, error) {
+// tokMemo caches results for one token of a tree.
+type tokMemo struct {
+	np, nested []actor // actorsOf, and codeNP of a nested phrase (depth > 0)
+	pp         []int   // ppSubtree
+	done       uint8   // which of the above are filled (memoNP, memoNested, memoPP)
+}
+
+const (
+	memoNP uint8 = 1 << iota
+	memoNested
+	memoPP
+)
+
+// memoOf returns the caches of token i.
+func (t *tree) memoOf(i int) *tokMemo {
+	if len(t.memo) == 0 {
+		t.memo = resize(t.memo, t.n)
+		clear(t.memo)
+	}
+	return &t.memo[i]
+}
+
+// Skip sets: the relations whose subtrees a kind of phrase leaves out (bits of tree.skip).
+const (
+	skipNP   uint8 = 1 << iota // npSkip
+	skipFull                   // npSkipFull
+	skipNew                    // npSkipNew
+	skipPP                     // ppSkip
+)
+
+// relSkip maps every relation of a skip set to the bits of the sets holding it.
+var relSkip = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for bit, set := range map[uint8]map[string]bool{skipNP: npSkip, skipFull: npSkipFull, skipNew: npSkipNew, skipPP: ppSkip} {
+		for r := range set {
+			m[r] |= bit
+		}
+	}
+	return m
+}()
+
+// skipMask returns the skip sets a token with relation rel (base label base) falls in: those
+// holding rel itself, or its base label unless rel is nmod:poss.
+func skipMask(rel, base string) uint8 {
+	m := relSkip[rel]
+	if rel != base && rel != "nmod:poss" {
+		m |= relSkip[base]
+	}
+	return m
+}
+
+// resize returns a slice of length n, reusing buf's memory when it is large enough. The elements
+// keep their old values.
+func resize[T any](buf []T, n int) []T {
+	if cap(buf) >= n {
+		return buf[:n]
+	}
+	return make([]T, n, n+n/2)
+}
+
+// init prepares s for coding, reusing the memory of t's previous sentence. It returns an error
+// for a malformed tree (a head out of range, a cycle); t is then unusable.
+func (t *tree) init(s *story.Sentence) error {
 	n := len(s.Tokens)
-	// Few allocations per sentence: one block of strings, one of ints, one of child lists.
-	strs := make([]string, 3*n)
-	ints := make([]int, 2*n)
-	t := &tree{s: s, n: n, words: strs[:n:n], lemmas: strs[n : 2*n : 2*n], bases: strs[2*n:],
-		head: ints[:n:n], kids: make([][]int, n)}
+	*t = tree{s: s, n: n, words: resize(t.words, n), lemmas: resize(t.lemmas, n), bases: resize(t.bases, n),
+		head: resize(t.head, n), kids: resize(t.kids, n), skip: resize(t.skip, n),
+		memo: t.memo[:0], preps: t.preps[:0], count: resize(t.count, n), flat: resize(t.flat, n),
+		stack: t.stack[:0], strs: t.strs[:0]}
 	size := 0
 	for _, tok := range s.Tokens {
 		size += len(tok.Form) + len(tok.Lemma)
@@ -50,7 +118,7 @@ func newTree(s *story.Sentence) (*tree, error) {
 		}
 		h := tok.Head
 		if h < 0 || h > n || h == i+1 {
-			return nil, fmt.Errorf("token %d (%q): bad head %d", i+1, tok.Form, h)
+			return fmt.Errorf("token %d (%q): bad head %d", i+1, tok.Form, h)
 		}
 		t.head[i] = h - 1
 		r := tok.Deprel
@@ -58,8 +126,10 @@ func newTree(s *story.Sentence) (*tree, error) {
 			r = r[:k]
 		}
 		t.bases[i] = r
+		t.skip[i] = skipMask(tok.Deprel, r)
 	}
-	count := ints[n:]
+	count := t.count
+	clear(count)
 	for i := 0; i < n; i++ {
 		// Cycle check: the head chain must reach the root within n steps.
 		j, steps := i, 0
@@ -68,13 +138,13 @@ func newTree(s *story.Sentence) (*tree, error) {
 			steps++
 		}
 		if j >= 0 {
-			return nil, fmt.Errorf("token %d (%q): head cycle", i+1, s.Tokens[i].Form)
+			return fmt.Errorf("token %d (%q): head cycle", i+1, s.Tokens[i].Form)
 		}
 		if h := t.head[i]; h >= 0 {
 			count[h]++
 		}
 	}
-	flat := make([]int, n)
+	flat := t.flat
 	pos := 0
 	for h := 0; h < n; h++ {
 		t.kids[h] = flat[pos : pos : pos+count[h]]
@@ -85,7 +155,7 @@ func newTree(s *story.Sentence) (*tree, error) {
 			t.kids[h] = append(t.kids[h], i)
 		}
 	}
-	return t, nil
+	return nil
 }
 
 func (t *tree) rel(i int) string { return t.s.Tokens[i].Deprel }
@@ -107,6 +177,16 @@ func (t *tree) children(i int, rels ...string) []int {
 				out = append(out, k)
 				break
 			}
+		}
+	}
+	return out
+}
+
+// appendChildren appends to out the children of i whose relation is rel (as children matches).
+func (t *tree) appendChildren(out []int, i int, rel string) []int {
+	for _, k := range t.kids[i] {
+		if t.has(k, rel) {
+			out = append(out, k)
 		}
 	}
 	return out
@@ -152,8 +232,9 @@ func (t *tree) isVerb(i int) bool {
 
 // prep returns the upper-cased preposition (case child, with its fixed parts) of nominal i, or "".
 func (t *tree) prep(i int) string {
-	if t.preps == nil {
-		t.preps = make([]string, t.n)
+	if !t.prepsDone {
+		t.preps = resize(t.preps, t.n)
+		t.prepsDone = true
 		for j := range t.preps {
 			t.preps[j] = t.findPrep(j)
 		}
@@ -179,19 +260,33 @@ func (t *tree) findPrep(i int) string {
 	return ""
 }
 
-// subtree appends i and its descendants, skipping children whose relation is in skip.
-func (t *tree) subtree(i int, skip map[string]bool, out []int) []int {
-	if out == nil {
-		out = make([]int, 0, 16)
-	}
+// subtree appends i and its descendants to out, skipping children in the skip sets of mask.
+func (t *tree) subtree(i int, mask uint8, out []int) []int {
 	out = append(out, i)
 	for _, k := range t.kids[i] {
-		if skip[t.rel(k)] || (skip[t.base(k)] && t.rel(k) != "nmod:poss") {
+		if t.skip[k]&mask != 0 {
 			continue
 		}
-		out = t.subtree(k, skip, out)
+		out = t.subtree(k, mask, out)
 	}
 	return out
+}
+
+// inSubtree reports whether token k, a descendant of i (or i), lies in i's subtree without the
+// relations of the skip sets of mask: no token on the path from k up to i (i excluded) has one.
+func (t *tree) inSubtree(i, k int, mask uint8) bool {
+	for j := k; j != i; j = t.head[j] {
+		if j < 0 || t.skip[j]&mask != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// has reports whether token k's relation is w (full label, or base label when w has no subtype),
+// as children matches.
+func (t *tree) has(k int, w string) bool {
+	return t.rel(k) == w || (t.base(k) == w && !strings.Contains(w, ":"))
 }
 
 // isXcomp reports an open clausal complement: xcomp, or an infinitival advcl ("vowed ... to wage
@@ -242,14 +337,12 @@ func upperSlice(all string, off *int, w string) string {
 }
 
 // ppSubtree returns the words of the prepositional phrase headed by k (without clauses and
-// punctuation), cached per sentence.
+// punctuation), cached per sentence. The slice must not be modified.
 func (t *tree) ppSubtree(k int) []int {
-	if t.pps == nil {
-		t.pps = make(map[int][]int, 8)
-	} else if sub, ok := t.pps[k]; ok {
-		return sub
+	m := t.memoOf(k)
+	if m.done&memoPP == 0 {
+		m.pp = t.subtree(k, skipPP, make([]int, 0, 8))
+		m.done |= memoPP
 	}
-	sub := t.subtree(k, ppSkip, nil)
-	t.pps[k] = sub
-	return sub
+	return m.pp
 }
