@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/markusmobius/go-htmldate"
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/text/unicode/norm"
@@ -85,6 +86,11 @@ func readHTML(name string, data []byte, contentType string, opts Options) (s *st
 		return nil, warns, false, inputErr(name, 0, "no main text found")
 	}
 	s.Text = text
+	if md.Date.IsZero() {
+		// trafilatura ran go-htmldate in its fast mode; the extensive search (text patterns,
+		// go-dateparser for other languages) is slower, so it is only run when that found nothing.
+		md.Date = extensiveDate(doc, s.URL)
+	}
 	if !md.Date.IsZero() && plausible(md.Date) {
 		s.Date, dated = day(md.Date), true
 	} else if t, prec, ok := ParseDate(dateline); ok && prec == PrecisionDay {
@@ -98,6 +104,20 @@ func readHTML(name string, data []byte, contentType string, opts Options) (s *st
 		warn("story %q: no publication date found; using %s", s.ID, def.Format(time.DateOnly))
 	}
 	return s, warns, dated, nil
+}
+
+// extensiveDate runs go-htmldate's extensive search on a page; zero when it finds nothing.
+func extensiveDate(doc *html.Node, url string) (t time.Time) {
+	defer func() {
+		if recover() != nil {
+			t = time.Time{}
+		}
+	}()
+	res, err := htmldate.FromDocument(doc, htmldate.Options{UseOriginalDate: true, URL: url})
+	if err != nil {
+		return time.Time{}
+	}
+	return res.DateTime
 }
 
 // extractSafe runs trafilatura, turning a panic on a malformed page into an error: one bad page

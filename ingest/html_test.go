@@ -170,8 +170,8 @@ func TestReadHTMLBadInput(t *testing.T) {
 // comparisonEntry is one labelled page of go-trafilatura's comparison set: strings the
 // extracted text must contain (With) and must not contain (Without).
 type comparisonEntry struct {
-	url, file     string
-	with, without []string
+	url, file, date string // date: the labelled publication date, "" when not labelled
+	with, without   []string
 }
 
 // loadComparison reads the labels of go-trafilatura's evaluation (scripts/comparison/data.go in
@@ -210,9 +210,14 @@ func loadComparison(t testing.TB) (dir string, entries []comparisonEntry) {
 				continue
 			}
 			switch name.Name {
-			case "File":
+			case "File", "Date":
 				if bl, ok := fkv.Value.(*ast.BasicLit); ok {
-					e.file, _ = strconv.Unquote(bl.Value)
+					v, _ := strconv.Unquote(bl.Value)
+					if name.Name == "File" {
+						e.file = v
+					} else {
+						e.date = v
+					}
 				}
 			case "With", "Without":
 				cl, ok := fkv.Value.(*ast.CompositeLit)
@@ -264,19 +269,28 @@ func TestExtractionF1(t *testing.T) {
 		if fallback && os.Getenv("DYAD_F1_FALLBACK") == "" {
 			continue // about 2x slower; set DYAD_F1_FALLBACK=1 to measure it
 		}
-		var tp, fn, fp, tn, pages, failed int
+		var tp, fn, fp, tn, pages, failed, dated, dateRight, dateWrong int
 		for _, e := range entries {
 			data, err := comparisonPage(dir, e.file)
 			if err != nil {
 				continue
 			}
 			pages++
-			s, _, err := ReadHTML(e.url, data, "", Options{DefaultDate: day0, HTMLFallback: fallback})
+			s, _, dok, err := readHTML(e.url, data, "", Options{DefaultDate: day0, HTMLFallback: fallback})
 			text := ""
 			if err == nil {
 				text = s.Text
 			} else {
 				failed++
+			}
+			if e.date != "" {
+				dated++
+				switch {
+				case err == nil && dok && s.Date.Format(time.DateOnly) == e.date:
+					dateRight++
+				case err == nil && dok:
+					dateWrong++
+				}
 			}
 			for _, w := range e.with {
 				if text != "" && strings.Contains(text, w) {
@@ -298,6 +312,11 @@ func TestExtractionF1(t *testing.T) {
 		f1 := 2 * float64(tp) / float64(2*tp+fp+fn)
 		t.Logf("fallback=%v: %d pages (%d without text): precision %.3f recall %.3f F1 %.3f (tp %d fp %d fn %d tn %d)",
 			fallback, pages, failed, p, r, f1, tp, fp, fn, tn)
+		t.Logf("fallback=%v: publication dates: %d of %d labelled pages right (%.3f), %d wrong, %d not found",
+			fallback, dateRight, dated, float64(dateRight)/float64(dated), dateWrong, dated-dateRight-dateWrong)
+		if float64(dateRight) < 0.7*float64(dated) {
+			t.Errorf("dates right on %d of %d labelled pages (< 70%%)", dateRight, dated)
+		}
 		if pages < 900 {
 			t.Errorf("only %d pages read", pages)
 		}
