@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	nurl "net/url"
+	"regexp"
 	"strings"
 	"time"
 
@@ -117,8 +118,14 @@ func extensiveDate(doc *html.Node, url string) (t time.Time) {
 	if err != nil {
 		return time.Time{}
 	}
+	// A bare year ("© 2019 The Daily Example") comes back as 1 January: no day, no date.
+	if _, m, d := res.DateTime.Date(); m == time.January && d == 1 && !reJan1.MatchString(res.SrcString) {
+		return time.Time{}
+	}
 	return res.DateTime
 }
+
+var reJan1 = regexp.MustCompile(`(?i)\b0?1[-./]0?1\b|\bjan|\b1(st)?\s+(of\s+)?jan|\bjänner|\bjanvier|\benero|\bgennaio`)
 
 // extractSafe runs trafilatura, turning a panic on a malformed page into an error: one bad page
 // must not stop the others.
