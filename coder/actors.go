@@ -114,7 +114,8 @@ var npSkipNew = map[string]bool{
 
 // coordinated codes the nominal i and its conjuncts.
 func (c *Coder) coordinated(sc *storyCtx, t *tree, i int) []actor {
-	var out []actor
+	var buf [8]actor
+	out := buf[:0]
 	var first []actor
 	cjs, top := t.pushConjuncts(i)
 	defer func() { t.stack = t.stack[:top] }()
@@ -131,7 +132,7 @@ func (c *Coder) coordinated(sc *storyCtx, t *tree, i int) []actor {
 		}
 		out = append(out, as...)
 	}
-	return dedupActors(out)
+	return t.keepActors(dedupActors(out))
 }
 
 // dedupActors removes actors whose code repeats an earlier one, in place.
@@ -216,8 +217,9 @@ func (c *Coder) codeNPUncached(sc *storyCtx, t *tree, i, depth int) []actor {
 	}
 	t.stack = t.stack[:top+len(idx)]
 	toks := t.strs[stop:]
-	var codes []actor
-	var agents []*dict.Agent
+	var codesBuf [4]actor
+	var agentsBuf [4]*dict.Agent
+	codes, agents := codesBuf[:0], agentsBuf[:0]
 	agLo, agHi := -1, -1
 	headAgent := ""
 	for p := 0; p < len(toks); {
@@ -278,7 +280,8 @@ func (c *Coder) codeNPUncached(sc *storyCtx, t *tree, i, depth int) []actor {
 				if rel == "nmod" && (t.rel(k) == "nmod:tmod" || t.rel(k) == "obl:tmod") {
 					continue
 				}
-				var sub []actor
+				var subBuf [4]actor
+				sub := subBuf[:0]
 				if rel == "acl" || !t.isNominal(k) {
 					// "the roads leading into Mordor": the actors of the reduced clause's objects.
 					objs, obls := t.objects(k)
@@ -319,14 +322,15 @@ func (c *Coder) codeNPUncached(sc *storyCtx, t *tree, i, depth int) []actor {
 			codes = append(codes, actor{code: code, lo: agLo, hi: agHi, fromContext: true})
 		}
 	}
-	out := composeAgents(codes, agents, agLo, agHi)
+	var outBuf [4]actor
+	out := composeAgents(outBuf[:0], codes, agents, agLo, agHi)
 	for k := range out {
 		out[k].headAgent = headAgent
 	}
 	if c.opts.NewActorLength > 0 && depth == 0 && len(out) > 0 {
 		out = append(out, c.newActorConjuncts(sc, t, i)...)
 	}
-	return out
+	return t.keepActors(out)
 }
 
 // newActorConjuncts splits a phrase at a coordinated modifier as PETRARCH's NP compounds do
@@ -370,9 +374,11 @@ func isDefinite(t *tree, i int) bool {
 // agent is appended to every actor code that does not already contain it; ~PPL is dropped when
 // the phrase has another agent; without an actor the agent prints as "---GOV". Prefix agents
 // (NGO~) go before the actor code, and stand alone without one (§15 fix of the PETRARCH2 quirk).
-func composeAgents(codes []actor, agents []*dict.Agent, lo, hi int) []actor {
+//
+// The result is appended to dst.
+func composeAgents(dst, codes []actor, agents []*dict.Agent, lo, hi int) []actor {
 	if len(agents) == 0 {
-		return codes
+		return append(dst, codes...)
 	}
 	if len(agents) > 1 {
 		var kept []*dict.Agent
@@ -401,10 +407,9 @@ func composeAgents(codes []actor, agents []*dict.Agent, lo, hi int) []actor {
 		} else {
 			code = "---" + code
 		}
-		return []actor{{code: code, lo: lo, hi: hi, agentOnly: only}}
+		return append(dst, actor{code: code, lo: lo, hi: hi, agentOnly: only})
 	}
-	out := make([]actor, len(codes))
-	for i, a := range codes {
+	for _, a := range codes {
 		for _, ag := range agents {
 			if ag.Form == dict.Prefix {
 				if !strings.HasPrefix(a.code, ag.Code) {
@@ -417,9 +422,9 @@ func composeAgents(codes []actor, agents []*dict.Agent, lo, hi int) []actor {
 		if lo >= 0 && a.lo >= 0 {
 			a.lo, a.hi = min(a.lo, lo), max(a.hi, hi)
 		}
-		out[i] = a
+		dst = append(dst, a)
 	}
-	return out
+	return dst
 }
 
 // bindPronoun binds a pronoun within the sentence (§12.3): a reflexive to the subject of its own

@@ -85,6 +85,8 @@ type Coder struct {
 	// altHeads holds the head words of large pattern items (synsets), keyed by their first
 	// alternative.
 	altHeads map[*dict.Alt]map[string]bool
+	// lemmas holds the lower-cased lemma of every verb entry, as events report it.
+	lemmas map[*dict.Verb]string
 }
 
 // New returns a coder for set. set.Verbs and set.Actors are required; Agents, Discards and Issues
@@ -98,6 +100,12 @@ func New(set *dict.Set, opts Options) (*Coder, error) {
 	}
 	c := &Coder{set: set, opts: opts, verbCode: map[string]string{}, blocks: map[*dict.Block]*blockIndex{}, altHeads: map[*dict.Alt]map[string]bool{}}
 
+	c.lemmas = map[*dict.Verb]string{}
+	for _, es := range set.Verbs.Forms {
+		for _, v := range es {
+			c.lemmas[v] = strings.ToLower(v.Lemma)
+		}
+	}
 	for _, b := range set.Verbs.Blocks {
 		c.blocks[b] = c.indexBlock(b)
 		for _, v := range b.Verbs {

@@ -415,14 +415,24 @@ func (c *Coder) evidence(t *tree, r raw) story.Event {
 	e := story.Event{Code: r.code, Source: c.actorEvidence(t, r.src), Target: c.actorEvidence(t, r.tgt)}
 	if r.f != nil {
 		f := r.f
-		e.Verb = story.Verb{Lemma: strings.ToLower(f.verb.Lemma), Line: f.verb.Pos.String()}
+		e.Verb = story.Verb{Lemma: c.lowerLemma(f.verb)}
 		e.Verb.Text, e.Verb.Start, e.Verb.End = spanText(t, f.lo, f.hi)
 		if f.pattern != nil {
 			e.Verb.Pattern = f.pattern.Text
 			e.Verb.Line = f.pattern.Pos.String()
+		} else {
+			e.Verb.Line = f.verb.Pos.String()
 		}
 	}
 	return e
+}
+
+// lowerLemma returns the lower-cased lemma of v, precomputed by New for the dictionary's verbs.
+func (c *Coder) lowerLemma(v *dict.Verb) string {
+	if l, ok := c.lemmas[v]; ok {
+		return l
+	}
+	return strings.ToLower(v.Lemma)
 }
 
 func (c *Coder) actorEvidence(t *tree, a actor) story.Actor {

@@ -21,54 +21,74 @@ func (c *Coder) sides(t *tree, f *frame) (pre, post []int) {
 }
 
 func (c *Coder) sidesUncached(t *tree, f *frame) (pre, post []int) {
+	// Objects of an xcomp/ccomp without its own verb entry belong to this verb's object side too
+	// ("agreed to hold talks"): the verb's objects, the complements' objects, the verb's obliques,
+	// the complements' obliques.
 	objs, obls := t.objects(f.v)
-	expand := func(list []int) []int {
-		out := make([]int, 0, 8)
-		var add func(k, d int)
-		add = func(k, d int) {
-			if k < 0 || d > 3 || slices.Contains(out, k) {
-				return
-			}
-			out = append(out, k)
-			for _, m := range t.kids[k] {
-				switch t.base(m) {
-				case "conj", "nmod", "appos":
-					if t.isNominal(m) {
-						add(m, d+1)
-					}
-				case "acl":
-					// "a call for talks": nominals of a reduced clause stay on the object side
-					o, ob := t.objects(m)
-					for _, x := range append(o, ob...) {
-						add(x, d+1)
-					}
+	side := t.side[:0]
+	if f.passive {
+		side = t.expandSide(side, f.agent, 0)
+		pre = t.keep(side)
+		side = t.expandSide(side[:0], f.subj, 0)
+	} else {
+		if f.subj >= 0 {
+			side = t.expandSide(side, f.subj, 0)
+			pre = t.keep(side)
+			side = side[:0]
+		}
+		for _, k := range objs {
+			side = t.expandSide(side, k, 0)
+		}
+		for _, k := range t.kids[f.v] {
+			if t.isXcomp(k) && !t.isNominal(k) {
+				o, _ := t.objects(k)
+				for _, x := range o {
+					side = t.expandSide(side, x, 0)
 				}
 			}
 		}
-		for _, k := range list {
-			add(k, 0)
-		}
-		return out
 	}
-	// Objects of an xcomp/ccomp without its own verb entry belong to this verb's object side too
-	// ("agreed to hold talks").
+	for _, k := range obls {
+		side = t.expandSide(side, k, 0)
+	}
 	for _, k := range t.kids[f.v] {
 		if t.isXcomp(k) && !t.isNominal(k) {
-			o, ob := t.objects(k)
-			objs = append(objs, o...)
-			obls = append(obls, ob...)
+			_, ob := t.objects(k)
+			for _, x := range ob {
+				side = t.expandSide(side, x, 0)
+			}
 		}
 	}
-	if f.passive {
-		pre = expand([]int{f.agent})
-		post = expand(append([]int{f.subj}, obls...))
-		return
+	post = t.keep(side)
+	t.side = side[:0]
+	return pre, post
+}
+
+// expandSide appends to out nominal k (when not there yet) with its conjuncts, nmod phrases and
+// appositions, and the objects of its reduced clauses ("a call for talks"), to depth 3.
+func (t *tree) expandSide(out []int, k, d int) []int {
+	if k < 0 || d > 3 || slices.Contains(out, k) {
+		return out
 	}
-	if f.subj >= 0 {
-		pre = expand([]int{f.subj})
+	out = append(out, k)
+	for _, m := range t.kids[k] {
+		switch t.base(m) {
+		case "conj", "nmod", "appos":
+			if t.isNominal(m) {
+				out = t.expandSide(out, m, d+1)
+			}
+		case "acl":
+			// "a call for talks": nominals of a reduced clause stay on the object side
+			o, ob := t.objects(m)
+			for _, x := range o {
+				out = t.expandSide(out, x, d+1)
+			}
+			for _, x := range ob {
+				out = t.expandSide(out, x, d+1)
+			}
+		}
 	}
-	post = expand(append(objs, obls...))
-	return
+	return out
 }
 
 // npWords returns the upper-cased words of the nominal k's phrase (its subtree without clauses).

@@ -191,23 +191,43 @@ func negated(t *tree, i int) bool {
 // objects returns the object-side nominals of verb i in order: obj/iobj (with their conjuncts),
 // then obl phrases.
 func (t *tree) objects(i int) (objs, obls []int) {
+	m := t.memoOf(i)
+	if m.done&memoObjects == 0 {
+		m.objs, m.obls = t.objectsUncached(i)
+		m.done |= memoObjects
+	}
+	return m.objs, m.obls
+}
+
+// objectsUncached computes objects(i) into the tree's arena; the slices are capped, so that
+// appending to them copies.
+func (t *tree) objectsUncached(i int) (objs, obls []int) {
+	top := len(t.stack)
 	for _, k := range t.kids[i] {
 		switch t.base(k) {
 		case "obj", "iobj":
 			if t.isNominal(k) || t.upos(k) == "ADJ" {
-				objs = append(objs, k)
-			}
-		case "obl", "nmod":
-			if t.rel(k) != "obl:tmod" && t.rel(k) != "nmod:tmod" && t.rel(k) != "obl:npmod" {
-				obls = append(obls, k)
+				t.stack = append(t.stack, k)
 			}
 		case "xcomp":
 			if t.isNominal(k) {
-				objs = append(objs, k)
+				t.stack = append(t.stack, k)
 			}
 		}
 	}
-	return
+	objs = t.keep(t.stack[top:])
+	t.stack = t.stack[:top]
+	for _, k := range t.kids[i] {
+		switch t.base(k) {
+		case "obl", "nmod":
+			if t.rel(k) != "obl:tmod" && t.rel(k) != "nmod:tmod" && t.rel(k) != "obl:npmod" {
+				t.stack = append(t.stack, k)
+			}
+		}
+	}
+	obls = t.keep(t.stack[top:])
+	t.stack = t.stack[:top]
+	return objs, obls
 }
 
 // hasOwn reports whether evs holds an event of frame f itself.

@@ -28,20 +28,55 @@ type tree struct {
 	// reads it (callees append and truncate above it) and truncates back on return.
 	stack []int
 	strs  []string
+	// arena holds int slices that live while the sentence is coded (keep); side is scratch
+	// for pattern sides.
+	arena, side []int
+	actors      []actor // like arena, for actor lists (keepActors)
 }
 
 // tokMemo caches results for one token of a tree.
 type tokMemo struct {
 	np, nested []actor // actorsOf, and codeNP of a nested phrase (depth > 0)
 	pp         []int   // ppSubtree
-	done       uint8   // which of the above are filled (memoNP, memoNested, memoPP)
+	objs, obls []int   // objects
+	done       uint8   // which of the above are filled (memoNP, memoNested, memoPP, memoObjects)
 }
 
 const (
 	memoNP uint8 = 1 << iota
 	memoNested
 	memoPP
+	memoObjects
 )
+
+// keepActors returns a copy of as (nil when empty) that stays valid while the sentence is coded.
+// The copy is capped: appending to it copies again.
+func (t *tree) keepActors(as []actor) []actor {
+	if len(as) == 0 {
+		return nil
+	}
+	if cap(t.actors)-len(t.actors) < len(as) {
+		t.actors = make([]actor, 0, max(64, 2*len(as)))
+	}
+	n := len(t.actors)
+	t.actors = append(t.actors, as...)
+	return t.actors[n:len(t.actors):len(t.actors)]
+}
+
+// keep returns a copy of xs (nil when empty) that stays valid while the sentence is coded. The
+// copy is capped: appending to it copies again.
+func (t *tree) keep(xs []int) []int {
+	if len(xs) == 0 {
+		return nil
+	}
+	if cap(t.arena)-len(t.arena) < len(xs) {
+		// A new block; slices handed out from the old one stay valid.
+		t.arena = make([]int, 0, max(256, 2*len(xs)))
+	}
+	n := len(t.arena)
+	t.arena = append(t.arena, xs...)
+	return t.arena[n:len(t.arena):len(t.arena)]
+}
 
 // memoOf returns the caches of token i.
 func (t *tree) memoOf(i int) *tokMemo {
@@ -97,7 +132,7 @@ func (t *tree) init(s *story.Sentence) error {
 	*t = tree{s: s, n: n, words: resize(t.words, n), lemmas: resize(t.lemmas, n), bases: resize(t.bases, n),
 		head: resize(t.head, n), kids: resize(t.kids, n), skip: resize(t.skip, n),
 		memo: t.memo[:0], preps: t.preps[:0], count: resize(t.count, n), flat: resize(t.flat, n),
-		stack: t.stack[:0], strs: t.strs[:0]}
+		stack: t.stack[:0], strs: t.strs[:0], arena: t.arena[:0], side: t.side[:0], actors: t.actors[:0]}
 	size := 0
 	for _, tok := range s.Tokens {
 		size += len(tok.Form) + len(tok.Lemma)

@@ -16,6 +16,7 @@ package dict
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -58,7 +59,14 @@ type Pos struct {
 }
 
 // String formats the position as "FILE:LINE".
-func (p Pos) String() string { return fmt.Sprintf("%s:%d", p.File, p.Line) }
+func (p Pos) String() string {
+	// One allocation: the coder writes a position into every event's evidence.
+	var buf [96]byte
+	b := append(buf[:0], p.File...)
+	b = append(b, ':')
+	b = strconv.AppendInt(b, int64(p.Line), 10)
+	return string(b)
+}
 
 // Set holds a complete set of dictionaries as loaded by Load. Any member may be nil when the
 // corresponding file was not given and has no default (Issues is optional, §3).
