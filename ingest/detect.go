@@ -20,7 +20,7 @@ func formatByExt(path string) string {
 	switch filepath.Ext(p) {
 	case ".txt", ".text":
 		return FormatText
-	case ".jsonl", ".ndjson":
+	case ".jsonl", ".ndjson", ".json":
 		return FormatJSONL
 	case ".html", ".htm", ".xhtml", ".shtml":
 		return FormatHTML
@@ -35,7 +35,7 @@ func formatByExt(path string) string {
 }
 
 // Detect reports the format --input auto picks for an input: by extension first (.txt/.text →
-// text, .jsonl/.ndjson → jsonl, .html/.htm/.xhtml → html, .rss/.atom → rss, .conllu → conllu,
+// text, .jsonl/.ndjson/.json → jsonl (a JSON array of stories is read too), .html/.htm/.xhtml → html, .rss/.atom → rss, .conllu → conllu,
 // each also with ".gz"), then, for .xml and unknown extensions, by sniffing head (the first
 // bytes of the input, ideally 4 KiB or more): an RSS, RDF or Atom root → rss; a PETRARCH
 // <Sentences> or <Article> root → petrarch-xml; an HTML doctype or <html>/<head>/<body> → html;

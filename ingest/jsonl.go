@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -31,8 +32,8 @@ type jsonlRecord struct {
 	Outlet    json.RawMessage `json:"outlet"`
 }
 
-// ReadJSONL reads JSONL stories from r, one JSON object a line; name is the input's name for
-// messages and ids. Story.Origin is "name:LINE". A record without id gets "BASE-LINE" (BASE
+// ReadJSONL reads JSONL stories from r, one JSON object a line — or, when the input starts
+// with "[", one JSON array of such objects; name is the input's name for messages and ids. Story.Origin is "name:LINE". A record without id gets "BASE-LINE" (BASE
 // the file name without extension). Blank lines are skipped. Text is cleaned as in ReadText
 // (invalid UTF-8 → U+FFFD, chrome lines dropped unless opts.KeepChrome) and the date resolved
 // with ParseDate, falling back to opts.DefaultDate with a warning.
@@ -46,6 +47,9 @@ func ReadJSONL(name string, r io.Reader, opts Options, emit func(*story.Story) e
 	}
 	base := storyID(name)
 	br := bufio.NewReaderSize(r, 64<<10)
+	if isJSONArray(br) {
+		return readJSONArray(name, base, br, opts, emit, warn)
+	}
 	var buf []byte
 	lineNo := 0
 	for {
@@ -172,4 +176,73 @@ func jsonErrText(err error) string {
 		return fmt.Sprintf("expected an object, found %s", te.Value)
 	}
 	return err.Error()
+}
+
+// isJSONArray reports whether the input's first non-space byte (after a BOM) is "[".
+func isJSONArray(br *bufio.Reader) bool {
+	head, _ := br.Peek(4096)
+	head = bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n")
+	return len(head) > 0 && head[0] == '['
+}
+
+// readJSONArray reads a JSON array of story objects, streaming; an element's line is the line
+// its value starts on. A syntax error ends the input with a warning (the elements before it are
+// kept) and counts as one failed record.
+func readJSONArray(name, base string, br *bufio.Reader, opts Options, emit func(*story.Story) error, warn func(error)) (failed int, err error) {
+	if b, _ := br.Peek(3); bytes.Equal(b, []byte("\xef\xbb\xbf")) {
+		br.Discard(3)
+	}
+	lc := &lineCounter{r: br}
+	dec := json.NewDecoder(lc)
+	if _, err := dec.Token(); err != nil {
+		warn(inputErr(name, 1, "not a JSON array: %v", jsonErrText(err)))
+		return 1, nil
+	}
+	for dec.More() {
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			warn(inputErr(name, lc.lineAt(dec.InputOffset()), "broken JSON array: %v; the rest is skipped", jsonErrText(err)))
+			return failed + 1, nil
+		}
+		line := lc.lineAt(dec.InputOffset() - int64(len(raw)))
+		s, warns, perr := parseJSONLRecord(name, base, line, raw, opts)
+		for _, w := range warns {
+			warn(w)
+		}
+		if perr != nil {
+			failed++
+			warn(perr)
+		} else if e := emit(s); e != nil {
+			return failed, e
+		}
+	}
+	if _, err := dec.Token(); err != nil {
+		warn(inputErr(name, lc.lineAt(dec.InputOffset()), "broken JSON array: %v", jsonErrText(err)))
+		return failed + 1, nil
+	}
+	return failed, nil
+}
+
+// lineCounter records the offsets of the line ends it reads.
+type lineCounter struct {
+	r   io.Reader
+	off int64
+	nls []int64
+}
+
+func (l *lineCounter) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	for i, c := range p[:n] {
+		if c == '\n' {
+			l.nls = append(l.nls, l.off+int64(i))
+		}
+	}
+	l.off += int64(n)
+	return n, err
+}
+
+// lineAt is the 1-based line of byte offset off.
+func (l *lineCounter) lineAt(off int64) int {
+	i, _ := slices.BinarySearch(l.nls, off)
+	return i + 1
 }

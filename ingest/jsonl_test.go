@@ -97,6 +97,8 @@ func FuzzReadJSONL(f *testing.F) {
 	f.Add([]byte("{\"text\": \"x\"}\n{bad\n\n{\"id\": null, \"text\": \"Breaking News\\nA.\"}"))
 	f.Add([]byte(`{"text": "\ud800", "date": 1e400}`))
 	f.Add([]byte("\xef\xbb\xbf{\"text\":\"\xff\"}\r\n"))
+	f.Add([]byte("[{\"id\": \"a\", \"text\": \"x\"},\n 3, {\"text\": \"y\"} ]"))
+	f.Add([]byte(" [ {\"text\": \"x\"} {"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		_, err := ReadJSONL("f.jsonl", strings.NewReader(string(data)), Options{DefaultDate: day0},
 			func(s *story.Story) error {
@@ -114,4 +116,24 @@ func FuzzReadJSONL(f *testing.F) {
 			t.Fatal(err)
 		}
 	})
+}
+
+func TestReadJSONArray(t *testing.T) {
+	in := "\xef\xbb\xbf[\n  {\"id\": \"a\", \"text\": \"First.\"},\n  {\"id\": \"b\"},\n\n  {\"id\": \"c\", \"text\": \"Third.\",\n   \"date\": \"2015-02-20\"},\n  \"not an object\",\n  {\"id\": \"d\", \"text\": \"Fourth.\"}\n]\n"
+	got, warns, failed := readJSONLString(t, in)
+	var ids []string
+	for _, s := range got {
+		ids = append(ids, s.ID+"@"+s.Origin)
+	}
+	if strings.Join(ids, ",") != "a@dump.jsonl:2,c@dump.jsonl:5,d@dump.jsonl:8" || failed != 2 {
+		t.Errorf("stories %v failed %d warnings %v", ids, failed, warns)
+	}
+	if len(warns) != 2 || !strings.HasPrefix(warns[0].Error(), "dump.jsonl:3: ") || !strings.HasPrefix(warns[1].Error(), "dump.jsonl:7: ") {
+		t.Errorf("warnings %v", warns)
+	}
+	// A broken array keeps the stories before the break.
+	got, warns, failed = readJSONLString(t, "[{\"text\": \"One.\"},\n{\"text\": \"Two.\"}\n{\"text\": \"Three.\"}]")
+	if len(got) != 2 || failed != 1 || len(warns) != 1 || !strings.HasPrefix(warns[0].Error(), "dump.jsonl:3: broken JSON array") {
+		t.Errorf("broken array: %d stories, failed %d, warnings %v", len(got), failed, warns)
+	}
 }
