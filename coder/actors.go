@@ -31,20 +31,6 @@ type ctxActor struct {
 	source bool // it was the source of an event
 }
 
-// npSkip are the relations (full labels, or base labels except nmod:poss)  whose subtrees are not part of a noun phrase's own words.
-var npSkip = map[string]bool{
-	"acl": true, "appos": true, "conj": true, "cc": true, "punct": true, "parataxis": true,
-	"advcl": true, "nmod": true, "case": true, "dep": true, "ccomp": true, "xcomp": true, "mark": true,
-	"cop": true, "nsubj": true, "obj": true, "obl": true, "aux": true, "list": true, "orphan": true,
-	"discourse": true, "vocative": true, "dislocated": true, "reparandum": true,
-}
-
-// npSkipFull are the relations whose subtrees are not part of a noun phrase's full span.
-var npSkipFull = map[string]bool{
-	"acl": true, "appos": true, "conj": true, "cc": true, "punct": true, "parataxis": true,
-	"advcl": true, "dep": true, "ccomp": true, "xcomp": true, "list": true,
-}
-
 // appendConjuncts appends i and its coordinated nominals (conj, recursively), in order, to out.
 func (t *tree) appendConjuncts(out []int, i int) []int {
 	out = append(out, i)
@@ -104,12 +90,6 @@ func (c *Coder) actorsOfUncached(sc *storyCtx, t *tree, i int) []actor {
 		}
 	}
 	return out
-}
-
-// npSkipNew are the relations left out of a new actor's words.
-var npSkipNew = map[string]bool{
-	"acl": true, "conj": true, "cc": true, "punct": true, "parataxis": true,
-	"advcl": true, "dep": true, "ccomp": true, "xcomp": true, "list": true, "acl:relcl": true,
 }
 
 // coordinated codes the nominal i and its conjuncts.

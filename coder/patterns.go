@@ -410,8 +410,6 @@ func (c *Coder) registerAltHeads(it dict.Item) {
 	}
 }
 
-// ppSkip are the relations left out of a prepositional phrase's object words.
-var ppSkip = map[string]bool{"acl": true, "punct": true}
 
 // firstPrep returns the preposition (spaces for '_') of the first PP item of a pattern, or "".
 func firstPrep(p *dict.Pattern) string {

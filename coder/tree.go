@@ -32,6 +32,7 @@ type tree struct {
 	// for pattern sides.
 	arena, side []int
 	actors      []actor // like arena, for actor lists (keepActors)
+	upper       []byte  // scratch for the upper-cased words
 }
 
 // tokMemo caches results for one token of a tree.
@@ -89,29 +90,40 @@ func (t *tree) memoOf(i int) *tokMemo {
 
 // Skip sets: the relations whose subtrees a kind of phrase leaves out (bits of tree.skip).
 const (
-	skipNP   uint8 = 1 << iota // npSkip
-	skipFull                   // npSkipFull
-	skipNew                    // npSkipNew
-	skipPP                     // ppSkip
+	// skipNP: not part of a noun phrase's own words.
+	skipNP uint8 = 1 << iota
+	// skipFull: not part of a noun phrase's full span (which keeps its PP modifiers).
+	skipFull
+	// skipNew: left out of a new actor's words (new_actor_length).
+	skipNew
+	// skipPP: left out of a prepositional phrase's object words.
+	skipPP
 )
 
-// relSkip maps every relation of a skip set to the bits of the sets holding it.
-var relSkip = func() map[string]uint8 {
-	m := map[string]uint8{}
-	for bit, set := range map[uint8]map[string]bool{skipNP: npSkip, skipFull: npSkipFull, skipNew: npSkipNew, skipPP: ppSkip} {
-		for r := range set {
-			m[r] |= bit
-		}
+// relSkip returns the skip sets holding relation r (a full or base label).
+func relSkip(r string) uint8 {
+	switch r {
+	case "acl", "punct":
+		return skipNP | skipFull | skipNew | skipPP
+	case "conj", "cc", "parataxis", "advcl", "dep", "ccomp", "xcomp", "list":
+		return skipNP | skipFull | skipNew
+	case "appos":
+		return skipNP | skipFull
+	case "nmod", "case", "mark", "cop", "nsubj", "obj", "obl", "aux", "orphan", "discourse",
+		"vocative", "dislocated", "reparandum":
+		return skipNP
+	case "acl:relcl":
+		return skipNew
 	}
-	return m
-}()
+	return 0
+}
 
 // skipMask returns the skip sets a token with relation rel (base label base) falls in: those
 // holding rel itself, or its base label unless rel is nmod:poss.
 func skipMask(rel, base string) uint8 {
-	m := relSkip[rel]
+	m := relSkip(rel)
 	if rel != base && rel != "nmod:poss" {
-		m |= relSkip[base]
+		m |= relSkip(base)
 	}
 	return m
 }
@@ -132,18 +144,18 @@ func (t *tree) init(s *story.Sentence) error {
 	*t = tree{s: s, n: n, words: resize(t.words, n), lemmas: resize(t.lemmas, n), bases: resize(t.bases, n),
 		head: resize(t.head, n), kids: resize(t.kids, n), skip: resize(t.skip, n),
 		memo: t.memo[:0], preps: t.preps[:0], count: resize(t.count, n), flat: resize(t.flat, n),
-		stack: t.stack[:0], strs: t.strs[:0], arena: t.arena[:0], side: t.side[:0], actors: t.actors[:0]}
+		stack: t.stack[:0], strs: t.strs[:0], arena: t.arena[:0], side: t.side[:0], actors: t.actors[:0], upper: t.upper}
 	size := 0
 	for _, tok := range s.Tokens {
 		size += len(tok.Form) + len(tok.Lemma)
 	}
-	var sb strings.Builder
-	sb.Grow(size + 8)
+	buf := resize(t.upper, size+8)[:0]
 	for _, tok := range s.Tokens {
-		writeUpper(&sb, tok.Form)
-		writeUpper(&sb, tok.Lemma)
+		buf = appendUpper(buf, tok.Form)
+		buf = appendUpper(buf, tok.Lemma)
 	}
-	all := sb.String()
+	t.upper = buf
+	all := string(buf)
 	off := 0
 	for i, tok := range s.Tokens {
 		t.words[i] = upperSlice(all, &off, tok.Form)
@@ -340,21 +352,20 @@ func (t *tree) isXcomp(k int) bool {
 	return false
 }
 
-// writeUpper writes the upper-case form of w (ASCII fast path, strings.ToUpper otherwise).
-func writeUpper(sb *strings.Builder, w string) {
-	for i := 0; i < len(w); i++ {
-		if w[i] >= 0x80 {
-			sb.WriteString(strings.ToUpper(w))
-			return
-		}
-	}
+// appendUpper appends the upper-case form of w to b (ASCII fast path, strings.ToUpper otherwise).
+func appendUpper(b []byte, w string) []byte {
+	n := len(b)
 	for i := 0; i < len(w); i++ {
 		c := w[i]
+		if c >= 0x80 {
+			return append(b[:n], strings.ToUpper(w)...)
+		}
 		if 'a' <= c && c <= 'z' {
 			c -= 'a' - 'A'
 		}
-		sb.WriteByte(c)
+		b = append(b, c)
 	}
+	return b
 }
 
 // upperSlice returns the next upper-cased word from all, as written by writeUpper for w.
