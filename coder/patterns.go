@@ -410,7 +410,6 @@ func (c *Coder) registerAltHeads(it dict.Item) {
 	}
 }
 
-
 // firstPrep returns the preposition (spaces for '_') of the first PP item of a pattern, or "".
 func firstPrep(p *dict.Pattern) string {
 	for _, it := range append(append([]dict.Item(nil), p.Pre...), p.Post...) {
