@@ -27,6 +27,7 @@ type trainFlags struct {
 	train, dev, out string
 	epochs          int
 	stack           int
+	minUpd          int
 	seed            uint64
 }
 
@@ -91,7 +92,7 @@ func addTrainSubcommands(parent *cobra.Command) {
 			if err != nil {
 				return err
 			}
-			p, err := parser.Train(train, dev, parser.Options{Epochs: pf.epochs, Seed: pf.seed, Log: os.Stdout})
+			p, err := parser.Train(train, dev, parser.Options{Epochs: pf.epochs, Seed: pf.seed, MinUpdates: pf.minUpd, Log: os.Stdout})
 			if err != nil {
 				return err
 			}
@@ -99,6 +100,7 @@ func addTrainSubcommands(parent *cobra.Command) {
 		},
 	}
 	pf.register(pc)
+	pc.Flags().IntVar(&pf.minUpd, "min-updates", 0, "drop features updated fewer times than this in training")
 	parent.AddCommand(pc)
 
 	var af struct {

@@ -171,6 +171,8 @@ type Options struct {
 	Epochs int     // passes over the training data (default 15)
 	Seed   uint64  // shuffling seed; the same seed and data give the same model
 	Prune  float64 // drop averaged weights smaller than this (default 0.1)
+	// MinUpdates drops features updated fewer times than this during training (0: keep all).
+	MinUpdates int
 	// Log receives one line per epoch with the dev scores; nil for none.
 	Log io.Writer
 }
@@ -216,6 +218,7 @@ func Train(train, dev []story.Sentence, opt Options) (*Parser, error) {
 	}
 	tr := linear.NewTrainer(nMoves)
 	lt := linear.NewTrainer(len(p.labels))
+	tr.MinUpdates, lt.MinUpdates = opt.MinUpdates, opt.MinUpdates
 	sc := p.getScratch()
 	rng := newRand(opt.Seed)
 	var gold, glab []int

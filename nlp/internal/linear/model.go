@@ -53,31 +53,44 @@ func (m *Model) Score(feats []uint64, scores []float32) {
 		return
 	}
 	slots, mask, data := m.slots, m.mask, m.data
-	// Two passes: first find the rows of all features (independent loads the CPU can overlap),
-	// then add them up.
-	var offs [128]uint32
+	// Passes over batches of features, so that the cache misses of different features overlap:
+	// load the home slot of every feature (independent loads, no branches), resolve the rows
+	// while touching each row's first word, then add the rows up.
+	var home [batch]slot
+	var offs [batch]uint32
+	var sink uint32
 	for len(feats) > 0 {
-		batch := feats
-		if len(batch) > len(offs) {
-			batch = batch[:len(offs)]
+		fs := feats
+		if len(fs) > batch {
+			fs = fs[:batch]
 		}
-		feats = feats[len(batch):]
+		feats = feats[len(fs):]
+		for i, f64 := range fs {
+			home[i] = slots[Fold(f64)&mask]
+		}
 		n := 0
-		for _, f64 := range batch {
+		for i, f64 := range fs {
 			f := Fold(f64)
-			s := f & mask
-			for {
-				sl := slots[s]
-				if sl.key == f {
-					offs[n] = sl.off
-					n++
-					break
+			sl := home[i]
+			if sl.key != f {
+				if sl.key == 0 {
+					continue
+				}
+				s := (f&mask + 1) & mask
+				for {
+					sl = slots[s]
+					if sl.key == f || sl.key == 0 {
+						break
+					}
+					s = (s + 1) & mask
 				}
 				if sl.key == 0 {
-					break
+					continue
 				}
-				s = (s + 1) & mask
 			}
+			offs[n] = sl.off
+			sink += data[sl.off]
+			n++
 		}
 		for _, off := range offs[:n] {
 			cnt := data[off]
@@ -86,27 +99,50 @@ func (m *Model) Score(feats []uint64, scores []float32) {
 			}
 		}
 	}
+	if sink == 1<<31 {
+		scores[0] += 0 // keeps the touching loads
+	}
 }
+
+// batch is the number of features whose lookups Score interleaves.
+const batch = 64
 
 func (m *Model) scoreDense(feats []uint64, scores []float32) {
 	slots, mask := m.dense, m.mask
 	var acc [denseMax]int32
-	for _, f64 := range feats {
-		f := Fold(f64)
-		s := f & mask
-		for {
-			sl := &slots[s]
-			if sl.key == f {
-				acc[0] += int32(sl.w[0])
-				acc[1] += int32(sl.w[1])
-				acc[2] += int32(sl.w[2])
-				acc[3] += int32(sl.w[3])
-				break
+	var home [batch]dslot
+	for len(feats) > 0 {
+		fs := feats
+		if len(fs) > batch {
+			fs = fs[:batch]
+		}
+		feats = feats[len(fs):]
+		for i, f64 := range fs {
+			home[i] = slots[Fold(f64)&mask]
+		}
+		for i, f64 := range fs {
+			f := Fold(f64)
+			sl := &home[i]
+			if sl.key != f {
+				if sl.key == 0 {
+					continue
+				}
+				s := (f&mask + 1) & mask
+				for {
+					sl = &slots[s]
+					if sl.key == f || sl.key == 0 {
+						break
+					}
+					s = (s + 1) & mask
+				}
+				if sl.key == 0 {
+					continue
+				}
 			}
-			if sl.key == 0 {
-				break
-			}
-			s = (s + 1) & mask
+			acc[0] += int32(sl.w[0])
+			acc[1] += int32(sl.w[1])
+			acc[2] += int32(sl.w[2])
+			acc[3] += int32(sl.w[3])
 		}
 	}
 	for c := 0; c < m.nclass; c++ {

@@ -21,7 +21,11 @@ type Trainer struct {
 	idx    []int32
 	n      int
 	rows   [][]entry
+	upd    []uint16 // updates per row, saturating
 	t      int64
+	// MinUpdates drops, in Average, the rows updated fewer times than this (rare features that
+	// cost table space and cache misses and rarely help).
+	MinUpdates int
 }
 
 // NewTrainer returns an empty trainer for nclass classes (1..65535).
@@ -76,6 +80,7 @@ func (tr *Trainer) findOrAdd(k uint64) int32 {
 			tr.keys[s] = k
 			tr.idx[s] = int32(len(tr.rows))
 			tr.rows = append(tr.rows, nil)
+			tr.upd = append(tr.upd, 0)
 			tr.n++
 			return tr.idx[s]
 		}
@@ -108,6 +113,9 @@ func (tr *Trainer) Update(feats []uint64, gold, guess int) {
 	}
 	for _, f := range feats {
 		r := tr.findOrAdd(f)
+		if tr.upd[r] < 65535 {
+			tr.upd[r]++
+		}
 		tr.add(r, gold, 1)
 		tr.add(r, guess, -1)
 	}
@@ -155,6 +163,9 @@ func (tr *Trainer) Average(prune float64) *Model {
 	var cls []uint8
 	var ws []float32
 	for _, x := range all {
+		if int(tr.upd[x.r]) < tr.MinUpdates {
+			continue
+		}
 		cls, ws = cls[:0], ws[:0]
 		row := append([]entry(nil), tr.rows[x.r]...)
 		sort.Slice(row, func(i, j int) bool { return row[i].c < row[j].c })
