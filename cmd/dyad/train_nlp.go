@@ -108,6 +108,7 @@ func addTrainSubcommands(parent *cobra.Command) {
 		seed          uint64
 		folds         int
 		tagEp, parEp  int
+		minUpd        int
 		dump          string
 	}
 	ac := &cobra.Command{
@@ -128,6 +129,9 @@ parser, and writes en_ewt.dyad.gz and MANIFEST.json into --out (default nlp/mode
 			}
 			if af.parEp > 0 {
 				cfg.ParserEpochs = af.parEp
+			}
+			if af.minUpd >= 0 {
+				cfg.ParserMinUpdates = af.minUpd
 			}
 			cfg.Log = os.Stdout
 			if af.dump != "" {
@@ -156,6 +160,7 @@ parser, and writes en_ewt.dyad.gz and MANIFEST.json into --out (default nlp/mode
 	ac.Flags().IntVar(&af.folds, "folds", -1, "jackknife folds for the parser's training tags (-1: default)")
 	ac.Flags().IntVar(&af.tagEp, "tagger-epochs", 0, "tagger epochs (0: default)")
 	ac.Flags().IntVar(&af.parEp, "parser-epochs", 0, "parser epochs (0: default)")
+	ac.Flags().IntVar(&af.minUpd, "parser-min-updates", -1, "drop parser features updated fewer times than this (-1: default)")
 	ac.Flags().StringVar(&af.dump, "dump-tags", "", "also write the parser's training and dev sets with predicted tags into this folder")
 	parent.AddCommand(ac)
 
@@ -256,8 +261,8 @@ func trainAll(dir, out string, cfg train.Config) error {
 		Model: bi.Name, SHA256: bi.SHA256, Bytes: int(bi.Bytes),
 		Treebank: "UD English-EWT v2.16", License: "CC BY-SA 4.0 (from the treebank)",
 		Train: ti, Dev: di, Seed: cfg.Seed, Settings: cfg, DevScores: scores,
-		Command: fmt.Sprintf("dyad train all --treebank %s --out %s --seed %d --folds %d --tagger-epochs %d --parser-epochs %d",
-			"../shared/data/ud-english-ewt", "nlp/model", cfg.Seed, cfg.Folds, cfg.TaggerEpochs, cfg.ParserEpochs),
+		Command: fmt.Sprintf("dyad train all --treebank %s --out %s --seed %d --folds %d --tagger-epochs %d --parser-epochs %d --parser-min-updates %d",
+			"../shared/data/ud-english-ewt", "nlp/model", cfg.Seed, cfg.Folds, cfg.TaggerEpochs, cfg.ParserEpochs, cfg.ParserMinUpdates),
 	}
 	js, err := json.MarshalIndent(info, "", "  ")
 	if err != nil {

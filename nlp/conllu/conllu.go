@@ -403,23 +403,24 @@ func align(s *story.Sentence, ranges []mwt) {
 	}
 }
 
-// Write writes s as one CoNLL-U sentence followed by a blank line: "# sent_id" (when s.ID is set),
-// the extra comment lines (each written as given, a "# " prefix added when missing), "# text" (when
-// s.Text is set), then one word line per token. Empty Lemma/UPOS/XPOS/Feats/Deprel become "_", a Head
-// of -1 becomes "_", SpaceAfter=false becomes "SpaceAfter=No" in MISC.
+// Write writes s as one CoNLL-U sentence followed by a blank line: the extra comment lines (each
+// written as given, a "# " prefix added when missing; e.g. "# newdoc id = ..."), "# sent_id" (when
+// s.ID is set), "# text" (when s.Text is set), then one word line per token. Empty Lemma, UPOS,
+// XPOS, Feats and Deprel become "_", a Head of -1 becomes "_", and SpaceAfter=false becomes
+// "SpaceAfter=No" in MISC.
 // Forms holding TAB or newline characters have them replaced by spaces so that the file stays valid.
 func Write(w io.Writer, s *story.Sentence, comments ...string) error {
 	var b strings.Builder
-	if s.ID != "" {
-		b.WriteString("# sent_id = ")
-		b.WriteString(oneLine(s.ID))
-		b.WriteByte('\n')
-	}
 	for _, c := range comments {
 		if !strings.HasPrefix(c, "#") {
 			b.WriteString("# ")
 		}
 		b.WriteString(oneLine(c))
+		b.WriteByte('\n')
+	}
+	if s.ID != "" {
+		b.WriteString("# sent_id = ")
+		b.WriteString(oneLine(s.ID))
 		b.WriteByte('\n')
 	}
 	if s.Text != "" {

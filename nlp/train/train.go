@@ -15,19 +15,21 @@ import (
 
 // Config holds the training settings; it is recorded in the model manifest.
 type Config struct {
-	TaggerEpochs int       `json:"tagger_epochs"`
-	ParserEpochs int       `json:"parser_epochs"`
-	Folds        int       `json:"jackknife_folds"`        // 0 or 1: train the parser on the treebank's own tags
-	TaggerStack  int       `json:"tagger_stack,omitempty"` // tagger.Options.Stack
-	Seed         uint64    `json:"-"`
-	Log          io.Writer `json:"-"`
+	TaggerEpochs int `json:"tagger_epochs"`
+	ParserEpochs int `json:"parser_epochs"`
+	Folds        int `json:"jackknife_folds"`        // 0 or 1: train the parser on the treebank's own tags
+	TaggerStack  int `json:"tagger_stack,omitempty"` // tagger.Options.Stack
+	// ParserMinUpdates drops parser features updated fewer times than this (parser.Options.MinUpdates).
+	ParserMinUpdates int       `json:"parser_min_updates"`
+	Seed             uint64    `json:"-"`
+	Log              io.Writer `json:"-"`
 	// TagsReady, when set, receives the parser's training and dev sentences with their predicted
 	// tags before the parser is trained (for inspection and experiments).
 	TagsReady func(train, dev []story.Sentence) `json:"-"`
 }
 
 // DefaultConfig is the configuration of the shipped model.
-var DefaultConfig = Config{TaggerEpochs: 10, ParserEpochs: 15, Folds: 5, Seed: 1}
+var DefaultConfig = Config{TaggerEpochs: 10, ParserEpochs: 15, Folds: 5, ParserMinUpdates: 2, Seed: 1}
 
 // Scores are accuracies on a treebank with gold tokens, as fractions in [0,1].
 type Scores struct {
@@ -64,7 +66,7 @@ func Build(trainSet, dev []story.Sentence, cfg Config) (*nlp.Pipeline, Scores, e
 		cfg.TagsReady(ptrain, pdev)
 	}
 	logf("training the parser on %d sentences\n", len(ptrain))
-	ps, err := parser.Train(ptrain, pdev, parser.Options{Epochs: cfg.ParserEpochs, Seed: cfg.Seed, Log: cfg.Log})
+	ps, err := parser.Train(ptrain, pdev, parser.Options{Epochs: cfg.ParserEpochs, Seed: cfg.Seed, MinUpdates: cfg.ParserMinUpdates, Log: cfg.Log})
 	if err != nil {
 		return nil, Scores{}, err
 	}
