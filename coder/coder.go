@@ -24,7 +24,7 @@ package coder
 import (
 	"errors"
 	"fmt"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -230,20 +230,23 @@ func (c *Coder) CodeStory(st *story.Story) Result {
 	}
 	var scans []issueScan
 	var storyIgnores map[int]bool
+	ws.events = ws.events[:0]
+	defer func() { clear(ws.events) }() // no story data kept alive in the pool
+	date := "" // the story date as events print it
 	for i := range st.Sentences {
 		s := &st.Sentences[i]
 		if sentDiscard[i] || len(s.Tokens) == 0 {
 			continue
 		}
 		err := treeErr[i]
-		var evs []story.Event
-		if err == nil {
-			evs = c.codeSentence(sc, &trees[i], ws)
-		}
 		if err != nil {
 			res.Problems = append(res.Problems, Problem{SentenceIndex: s.Index, SentenceID: s.ID, Msg: err.Error()})
 			continue
 		}
+		// The story's events collect in the workspace; Result.Events is one exact copy at the end.
+		start := len(ws.events)
+		ws.events = c.codeSentence(sc, &trees[i], ws, ws.events)
+		evs := ws.events[start:]
 		if len(evs) == 0 {
 			continue
 		}
@@ -254,16 +257,17 @@ func (c *Coder) CodeStory(st *story.Story) Result {
 			}
 			issues = issuesOf(scans[i], storyIgnores)
 		}
-		n := 0
-		for _, e := range evs {
+		if date == "" && !st.Date.IsZero() {
+			date = st.Date.Format("2006-01-02")
+		}
+		for n := range evs {
+			e := &evs[n]
 			e.StoryID = st.ID
 			e.SentenceIndex = s.Index
 			if s.ID != "" {
 				e.SentenceIDs = []string{s.ID}
 			}
-			if !st.Date.IsZero() {
-				e.Date = st.Date.Format("2006-01-02")
-			}
+			e.Date = date
 			e.Sentence = s.Text
 			e.URL = st.URL
 			e.Publisher = st.Publisher
@@ -280,12 +284,14 @@ func (c *Coder) CodeStory(st *story.Story) Result {
 				}
 			}
 			e.EventID = st.ID + ":" + strconv.Itoa(s.Index) + ":" + strconv.Itoa(n)
-			n++
-			res.Events = append(res.Events, e)
 		}
 	}
+	evs := ws.events
 	if c.opts.OneAStory {
-		res.Events = oneAStory(res.Events)
+		evs = oneAStory(evs)
+	}
+	if len(evs) > 0 {
+		res.Events = slices.Clone(evs)
 	}
 	return res
 }
@@ -298,6 +304,7 @@ type workspace struct {
 	discarded []bool
 	words     [][]string
 	errs      []error
+	events    []story.Event // the story's events
 	// Per sentence (codeSentence): the frames, pointers to them, and the frame of each token.
 	frames   []frame
 	framePtr []*frame
@@ -384,15 +391,14 @@ func sumIssues(a, b []story.Issue) []story.Issue {
 
 // sortEvents orders events of one sentence by source, target and code.
 func sortEvents(evs []story.Event) {
-	sort.SliceStable(evs, func(i, j int) bool {
-		a, b := evs[i], evs[j]
-		if a.Source.Code != b.Source.Code {
-			return a.Source.Code < b.Source.Code
+	slices.SortStableFunc(evs, func(a, b story.Event) int {
+		if c := strings.Compare(a.Source.Code, b.Source.Code); c != 0 {
+			return c
 		}
-		if a.Target.Code != b.Target.Code {
-			return a.Target.Code < b.Target.Code
+		if c := strings.Compare(a.Target.Code, b.Target.Code); c != 0 {
+			return c
 		}
-		return a.Code < b.Code
+		return strings.Compare(a.Code, b.Code)
 	})
 }
 

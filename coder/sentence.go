@@ -34,11 +34,12 @@ type raw struct {
 	recip    bool // the reciprocal event of a paired code
 }
 
-// codeSentence codes the sentence of t; ws provides reusable memory for its frames.
-func (c *Coder) codeSentence(sc *storyCtx, t *tree, ws *workspace) (evs []story.Event) {
+// codeSentence codes the sentence of t and appends its events to dst; ws provides reusable
+// memory for its frames.
+func (c *Coder) codeSentence(sc *storyCtx, t *tree, ws *workspace, dst []story.Event) []story.Event {
 	frames := c.findFrames(sc, t, ws)
 	if len(frames) == 0 {
-		return nil
+		return dst
 	}
 	byTok := resize(ws.byTok, t.n) // the frame of each verb token
 	ws.byTok = byTok
@@ -61,20 +62,22 @@ func (c *Coder) codeSentence(sc *storyCtx, t *tree, ws *workspace) (evs []story.
 		}
 		raws = append(raws, evs...)
 	}
+	start := len(dst)
 	for n, r := range raws {
 		if slices.ContainsFunc(raws[:n], func(q raw) bool {
 			return q.src.code == r.src.code && q.tgt.code == r.tgt.code && q.code == r.code
 		}) {
 			continue // the same (source, target, code) as an earlier event
 		}
-		evs = append(evs, c.evidence(t, r))
+		dst = append(dst, c.evidence(t, r))
 	}
+	evs := dst[start:]
 	sortEvents(evs)
 	for _, e := range evs {
 		sc.remember(e.Source.Code, true)
 		sc.remember(e.Target.Code, false)
 	}
-	return evs
+	return dst
 }
 
 // matchVerb finds the dictionary verb at token i: adjacent particles first, then compound:prt
