@@ -232,7 +232,7 @@ func (c *Coder) CodeStory(st *story.Story) Result {
 	var storyIgnores map[int]bool
 	ws.events = ws.events[:0]
 	defer func() { clear(ws.events) }() // no story data kept alive in the pool
-	date := "" // the story date as events print it
+	date := ""                          // the story date as events print it
 	for i := range st.Sentences {
 		s := &st.Sentences[i]
 		if sentDiscard[i] || len(s.Tokens) == 0 {
