@@ -1,0 +1,123 @@
+package dyad_test
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/ingest"
+	"github.com/dyad-events/dyad/output"
+	"github.com/dyad-events/dyad/story"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden event files in examples/")
+
+// codeFiles codes the given story files with the default pipeline and returns the JSONL events.
+func codeFiles(t *testing.T, p *dyad.Pipeline, paths ...string) []byte {
+	t.Helper()
+	var stories []*story.Story
+	failed, err := ingest.Read(context.Background(), paths, ingest.Options{}, func(st *story.Story) error {
+		stories = append(stories, st)
+		return nil
+	}, func(err error) { t.Errorf("ingest: %v", err) })
+	if err != nil || failed > 0 {
+		t.Fatalf("ingest: failed=%d err=%v", failed, err)
+	}
+	var buf bytes.Buffer
+	w, _ := output.New("jsonl", &buf)
+	i := 0
+	err = p.Run(func() (*story.Story, bool) {
+		if i == len(stories) {
+			return nil, false
+		}
+		i++
+		return stories[i-1], true
+	}, func(c dyad.Coded) error {
+		for k := range c.Result.Events {
+			if err := w.Write(&c.Result.Events[k]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = w.Flush()
+	return buf.Bytes()
+}
+
+var (
+	defaultPipeline *dyad.Pipeline
+	defaultErr      error
+)
+
+func pipeline(t *testing.T) *dyad.Pipeline {
+	t.Helper()
+	if defaultPipeline == nil && defaultErr == nil {
+		defaultPipeline, defaultErr = dyad.New(dyad.DefaultOptions())
+	}
+	if defaultErr != nil {
+		t.Fatal(defaultErr)
+	}
+	return defaultPipeline
+}
+
+// TestExamplesGolden codes every story in examples/ and compares the events with the golden
+// file beside it (NAME.events.jsonl). Run with -update to rewrite them after checking the
+// differences by hand.
+func TestExamplesGolden(t *testing.T) {
+	p := pipeline(t)
+	paths, _ := filepath.Glob("examples/*.txt")
+	if len(paths) == 0 {
+		t.Fatal("no examples")
+	}
+	for _, path := range paths {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			got := codeFiles(t, p, path)
+			golden := strings.TrimSuffix(path, ".txt") + ".events.jsonl"
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -run TestExamplesGolden -update)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("events of %s differ from %s:\n got:\n%s\nwant:\n%s", path, golden, got, want)
+			}
+		})
+	}
+}
+
+// TestWorkersDoNotChangeOutput checks that the output is the same with 1 and 4 workers.
+func TestWorkersDoNotChangeOutput(t *testing.T) {
+	paths, _ := filepath.Glob("examples/*.txt")
+	one := dyad.DefaultOptions()
+	one.Workers = 1
+	p1, err := dyad.New(one)
+	if err != nil {
+		t.Fatal(err)
+	}
+	four := dyad.DefaultOptions()
+	four.Workers = 4
+	p4, err := dyad.New(four)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := codeFiles(t, p1, paths...), codeFiles(t, p4, paths...)
+	if !bytes.Equal(a, b) {
+		t.Errorf("1 worker and 4 workers differ:\n%s\n---\n%s", a, b)
+	}
+	if len(a) == 0 {
+		t.Error("no events coded from the examples")
+	}
+}
