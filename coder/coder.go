@@ -85,6 +85,9 @@ type Coder struct {
 	// altHeads holds the head words of large pattern items (synsets), keyed by their first
 	// alternative.
 	altHeads map[*dict.Alt]map[string]bool
+	// heads holds the head word of every alternative of every pattern item: a token whose form
+	// and lemma are not in it matches no noun item.
+	heads map[string]bool
 	// lemmas holds the lower-cased lemma of every verb entry, as events report it.
 	lemmas map[*dict.Verb]string
 }
@@ -98,7 +101,7 @@ func New(set *dict.Set, opts Options) (*Coder, error) {
 	if set.Actors == nil {
 		return nil, errors.New("coder: no actor dictionary")
 	}
-	c := &Coder{set: set, opts: opts, verbCode: map[string]string{}, blocks: map[*dict.Block]*blockIndex{}, altHeads: map[*dict.Alt]map[string]bool{}}
+	c := &Coder{set: set, opts: opts, verbCode: map[string]string{}, blocks: map[*dict.Block]*blockIndex{}, altHeads: map[*dict.Alt]map[string]bool{}, heads: map[string]bool{}}
 
 	c.lemmas = map[*dict.Verb]string{}
 	for _, es := range set.Verbs.Forms {

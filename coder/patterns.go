@@ -140,6 +140,9 @@ func altMatches(t *tree, k int, a dict.Alt) bool {
 // itemMatchesNP returns the number of words of the longest alternative of it that nominal k
 // matches, or -1.
 func (c *Coder) itemMatchesNP(t *tree, k int, it dict.Item) int {
+	if !c.headTok(t, k) {
+		return -1
+	}
 	if len(it.Alts) > 4 {
 		// Large synsets: look the head up first.
 		if hs := c.altHeads[&it.Alts[0]]; hs != nil && !hs[t.words[k]] && !hs[t.lemmas[k]] {
@@ -153,6 +156,31 @@ func (c *Coder) itemMatchesNP(t *tree, k int, it dict.Item) int {
 		}
 	}
 	return best
+}
+
+// maxItemsScore returns the highest score matchItems can give items: 10 per item plus its longest
+// alternative, or for a PP item with objects 10 plus the objects' highest scores.
+func maxItemsScore(items []dict.Item) int {
+	s := 0
+	for _, it := range items {
+		s += 10
+		if it.Kind == dict.ItemPP {
+			for _, o := range it.Objects {
+				s += 10 + maxAltWords(o)
+			}
+		} else {
+			s += maxAltWords(it)
+		}
+	}
+	return s
+}
+
+func maxAltWords(it dict.Item) int {
+	n := 0
+	for _, a := range it.Alts {
+		n = max(n, len(a.Words))
+	}
+	return n
 }
 
 func itemScore(it dict.Item) int {
@@ -196,21 +224,60 @@ func (c *Coder) matchItems(t *tree, items []dict.Item, cands []int) (int, bool) 
 }
 
 func prepMatches(t *tree, k int, prep string) bool {
-	want := strings.ReplaceAll(prep, "_", " ")
 	p := t.prep(k)
 	if p == "" {
 		// A particle of the verb before its object stands for the preposition ("break in an
 		// anti-Gondor parade", with "in" parsed as compound:prt).
 		if h := t.head[k]; h >= 0 && t.base(k) == "obj" {
-			for _, m := range t.children(h, "compound:prt") {
-				if m < k && t.words[m] == want {
+			for _, m := range t.kids[h] {
+				if m < k && t.has(m, "compound:prt") && prepEqual(t.words[m], prep) {
 					return true
 				}
 			}
 		}
 		return false
 	}
-	return p == want
+	return prepEqual(p, prep)
+}
+
+// prepEqual reports whether the preposition p equals the pattern preposition prep, whose '_'
+// separate words (p has spaces there).
+func prepEqual(p, prep string) bool {
+	if len(p) != len(prep) {
+		return false
+	}
+	for i := 0; i < len(p); i++ {
+		want := prep[i]
+		if want == '_' {
+			want = ' '
+		}
+		if p[i] != want {
+			return false
+		}
+	}
+	return true
+}
+
+// headTok reports whether token k's form or lemma is the head word of some pattern alternative
+// (Coder.heads), cached per sentence.
+func (c *Coder) headTok(t *tree, k int) bool {
+	if t.heads == nil {
+		t.heads = resize(t.headBuf, t.n)
+		t.headBuf = t.heads
+		clear(t.heads)
+	}
+	switch t.heads[k] {
+	case headNo:
+		return false
+	case headYes:
+		return true
+	}
+	if c.heads[t.words[k]] || c.heads[t.lemmas[k]] {
+		t.heads[k] = headYes
+		return true
+	}
+	t.heads[k] = headNo
+	return false
 }
 
 func (c *Coder) ppObjectsMatch(t *tree, k int, objs []dict.Item) int {
@@ -240,6 +307,8 @@ type blockIndex struct {
 	byPrep map[string][]int // patterns without noun items, by their first preposition
 	always []int
 	order  []int // file position of each pattern of pats
+	// maxScore is the highest score matchItems can give each pattern of pats.
+	maxScore []int
 }
 
 func (c *Coder) indexBlock(b *dict.Block) *blockIndex {
@@ -264,6 +333,7 @@ func (c *Coder) indexBlock(b *dict.Block) *blockIndex {
 	for _, x := range list {
 		bi.pats = append(bi.pats, x.p)
 		bi.order = append(bi.order, x.order)
+		bi.maxScore = append(bi.maxScore, maxItemsScore(x.p.Pre)+maxItemsScore(x.p.Post))
 		var hs []map[string]bool
 		for _, it := range append(append([]dict.Item(nil), x.p.Pre...), x.p.Post...) {
 			c.registerAltHeads(it)
@@ -337,27 +407,30 @@ func (c *Coder) bestPattern(t *tree, f *frame) *dict.Pattern {
 			}
 		}
 	}
-	for _, k := range pre {
-		add(t.words[k])
-		add(t.lemmas[k])
-		addPrep(k)
-	}
-	for _, k := range post {
-		add(t.words[k])
-		add(t.lemmas[k])
-		addPrep(k)
+	for _, side := range [2][]int{pre, post} {
+		for _, k := range side {
+			if c.headTok(t, k) {
+				add(t.words[k])
+				add(t.lemmas[k])
+			}
+			addPrep(k)
+		}
 	}
 	slices.Sort(cand)
 	var best *dict.Pattern
 	bestScore, bestIdx := -1, -1
 	for _, pi := range cand {
+		// A pattern whose best possible score cannot beat the best so far is not tried.
+		if ub := bi.maxScore[pi]; ub < bestScore || (ub == bestScore && bi.order[pi] > bi.order[bestIdx]) {
+			continue
+		}
 		p := bi.pats[pi]
 		// Quick rejection: every noun item's head must be a word of the sentence.
 		ok := true
 		for _, hs := range bi.heads[pi] {
 			found := false
 			for _, k := range pre {
-				if hs[t.words[k]] || hs[t.lemmas[k]] {
+				if c.headTok(t, k) && (hs[t.words[k]] || hs[t.lemmas[k]]) {
 					found = true
 					break
 				}
@@ -366,7 +439,7 @@ func (c *Coder) bestPattern(t *tree, f *frame) *dict.Pattern {
 				if found {
 					break
 				}
-				if hs[t.words[k]] || hs[t.lemmas[k]] {
+				if c.headTok(t, k) && (hs[t.words[k]] || hs[t.lemmas[k]]) {
 					found = true
 				}
 			}
@@ -396,6 +469,9 @@ func (c *Coder) bestPattern(t *tree, f *frame) *dict.Pattern {
 // registerAltHeads indexes the heads of a large item's alternatives (synset members), keyed by
 // its first alternative, a stable pointer into the dictionary.
 func (c *Coder) registerAltHeads(it dict.Item) {
+	for _, a := range it.Alts {
+		c.heads[a.Head] = true
+	}
 	if len(it.Alts) > 4 {
 		if _, ok := c.altHeads[&it.Alts[0]]; !ok {
 			m := make(map[string]bool, len(it.Alts))

@@ -33,7 +33,17 @@ type tree struct {
 	arena, side []int
 	actors      []actor // like arena, for actor lists (keepActors)
 	upper       []byte  // scratch for the upper-cased words
+	// heads caches Coder.headTok per token (headUnknown, headNo, headYes); nil until first
+	// use, then backed by headBuf.
+	heads, headBuf []uint8
 }
+
+// Values of tree.heads.
+const (
+	headUnknown uint8 = iota
+	headNo
+	headYes
+)
 
 // tokMemo caches results for one token of a tree.
 type tokMemo struct {
@@ -144,7 +154,7 @@ func (t *tree) init(s *story.Sentence) error {
 	*t = tree{s: s, n: n, words: resize(t.words, n), lemmas: resize(t.lemmas, n), bases: resize(t.bases, n),
 		head: resize(t.head, n), kids: resize(t.kids, n), skip: resize(t.skip, n),
 		memo: t.memo[:0], preps: t.preps[:0], count: resize(t.count, n), flat: resize(t.flat, n),
-		stack: t.stack[:0], strs: t.strs[:0], arena: t.arena[:0], side: t.side[:0], actors: t.actors[:0], upper: t.upper}
+		stack: t.stack[:0], strs: t.strs[:0], arena: t.arena[:0], side: t.side[:0], actors: t.actors[:0], upper: t.upper, headBuf: t.headBuf}
 	size := 0
 	for _, tok := range s.Tokens {
 		size += len(tok.Form) + len(tok.Lemma)
