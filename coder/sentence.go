@@ -73,9 +73,9 @@ func (c *Coder) codeSentence(sc *storyCtx, t *tree, ws *workspace, dst []story.E
 	}
 	evs := dst[start:]
 	sortEvents(evs)
-	for _, e := range evs {
-		sc.remember(e.Source.Code, true)
-		sc.remember(e.Target.Code, false)
+	for k := range evs {
+		sc.remember(evs[k].Source.Code, true)
+		sc.remember(evs[k].Target.Code, false)
 	}
 	return dst
 }

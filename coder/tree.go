@@ -33,6 +33,7 @@ type tree struct {
 	arena, side []int
 	actors      []actor // like arena, for actor lists (keepActors)
 	upper       []byte  // scratch for the upper-cased words
+	ends        []int   // scratch: where each upper-cased form and lemma ends in upper
 	// heads caches Coder.headTok per token (headUnknown, headNo, headYes); nil until first
 	// use, then backed by headBuf.
 	heads, headBuf []uint8
@@ -154,22 +155,30 @@ func (t *tree) init(s *story.Sentence) error {
 	*t = tree{s: s, n: n, words: resize(t.words, n), lemmas: resize(t.lemmas, n), bases: resize(t.bases, n),
 		head: resize(t.head, n), kids: resize(t.kids, n), skip: resize(t.skip, n),
 		memo: t.memo[:0], preps: t.preps[:0], count: resize(t.count, n), flat: resize(t.flat, n),
-		stack: t.stack[:0], strs: t.strs[:0], arena: t.arena[:0], side: t.side[:0], actors: t.actors[:0], upper: t.upper, headBuf: t.headBuf}
+		stack: t.stack[:0], strs: t.strs[:0], arena: t.arena[:0], side: t.side[:0], actors: t.actors[:0], upper: t.upper, ends: t.ends, headBuf: t.headBuf}
+	// The upper-cased forms and lemmas go into one string; ends records where each word ends.
 	size := 0
-	for _, tok := range s.Tokens {
+	for i := range s.Tokens {
+		tok := &s.Tokens[i]
 		size += len(tok.Form) + len(tok.Lemma)
 	}
 	buf := resize(t.upper, size+8)[:0]
-	for _, tok := range s.Tokens {
+	ends := resize(t.ends, 2*n)
+	for i := range s.Tokens {
+		tok := &s.Tokens[i]
 		buf = appendUpper(buf, tok.Form)
+		ends[2*i] = len(buf)
 		buf = appendUpper(buf, tok.Lemma)
+		ends[2*i+1] = len(buf)
 	}
-	t.upper = buf
+	t.upper, t.ends = buf, ends
 	all := string(buf)
 	off := 0
-	for i, tok := range s.Tokens {
-		t.words[i] = upperSlice(all, &off, tok.Form)
-		t.lemmas[i] = upperSlice(all, &off, tok.Lemma)
+	for i := range s.Tokens {
+		tok := &s.Tokens[i]
+		t.words[i] = all[off:ends[2*i]]
+		t.lemmas[i] = all[ends[2*i]:ends[2*i+1]]
+		off = ends[2*i+1]
 		if tok.Lemma == "" {
 			t.lemmas[i] = t.words[i]
 		}
@@ -376,20 +385,6 @@ func appendUpper(b []byte, w string) []byte {
 		b = append(b, c)
 	}
 	return b
-}
-
-// upperSlice returns the next upper-cased word from all, as written by writeUpper for w.
-func upperSlice(all string, off *int, w string) string {
-	n := len(w)
-	for i := 0; i < len(w); i++ {
-		if w[i] >= 0x80 {
-			n = len(strings.ToUpper(w))
-			break
-		}
-	}
-	s := all[*off : *off+n]
-	*off += n
-	return s
 }
 
 // ppSubtree returns the words of the prepositional phrase headed by k (without clauses and
