@@ -342,7 +342,10 @@ func (c *Coder) newActorConjuncts(sc *storyCtx, t *tree, i int) []actor {
 
 // isDefinite reports a definite description: "the diplomat", "the government".
 func isDefinite(t *tree, i int) bool {
-	for _, k := range t.children(i, "det") {
+	for _, k := range t.kids[i] {
+		if !t.has(k, "det") {
+			continue
+		}
 		if t.words[k] == "THE" || t.words[k] == "THIS" || t.words[k] == "THAT" {
 			return true
 		}
@@ -419,9 +422,9 @@ func (c *Coder) bindPronoun(sc *storyCtx, t *tree, i, depth int) []actor {
 	}
 	// Climb to the governing clauses and take the first coded subject or object before the pronoun.
 	for j := v; j >= 0; j = t.head[j] {
-		for _, rel := range []string{"nsubj", "nsubj:pass"} {
-			for _, s := range t.children(j, rel) {
-				if s == i || s > i || t.upos(s) == "PRON" {
+		for _, rel := range [...]string{"nsubj", "nsubj:pass"} {
+			for _, s := range t.kids[j] {
+				if !t.has(s, rel) || s == i || s > i || t.upos(s) == "PRON" {
 					continue
 				}
 				if a := c.codeNP(sc, t, s, depth+1); len(a) > 0 {

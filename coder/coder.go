@@ -90,6 +90,8 @@ type Coder struct {
 	heads map[string]bool
 	// lemmas holds the lower-cased lemma of every verb entry, as events report it.
 	lemmas map[*dict.Verb]string
+	// marks holds the TABARI markers of every pattern.
+	marks map[*dict.Pattern]*patternMarks
 }
 
 // New returns a coder for set. set.Verbs and set.Actors are required; Agents, Discards and Issues
@@ -109,8 +111,12 @@ func New(set *dict.Set, opts Options) (*Coder, error) {
 			c.lemmas[v] = strings.ToLower(v.Lemma)
 		}
 	}
+	c.marks = map[*dict.Pattern]*patternMarks{}
 	for _, b := range set.Verbs.Blocks {
 		c.blocks[b] = c.indexBlock(b)
+		for _, p := range b.Patterns {
+			c.marks[p] = readMarks(p.Text)
+		}
 		for _, v := range b.Verbs {
 			code := v.Code
 			if code.Kind == dict.CodeNone {
@@ -190,13 +196,14 @@ func (r *Result) StoryDiscarded() bool {
 // on input: a sentence whose tree is malformed is reported in Result.Problems and skipped.
 func (c *Coder) CodeStory(st *story.Story) Result {
 	var res Result
-	sc := &storyCtx{st: st, date: dict.DateInt(st.Date)}
-	if sc.date == 0 {
-		sc.date = 99999999
-	}
 	// The trees and per-sentence state live in a reused workspace.
 	ws := workspaces.Get().(*workspace)
 	defer workspaces.Put(ws)
+	sc := &ws.story
+	*sc = storyCtx{st: st, date: dict.DateInt(st.Date), recent: sc.recent[:0]}
+	if sc.date == 0 {
+		sc.date = 99999999
+	}
 	n := len(st.Sentences)
 	ws.trees = resize(ws.trees, n)
 	trees := ws.trees
@@ -308,6 +315,7 @@ type workspace struct {
 	words     [][]string
 	errs      []error
 	events    []story.Event // the story's events
+	story     storyCtx
 	// Per sentence (codeSentence): the frames, pointers to them, and the frame of each token.
 	frames   []frame
 	framePtr []*frame

@@ -69,7 +69,11 @@ func (c *Coder) roles(sc *storyCtx, t *tree, f *frame) {
 		return
 	}
 	f.sources = c.actorsOf(sc, t, f.subj)
-	if f.pattern != nil && swappedRoles(f.pattern.Text) {
+	var mk *patternMarks
+	if f.pattern != nil {
+		mk = c.markers(f.pattern)
+	}
+	if mk != nil && mk.swapped {
 		// TABARI markers "- + * ... $": the subject is the target, the object side the source.
 		_, post := c.sides(t, f)
 		post = slices.Clone(post)
@@ -82,7 +86,7 @@ func (c *Coder) roles(sc *storyCtx, t *tree, f *frame) {
 		}
 	}
 	if f.pattern != nil {
-		if head, skips, ok := dollarSource(f.pattern.Text); ok {
+		if head, skips, ok := mk.dollarHead, mk.dollarSkips, mk.dollar; ok {
 			// TABARI "- * WORD ^ $": the source is the actor after WORD (skipping one actor per
 			// "^"), the subject the target.
 			_, post := c.sides(t, f)
@@ -110,7 +114,7 @@ func (c *Coder) roles(sc *storyCtx, t *tree, f *frame) {
 				}
 			}
 		}
-		if skip, want, ok := plusTarget(f.pattern.Text); ok {
+		if skip, want, ok := mk.plusSkip, mk.plusWant, mk.plus; ok {
 			_, post := c.sides(t, f)
 			post = slices.Clone(post)
 			slices.Sort(post)
@@ -142,8 +146,8 @@ func (c *Coder) roles(sc *storyCtx, t *tree, f *frame) {
 	// not coded.
 	// When that subject is the speaker again ("Frodo said he has satisfaction toward Gondor"),
 	// the clause's objects.
-	for _, k := range t.children(f.v, "ccomp") {
-		if c.frameAt(t, k) != nil {
+	for _, k := range t.kids[f.v] {
+		if !t.has(k, "ccomp") || c.frameAt(t, k) != nil {
 			continue
 		}
 		if s := t.child(k, "nsubj", "nsubj:pass"); s >= 0 {
@@ -510,6 +514,33 @@ func (c *Coder) nest(f *frame, sub []raw) []raw {
 		}
 	}
 	return out
+}
+
+// patternMarks are the TABARI markers of a pattern's text (swappedRoles, dollarSource,
+// plusTarget), read once by New.
+type patternMarks struct {
+	swapped     bool
+	dollar      bool
+	dollarHead  string
+	dollarSkips int
+	plus        bool
+	plusSkip    []string
+	plusWant    string
+}
+
+func readMarks(text string) *patternMarks {
+	m := &patternMarks{swapped: swappedRoles(text)}
+	m.dollarHead, m.dollarSkips, m.dollar = dollarSource(text)
+	m.plusSkip, m.plusWant, m.plus = plusTarget(text)
+	return m
+}
+
+// markers returns the TABARI markers of p, read by New for the verb dictionary's patterns.
+func (c *Coder) markers(p *dict.Pattern) *patternMarks {
+	if m, ok := c.marks[p]; ok {
+		return m
+	}
+	return readMarks(p.Text)
 }
 
 // plusTarget reads the TABARI target marker of a pattern's post part (§6: "+" target, "^" skip),

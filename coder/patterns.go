@@ -91,15 +91,6 @@ func (t *tree) expandSide(out []int, k, d int) []int {
 	return out
 }
 
-// npWords returns the upper-cased words of the nominal k's phrase (its subtree without clauses).
-func (t *tree) npWords(k int) map[string]bool {
-	m := map[string]bool{}
-	for _, j := range t.subtree(k, skipNP, nil) {
-		m[t.words[j]] = true
-	}
-	return m
-}
-
 // altMatches reports whether nominal k matches a noun alternative: its head word (form or lemma)
 // is the alternative's head, the alternative's last other word stands right before the head
 // (or is coordinated with the word there: "{DEATH TOLL}" matches "death and injury toll"), and its
@@ -128,9 +119,13 @@ func altMatches(t *tree, k int, a dict.Alt) bool {
 	if pos < 0 {
 		return false
 	}
-	words := t.npWords(k)
+	// The other words among the words of the phrase (its subtree without clauses).
+	top := len(t.stack)
+	t.stack = t.subtree(k, skipNP, t.stack)
+	phrase := t.stack[top:]
+	defer func() { t.stack = t.stack[:top] }()
 	for _, w := range a.Words[:n-1] {
-		if !words[w] {
+		if !slices.ContainsFunc(phrase, func(j int) bool { return t.words[j] == w }) {
 			return false
 		}
 	}

@@ -86,8 +86,8 @@ func (c *Coder) matchVerb(t *tree, i int) (*dict.Verb, int, int) {
 	if v, lo, hi := c.set.Verbs.MatchVerb(t.words, i); v != nil {
 		// Prefer an entry with a compound:prt particle that is not adjacent.
 		if len(v.Post) == 0 {
-			if prt := t.children(i, "compound:prt"); len(prt) > 0 {
-				tmp := []string{t.words[i], t.words[prt[0]]}
+			if prt := t.child(i, "compound:prt"); prt >= 0 {
+				tmp := []string{t.words[i], t.words[prt]}
 				if v2, _, _ := c.set.Verbs.MatchVerb(tmp, 0); v2 != nil && len(v2.Post) > 0 {
 					return v2, i, i
 				}
@@ -119,7 +119,10 @@ func (c *Coder) findFrames(sc *storyCtx, t *tree, ws *workspace) []*frame {
 			(t.xpos(i) == "VBN" && t.base(i) == "acl" && t.child(i, "obj") < 0)
 		f.subj = c.subject(t, i)
 		if f.passive {
-			for _, k := range t.children(i, "obl", "nmod") {
+			for _, k := range t.kids[i] {
+				if !t.has(k, "obl") && !t.has(k, "nmod") {
+					continue
+				}
 				p := t.prep(k)
 				if t.rel(k) == "obl:agent" || p == "BY" || p == "FROM" || p == "IN" {
 					f.agent = k

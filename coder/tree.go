@@ -392,7 +392,10 @@ func appendUpper(b []byte, w string) []byte {
 func (t *tree) ppSubtree(k int) []int {
 	m := t.memoOf(k)
 	if m.done&memoPP == 0 {
-		m.pp = t.subtree(k, skipPP, make([]int, 0, 8))
+		top := len(t.stack)
+		t.stack = t.subtree(k, skipPP, t.stack)
+		m.pp = t.keep(t.stack[top:])
+		t.stack = t.stack[:top]
 		m.done |= memoPP
 	}
 	return m.pp
