@@ -109,6 +109,7 @@ func addTrainSubcommands(parent *cobra.Command) {
 		folds         int
 		tagEp, parEp  int
 		minUpd        int
+		addGold       bool
 		dump          string
 	}
 	ac := &cobra.Command{
@@ -133,6 +134,7 @@ parser, and writes en_ewt.dyad.gz and MANIFEST.json into --out (default nlp/mode
 			if af.minUpd >= 0 {
 				cfg.ParserMinUpdates = af.minUpd
 			}
+			cfg.AddGoldTags = af.addGold
 			cfg.Log = os.Stdout
 			if af.dump != "" {
 				cfg.TagsReady = func(tr, dev []story.Sentence) {
@@ -161,6 +163,7 @@ parser, and writes en_ewt.dyad.gz and MANIFEST.json into --out (default nlp/mode
 	ac.Flags().IntVar(&af.tagEp, "tagger-epochs", 0, "tagger epochs (0: default)")
 	ac.Flags().IntVar(&af.parEp, "parser-epochs", 0, "parser epochs (0: default)")
 	ac.Flags().IntVar(&af.minUpd, "parser-min-updates", -1, "drop parser features updated fewer times than this (-1: default)")
+	ac.Flags().BoolVar(&af.addGold, "add-gold-tags", train.DefaultConfig.AddGoldTags, "train the parser on the treebank-tagged sentences too, besides the jackknifed ones")
 	ac.Flags().StringVar(&af.dump, "dump-tags", "", "also write the parser's training and dev sets with predicted tags into this folder")
 	parent.AddCommand(ac)
 
@@ -261,8 +264,8 @@ func trainAll(dir, out string, cfg train.Config) error {
 		Model: bi.Name, SHA256: bi.SHA256, Bytes: int(bi.Bytes),
 		Treebank: "UD English-EWT v2.16", License: "CC BY-SA 4.0 (from the treebank)",
 		Train: ti, Dev: di, Seed: cfg.Seed, Settings: cfg, DevScores: scores,
-		Command: fmt.Sprintf("dyad train all --treebank %s --out %s --seed %d --folds %d --tagger-epochs %d --parser-epochs %d --parser-min-updates %d",
-			"../shared/data/ud-english-ewt", "nlp/model", cfg.Seed, cfg.Folds, cfg.TaggerEpochs, cfg.ParserEpochs, cfg.ParserMinUpdates),
+		Command: fmt.Sprintf("dyad train all --treebank %s --out %s --seed %d --folds %d --tagger-epochs %d --parser-epochs %d --parser-min-updates %d --add-gold-tags=%t",
+			"../shared/data/ud-english-ewt", "nlp/model", cfg.Seed, cfg.Folds, cfg.TaggerEpochs, cfg.ParserEpochs, cfg.ParserMinUpdates, cfg.AddGoldTags),
 	}
 	js, err := json.MarshalIndent(info, "", "  ")
 	if err != nil {

@@ -398,7 +398,7 @@ func (t *Tagger) buildTables(train []story.Sentence, classID map[class]int) {
 				bc, bn = c, k
 			}
 		}
-		if n >= 20 && float64(bn)/float64(n) >= 0.995 {
+		if n >= dictMinCount && float64(bn)/float64(n) >= dictMinShare {
 			t.tagDict[f] = int16(bc)
 		}
 	}
@@ -491,3 +491,10 @@ func (t *Tagger) Pruned(min float64) *Tagger {
 	}
 	return c
 }
+
+// A word enters the tag dictionary (and skips the perceptron) when it occurs at least dictMinCount
+// times in the training data with one class in at least dictMinShare of them.
+var (
+	dictMinCount = 10
+	dictMinShare = 0.99
+)

@@ -19,6 +19,9 @@ type Config struct {
 	ParserEpochs int `json:"parser_epochs"`
 	Folds        int `json:"jackknife_folds"`        // 0 or 1: train the parser on the treebank's own tags
 	TaggerStack  int `json:"tagger_stack,omitempty"` // tagger.Options.Stack
+	// AddGoldTags adds the training sentences with their treebank tags to the jackknifed ones, so
+	// that the parser learns from both noisy and clean tags (twice the data per epoch).
+	AddGoldTags bool `json:"parser_add_gold_tags"`
 	// ParserMinUpdates drops parser features updated fewer times than this (parser.Options.MinUpdates).
 	ParserMinUpdates int       `json:"parser_min_updates"`
 	Seed             uint64    `json:"-"`
@@ -29,7 +32,7 @@ type Config struct {
 }
 
 // DefaultConfig is the configuration of the shipped model.
-var DefaultConfig = Config{TaggerEpochs: 10, ParserEpochs: 15, Folds: 5, ParserMinUpdates: 2, Seed: 1}
+var DefaultConfig = Config{TaggerEpochs: 10, ParserEpochs: 12, Folds: 5, AddGoldTags: true, ParserMinUpdates: 2, Seed: 1}
 
 // Scores are accuracies on a treebank with gold tokens, as fractions in [0,1].
 type Scores struct {
@@ -59,6 +62,9 @@ func Build(trainSet, dev []story.Sentence, cfg Config) (*nlp.Pipeline, Scores, e
 		ptrain, err = Jackknife(trainSet, cfg.Folds, tagger.Options{Epochs: cfg.TaggerEpochs, Seed: cfg.Seed}, logf)
 		if err != nil {
 			return nil, Scores{}, err
+		}
+		if cfg.AddGoldTags {
+			ptrain = append(ptrain, trainSet...)
 		}
 	}
 	pdev := Retag(tg, dev)

@@ -23,18 +23,36 @@ type Model struct {
 	rows    int
 	entries int
 	// dense holds the table instead of slots/data when there are at most denseMax classes: each
-	// slot carries its row inline, so scoring a feature costs one cache miss.
+	// 8-byte slot carries a 16-bit tag of the key and the row inline, so scoring a feature costs
+	// one cache miss; the slot of key k is found from dhome(k). dkeys holds the full keys of the
+	// slots, for writing the model (not read when scoring).
 	dense []dslot
+	dkeys []uint32
+	shift uint32
 }
 
 type slot struct{ key, off uint32 }
 
-const denseMax = 4
+const denseMax = 3
 
 type dslot struct {
-	key uint32
+	tag uint16 // 0 = empty
 	w   [denseMax]int16
 }
+
+// dtag is the 16-bit tag a dense slot keeps of key k (never 0). A feature absent from the model
+// matches a slot of another key with probability 2⁻¹⁶ per slot probed.
+func dtag(k uint32) uint16 {
+	t := uint16(k)
+	if t == 0 {
+		t = 1
+	}
+	return t
+}
+
+// dhome is the home slot of key k in a dense table: multiplicative hashing on the high bits, so
+// that it is independent of the low bits kept by dtag.
+func (m *Model) dhome(k uint32) uint32 { return (k * 0x9E3779B1) >> m.shift }
 
 // NClass is the number of classes.
 func (m *Model) NClass() int { return m.nclass }
@@ -118,31 +136,31 @@ func (m *Model) scoreDense(feats []uint64, scores []float32) {
 		}
 		feats = feats[len(fs):]
 		for i, f64 := range fs {
-			home[i] = slots[Fold(f64)&mask]
+			home[i] = slots[m.dhome(Fold(f64))]
 		}
 		for i, f64 := range fs {
 			f := Fold(f64)
+			tag := dtag(f)
 			sl := &home[i]
-			if sl.key != f {
-				if sl.key == 0 {
+			if sl.tag != tag {
+				if sl.tag == 0 {
 					continue
 				}
-				s := (f&mask + 1) & mask
+				s := (m.dhome(f) + 1) & mask
 				for {
 					sl = &slots[s]
-					if sl.key == f || sl.key == 0 {
+					if sl.tag == tag || sl.tag == 0 {
 						break
 					}
 					s = (s + 1) & mask
 				}
-				if sl.key == 0 {
+				if sl.tag == 0 {
 					continue
 				}
 			}
 			acc[0] += int32(sl.w[0])
 			acc[1] += int32(sl.w[1])
 			acc[2] += int32(sl.w[2])
-			acc[3] += int32(sl.w[3])
 		}
 	}
 	for c := 0; c < m.nclass; c++ {
@@ -235,14 +253,21 @@ func (m *Model) build(keys []uint32, counts, cls []uint8, q []int16) {
 	m.mask = uint32(size - 1)
 	if m.nclass <= denseMax {
 		m.dense = make([]dslot, size)
+		m.dkeys = make([]uint32, size)
+		bitsN := uint32(0)
+		for 1<<bitsN < size {
+			bitsN++
+		}
+		m.shift = 32 - bitsN
 		e := 0
 		for r, k := range keys {
-			s := k & m.mask
-			for m.dense[s].key != 0 {
+			s := m.dhome(k)
+			for m.dense[s].tag != 0 {
 				s = (s + 1) & m.mask
 			}
 			d := &m.dense[s]
-			d.key = k
+			d.tag = dtag(k)
+			m.dkeys[s] = k
 			for i := e; i < e+int(counts[r]); i++ {
 				d.w[cls[i]] = q[i]
 			}
@@ -276,8 +301,8 @@ func (m *Model) each(fn func(key uint32, cls []uint8, q []int16)) {
 	var rows []row
 	if m.dense != nil {
 		for i, d := range m.dense {
-			if d.key != 0 {
-				rows = append(rows, row{d.key, uint32(i)})
+			if d.tag != 0 {
+				rows = append(rows, row{m.dkeys[i], uint32(i)})
 			}
 		}
 	} else {
