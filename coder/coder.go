@@ -82,9 +82,9 @@ type Coder struct {
 	verbCode map[string]string
 	// blocks holds each verb block's patterns ordered by specificity with head-word indexes.
 	blocks map[*dict.Block]*blockIndex
-	// altHeads holds the head words of large pattern items (synsets), keyed by their first
-	// alternative.
-	altHeads map[*dict.Alt]map[string]bool
+	// altHeads maps the head words of a large pattern item (synset) to the indexes of the
+	// alternatives they head, keyed by the item's first alternative.
+	altHeads map[*dict.Alt]map[string][]int32
 	// heads holds the head word of every alternative of every pattern item: a token whose form
 	// and lemma are not in it matches no noun item.
 	heads map[string]bool
@@ -103,7 +103,7 @@ func New(set *dict.Set, opts Options) (*Coder, error) {
 	if set.Actors == nil {
 		return nil, errors.New("coder: no actor dictionary")
 	}
-	c := &Coder{set: set, opts: opts, verbCode: map[string]string{}, blocks: map[*dict.Block]*blockIndex{}, altHeads: map[*dict.Alt]map[string]bool{}, heads: map[string]bool{}}
+	c := &Coder{set: set, opts: opts, verbCode: map[string]string{}, blocks: map[*dict.Block]*blockIndex{}, altHeads: map[*dict.Alt]map[string][]int32{}, heads: map[string]bool{}}
 
 	c.lemmas = map[*dict.Verb]string{}
 	for _, es := range set.Verbs.Forms {

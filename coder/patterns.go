@@ -138,13 +138,26 @@ func (c *Coder) itemMatchesNP(t *tree, k int, it dict.Item) int {
 	if !c.headTok(t, k) {
 		return -1
 	}
+	best := -1
 	if len(it.Alts) > 4 {
-		// Large synsets: look the head up first.
-		if hs := c.altHeads[&it.Alts[0]]; hs != nil && !hs[t.words[k]] && !hs[t.lemmas[k]] {
-			return -1
+		// Large synsets: only the alternatives headed by the token's form or lemma can match.
+		if byHead := c.altHeads[&it.Alts[0]]; byHead != nil {
+			w, l := t.words[k], t.lemmas[k]
+			for _, ai := range byHead[w] {
+				if a := it.Alts[ai]; len(a.Words) > best && altMatches(t, k, a) {
+					best = len(a.Words)
+				}
+			}
+			if l != w {
+				for _, ai := range byHead[l] {
+					if a := it.Alts[ai]; len(a.Words) > best && altMatches(t, k, a) {
+						best = len(a.Words)
+					}
+				}
+			}
+			return best
 		}
 	}
-	best := -1
 	for _, a := range it.Alts {
 		if len(a.Words) > best && altMatches(t, k, a) {
 			best = len(a.Words)
@@ -469,9 +482,9 @@ func (c *Coder) registerAltHeads(it dict.Item) {
 	}
 	if len(it.Alts) > 4 {
 		if _, ok := c.altHeads[&it.Alts[0]]; !ok {
-			m := make(map[string]bool, len(it.Alts))
-			for _, a := range it.Alts {
-				m[a.Head] = true
+			m := make(map[string][]int32, len(it.Alts))
+			for i, a := range it.Alts {
+				m[a.Head] = append(m[a.Head], int32(i))
 			}
 			c.altHeads[&it.Alts[0]] = m
 		}
