@@ -12,7 +12,7 @@ import (
 )
 
 // phoenixSet loads the Phoenix dictionaries from ../shared/data/petrarch2.
-func phoenixSet(b *testing.B) *dict.Set {
+func phoenixSet(b testing.TB) *dict.Set {
 	dir := filepath.Dir(sharedtest.Path(b, "data/petrarch2/CAMEO.2.0.txt"))
 	set, err := dict.Load(dict.Files{
 		Verbs: filepath.Join(dir, "CAMEO.2.0.txt"),

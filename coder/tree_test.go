@@ -1,9 +1,15 @@
 package coder
 
 import (
+	"fmt"
+	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
+	"github.com/dyad-events/dyad/ingest/petrarch"
+	"github.com/dyad-events/dyad/internal/sharedtest"
+	"github.com/dyad-events/dyad/nlp/ptb"
 	"github.com/dyad-events/dyad/story"
 )
 
@@ -60,5 +66,52 @@ func TestTreeReuse(t *testing.T) {
 	bad := story.Sentence{Tokens: []story.Token{tok("a", "", 2, "dep"), tok("b", "", 1, "dep")}}
 	if err := tr.init(&bad); err == nil {
 		t.Error("head cycle not reported")
+	}
+}
+
+// TestConcurrentCodingMatchesSequential codes the GigaWord sample with the Phoenix dictionaries
+// on one goroutine, then on four at once, several times over: the pooled workspaces must not leak
+// state between stories or goroutines.
+func TestConcurrentCodingMatchesSequential(t *testing.T) {
+	set := phoenixSet(t)
+	f, _, err := petrarch.ReadFile(sharedtest.Path(t, "data/petrarch2/GigaWord.sample.PETR.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	stories, _ := petrarch.Stories(f, petrarch.StoryOptions{PTB: ptb.Convert})
+	c, err := New(set, DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := make([]Result, len(stories))
+	events := 0
+	for i, st := range stories {
+		want[i] = c.CodeStory(st)
+		events += len(want[i].Events)
+	}
+	if events < 50 {
+		t.Fatalf("only %d events in the GigaWord sample", events)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 4)
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			for round := 0; round < 3; round++ {
+				for k := range stories {
+					i := (k + g*7) % len(stories) // each goroutine in its own order
+					if got := c.CodeStory(stories[i]); !reflect.DeepEqual(got, want[i]) {
+						errs <- fmt.Sprintf("goroutine %d, story %s: result differs", g, stories[i].ID)
+						return
+					}
+				}
+			}
+		}(g)
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }
