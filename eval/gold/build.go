@@ -109,10 +109,10 @@ func PLOVERRoots(r io.Reader) (map[string][]string, error) {
 }
 
 type ploverRecord struct {
-	ID     string `json:"id"`
-	Date   string `json:"date"`
-	Event  string `json:"event"`
-	Text   string `json:"text"`
+	ID     string          `json:"id"`
+	Date   string          `json:"date"`
+	Event  string          `json:"event"`
+	Text   string          `json:"text"`
 	Source json.RawMessage `json:"source"`
 	Target json.RawMessage `json:"target"`
 }
