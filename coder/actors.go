@@ -181,9 +181,10 @@ func (c *Coder) codeNPUncached(sc *storyCtx, t *tree, i, depth int) []actor {
 	// The phrase's words: the full span of the nominal (with its PP modifiers, so that phrases
 	// such as "Prince of Dol Amroth" or "Ministry of Silly Walks" match), but a match must start
 	// on one of the nominal's own words (not inside a PP modifier, whose actors are the fallback).
-	// The words go on the scratch stacks (idx: token indexes, toks: their words).
-	top, stop := len(t.stack), len(t.strs)
-	defer func() { t.stack, t.strs = t.stack[:top], t.strs[:stop] }()
+	// The words go on the scratch stacks (idx: token indexes, toks: their words, ids: their
+	// vocabulary ids when there is a vocabulary).
+	top, stop, itop := len(t.stack), len(t.strs), len(t.idStack)
+	defer func() { t.stack, t.strs, t.idStack = t.stack[:top], t.strs[:stop], t.idStack[:itop] }()
 	t.stack = t.subtree(i, skipFull, t.stack)
 	full := t.stack[top:]
 	slices.Sort(full)
@@ -194,9 +195,16 @@ func (c *Coder) codeNPUncached(sc *storyCtx, t *tree, i, depth int) []actor {
 		}
 		idx = append(idx, k)
 		t.strs = append(t.strs, t.words[k])
+		if t.ids != nil {
+			t.idStack = append(t.idStack, t.ids[k])
+		}
 	}
 	t.stack = t.stack[:top+len(idx)]
 	toks := t.strs[stop:]
+	var ids []int32
+	if t.ids != nil {
+		ids = t.idStack[itop:len(t.idStack):len(t.idStack)]
+	}
 	var codesBuf [4]actor
 	var agentsBuf [4]*dict.Agent
 	codes, agents := codesBuf[:0], agentsBuf[:0]
@@ -214,7 +222,7 @@ func (c *Coder) codeNPUncached(sc *storyCtx, t *tree, i, depth int) []actor {
 			p++
 			continue
 		}
-		if n, a := c.set.Actors.Match(toks[p:]); a != nil {
+		if n, a := c.matchActor(toks, ids, p); a != nil {
 			if code, ok := a.ResolveInt(sc.date); ok && code != "" && len(codes) == 0 {
 				// One noun phrase names one actor: the first ("the evil Arnor awful Gondor" → ARN),
 				// unless the modifier is coordinated ("Eriadori and Calenardhon leaders").
@@ -232,7 +240,7 @@ func (c *Coder) codeNPUncached(sc *storyCtx, t *tree, i, depth int) []actor {
 			p += n
 			continue
 		}
-		if n, ag := c.set.Agents.Match(toks[p:]); ag != nil {
+		if n, ag := c.matchAgent(toks, ids, p); ag != nil {
 			agents = append(agents, ag)
 			if agLo < 0 {
 				agLo = idx[p]

@@ -90,6 +90,9 @@ type Coder struct {
 	heads map[string]bool
 	// lemmas holds the lower-cased lemma of every verb entry, as events report it.
 	lemmas map[*dict.Verb]string
+	// vocab is the vocabulary shared by the set's phrase dictionaries (nil when they do not
+	// share one): each sentence's words are looked up in it once and matched by id.
+	vocab *dict.Vocab
 	// marks holds the TABARI markers of every pattern.
 	marks map[*dict.Pattern]*patternMarks
 }
@@ -105,6 +108,7 @@ func New(set *dict.Set, opts Options) (*Coder, error) {
 	}
 	c := &Coder{set: set, opts: opts, verbCode: map[string]string{}, blocks: map[*dict.Block]*blockIndex{}, altHeads: map[*dict.Alt]map[string][]int32{}, heads: map[string]bool{}}
 
+	c.vocab = set.SharedVocab()
 	c.lemmas = map[*dict.Verb]string{}
 	for _, es := range set.Verbs.Forms {
 		for _, v := range es {
@@ -212,6 +216,8 @@ func (c *Coder) CodeStory(st *story.Story) Result {
 	clear(sentDiscard)
 	allWords := resize(ws.words, n)
 	ws.words = allWords
+	allIDs := resize(ws.ids, n)
+	ws.ids = allIDs
 	treeErr := resize(ws.errs, n)
 	ws.errs = treeErr
 	clear(treeErr)
@@ -220,16 +226,17 @@ func (c *Coder) CodeStory(st *story.Story) Result {
 	for i := range st.Sentences {
 		s := &st.Sentences[i]
 		var words []string
+		var ids []int32
 		if len(s.Tokens) > 0 {
-			treeErr[i] = trees[i].init(s)
+			treeErr[i] = trees[i].init(s, c.vocab)
 		}
 		if len(s.Tokens) > 0 && treeErr[i] == nil {
-			words = trees[i].words
+			words, ids = trees[i].words, trees[i].ids
 		} else {
 			words = discardWords(s)
 		}
-		allWords[i] = words
-		if _, _, d := c.set.Discards.Find(words); d != nil {
+		allWords[i], allIDs[i] = words, ids
+		if _, _, d := c.findDiscard(words, ids); d != nil {
 			res.Discards = append(res.Discards, Discard{SentenceIndex: s.Index, SentenceID: s.ID, Phrase: d.Phrase, Story: d.Story, Pos: d.Pos.String()})
 			if d.Story {
 				res.Discards = res.Discards[len(res.Discards)-1:]
@@ -263,7 +270,7 @@ func (c *Coder) CodeStory(st *story.Story) Result {
 		var issues []story.Issue
 		if c.set.Issues != nil {
 			if scans == nil {
-				scans, storyIgnores = c.scanStoryIssues(allWords)
+				scans, storyIgnores = c.scanStoryIssues(allWords, allIDs)
 			}
 			issues = issuesOf(scans[i], storyIgnores)
 		}
@@ -306,6 +313,30 @@ func (c *Coder) CodeStory(st *story.Story) Result {
 	return res
 }
 
+// findDiscard is Discards.Find on a sentence's words, by their vocabulary ids when there are.
+func (c *Coder) findDiscard(words []string, ids []int32) (start, n int, d *dict.Discard) {
+	if ids != nil {
+		return c.set.Discards.FindIDs(ids)
+	}
+	return c.set.Discards.Find(words)
+}
+
+// matchActor is Actors.Match on toks[p:], by the words' vocabulary ids when ids is not nil.
+func (c *Coder) matchActor(toks []string, ids []int32, p int) (int, *dict.Actor) {
+	if ids != nil {
+		return c.set.Actors.MatchIDs(ids[p:])
+	}
+	return c.set.Actors.Match(toks[p:])
+}
+
+// matchAgent is Agents.Match on toks[p:], by the words' vocabulary ids when ids is not nil.
+func (c *Coder) matchAgent(toks []string, ids []int32, p int) (int, *dict.Agent) {
+	if ids != nil {
+		return c.set.Agents.MatchIDs(ids[p:])
+	}
+	return c.set.Agents.Match(toks[p:])
+}
+
 // workspace is the memory one CodeStory call reuses from earlier calls: the trees of the story's
 // sentences with their buffers, and per-sentence state. A Coder is shared by goroutines, so
 // workspaces come from a pool.
@@ -313,6 +344,7 @@ type workspace struct {
 	trees     []tree
 	discarded []bool
 	words     [][]string
+	ids       [][]int32 // the words' ids in Coder.vocab, nil without a tree or a vocabulary
 	errs      []error
 	events    []story.Event // the story's events
 	story     storyCtx

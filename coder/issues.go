@@ -18,10 +18,16 @@ type issueHit struct {
 	section int
 }
 
-func (c *Coder) scanIssues(words []string) issueScan {
+func (c *Coder) scanIssues(words []string, ids []int32) issueScan {
 	var sc issueScan
 	for p := 0; p < len(words); {
-		n, is := c.set.Issues.Match(words[p:])
+		var n int
+		var is *dict.Issue
+		if ids != nil {
+			n, is = c.set.Issues.MatchIDs(ids[p:])
+		} else {
+			n, is = c.set.Issues.Match(words[p:])
+		}
 		if is == nil {
 			p++
 			continue
@@ -45,11 +51,11 @@ func (c *Coder) scanIssues(words []string) issueScan {
 
 // scanStoryIssues scans every sentence of a story once and returns the scans and the sections
 // cancelled story-wide.
-func (c *Coder) scanStoryIssues(sentWords [][]string) ([]issueScan, map[int]bool) {
+func (c *Coder) scanStoryIssues(sentWords [][]string, sentIDs [][]int32) ([]issueScan, map[int]bool) {
 	scans := make([]issueScan, len(sentWords))
 	storyIgn := map[int]bool{}
 	for i, w := range sentWords {
-		scans[i] = c.scanIssues(w)
+		scans[i] = c.scanIssues(w, sentIDs[i])
 		for _, s := range scans[i].storyIgn {
 			storyIgn[s] = true
 		}

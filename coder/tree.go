@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/dyad-events/dyad/dict"
 	"github.com/dyad-events/dyad/story"
 )
 
@@ -33,7 +34,10 @@ type tree struct {
 	arena, side []int
 	actors      []actor // like arena, for actor lists (keepActors)
 	upper       []byte  // scratch for the upper-cased words
-	ends        []int   // scratch: where each upper-cased form and lemma ends in upper
+	// ids are the words' ids in the coder's vocabulary (backed by idBuf); nil without one.
+	// idStack is scratch used like stack.
+	ids, idBuf, idStack []int32
+	ends                []int // scratch: where each upper-cased form and lemma ends in upper
 	// heads caches Coder.headTok per token (headUnknown, headNo, headYes); nil until first
 	// use, then backed by headBuf.
 	heads, headBuf []uint8
@@ -150,12 +154,12 @@ func resize[T any](buf []T, n int) []T {
 
 // init prepares s for coding, reusing the memory of t's previous sentence. It returns an error
 // for a malformed tree (a head out of range, a cycle); t is then unusable.
-func (t *tree) init(s *story.Sentence) error {
+func (t *tree) init(s *story.Sentence, vocab *dict.Vocab) error {
 	n := len(s.Tokens)
 	*t = tree{s: s, n: n, words: resize(t.words, n), lemmas: resize(t.lemmas, n), bases: resize(t.bases, n),
 		head: resize(t.head, n), kids: resize(t.kids, n), skip: resize(t.skip, n),
 		memo: t.memo[:0], preps: t.preps[:0], count: resize(t.count, n), flat: resize(t.flat, n),
-		stack: t.stack[:0], strs: t.strs[:0], arena: t.arena[:0], side: t.side[:0], actors: t.actors[:0], upper: t.upper, ends: t.ends, headBuf: t.headBuf}
+		stack: t.stack[:0], strs: t.strs[:0], arena: t.arena[:0], side: t.side[:0], actors: t.actors[:0], upper: t.upper, ends: t.ends, idBuf: t.idBuf, idStack: t.idStack[:0], headBuf: t.headBuf}
 	// The upper-cased forms and lemmas go into one string; ends records where each word ends.
 	size := 0
 	for i := range s.Tokens {
@@ -220,6 +224,10 @@ func (t *tree) init(s *story.Sentence) error {
 		if h := t.head[i]; h >= 0 {
 			t.kids[h] = append(t.kids[h], i)
 		}
+	}
+	if vocab != nil {
+		t.idBuf = vocab.AppendIDs(t.idBuf[:0], t.words)
+		t.ids = t.idBuf
 	}
 	return nil
 }

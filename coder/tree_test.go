@@ -46,12 +46,12 @@ func TestTreeReuse(t *testing.T) {
 		tok("attacked", "attack", 0, "root"), tok("rebels", "rebel", 3, "obj")}}
 	short := story.Sentence{Tokens: []story.Token{tok("Police", "", 2, "nsubj"), tok("fired", "fire", 0, "root")}}
 	var tr tree
-	if err := tr.init(&long); err != nil {
+	if err := tr.init(&long, nil); err != nil {
 		t.Fatal(err)
 	}
 	tr.memoOf(1).done = memoNP
 	tr.prep(1)
-	if err := tr.init(&short); err != nil {
+	if err := tr.init(&short, nil); err != nil {
 		t.Fatal(err)
 	}
 	if tr.n != 2 || tr.words[0] != "POLICE" || tr.lemmas[0] != "POLICE" || tr.lemmas[1] != "FIRE" {
@@ -64,7 +64,7 @@ func TestTreeReuse(t *testing.T) {
 		t.Error("caches of the first sentence survived init")
 	}
 	bad := story.Sentence{Tokens: []story.Token{tok("a", "", 2, "dep"), tok("b", "", 1, "dep")}}
-	if err := tr.init(&bad); err == nil {
+	if err := tr.init(&bad, nil); err == nil {
 		t.Error("head cycle not reported")
 	}
 }

@@ -79,6 +79,59 @@ type Set struct {
 	Issues   *Issues
 	// Problems lists every problem of every file, in reading order.
 	Problems []Problem
+	// vocab numbers the words of the actor, agent, discard and issue tries, which Load makes
+	// share it.
+	vocab *Vocab
+}
+
+// SharedVocab returns the vocabulary shared by the set's actor, agent, discard and issue
+// dictionaries, for their MatchIDs and FindIDs methods; nil when they do not share one (a Set
+// not made by Load, or a member replaced since).
+func (s *Set) SharedVocab() *Vocab {
+	if s.vocab == nil {
+		return nil
+	}
+	for _, t := range s.tries() {
+		if t != nil && t.vocab != s.vocab && t.vocab != nil {
+			return nil
+		}
+	}
+	return s.vocab
+}
+
+// tries returns the tries of the set's dictionaries (nil for an absent one).
+func (s *Set) tries() [4]*Trie {
+	var ts [4]*Trie
+	if s.Actors != nil {
+		ts[0] = &s.Actors.trie
+	}
+	if s.Agents != nil {
+		ts[1] = &s.Agents.trie
+	}
+	if s.Discards != nil {
+		ts[2] = &s.Discards.trie
+	}
+	if s.Issues != nil {
+		ts[3] = &s.Issues.trie
+	}
+	return ts
+}
+
+// shareVocab makes the set's tries number their words with one vocabulary.
+func (s *Set) shareVocab() {
+	n := 0
+	for _, t := range s.tries() {
+		if t != nil {
+			n += t.vocab.Len()
+		}
+	}
+	v := newVocab(n)
+	for _, t := range s.tries() {
+		if t != nil {
+			t.share(v)
+		}
+	}
+	s.vocab = v
 }
 
 // Errors returns the number of problems with Severity Error.

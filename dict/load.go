@@ -103,6 +103,7 @@ func Load(files Files) (*Set, error) {
 			errs = append(errs, p.err)
 		}
 	}
+	s.shareVocab()
 	return s, errors.Join(errs...)
 }
 

@@ -16,6 +16,18 @@ func (a *Actors) Match(tokens []string) (n int, actor *Actor) {
 	return n, &a.actors[v]
 }
 
+// MatchIDs is Match on the ids of the tokens in the set's shared vocabulary (Set.SharedVocab).
+func (a *Actors) MatchIDs(ids []int32) (n int, actor *Actor) {
+	if a == nil {
+		return 0, nil
+	}
+	n, v := a.trie.LongestIDs(ids)
+	if v < 0 {
+		return 0, nil
+	}
+	return n, &a.actors[v]
+}
+
 // Lookup returns the actor stored for exactly phrase (upper-case words), or nil.
 func (a *Actors) Lookup(phrase []string) *Actor {
 	if a == nil {
@@ -110,6 +122,18 @@ func (a *Agents) Match(tokens []string) (n int, agent *Agent) {
 	return n, &a.agents[v]
 }
 
+// MatchIDs is Match on the ids of the tokens in the set's shared vocabulary (Set.SharedVocab).
+func (a *Agents) MatchIDs(ids []int32) (n int, agent *Agent) {
+	if a == nil {
+		return 0, nil
+	}
+	n, v := a.trie.LongestIDs(ids)
+	if v < 0 {
+		return 0, nil
+	}
+	return n, &a.agents[v]
+}
+
 // Len returns the number of agent phrases (plurals and substitutions expanded).
 func (a *Agents) Len() int {
 	if a == nil {
@@ -155,16 +179,29 @@ func (d *Discards) Find(tokens []string) (start, n int, discard *Discard) {
 	if d == nil {
 		return 0, 0, nil
 	}
+	return d.find(len(tokens), func(node int32, j int) (int32, bool) { return d.trie.step(node, tokens[j]) })
+}
+
+// FindIDs is Find on the ids of the tokens in the set's shared vocabulary (Set.SharedVocab).
+func (d *Discards) FindIDs(ids []int32) (start, n int, discard *Discard) {
+	if d == nil {
+		return 0, 0, nil
+	}
+	return d.find(len(ids), func(node int32, j int) (int32, bool) { return d.trie.stepID(node, ids[j]) })
+}
+
+// find is Find on a sentence of n tokens; step(node, j) walks from node by token j.
+func (d *Discards) find(n int, step func(node int32, j int) (int32, bool)) (start, length int, discard *Discard) {
+	if len(d.trie.vals) == 0 {
+		return 0, 0, nil
+	}
 	var sent *Discard
 	sStart, sN := 0, 0
-	for i := range tokens {
+	for i := 0; i < n; i++ {
 		// Every phrase starting at i is a prefix walk; look at all of them for a story phrase.
 		node := int32(0)
-		if len(d.trie.vals) == 0 {
-			return 0, 0, nil
-		}
-		for j := i; j < len(tokens); j++ {
-			c, ok := d.trie.step(node, tokens[j])
+		for j := i; j < n; j++ {
+			c, ok := step(node, j)
 			if !ok {
 				break
 			}
@@ -209,6 +246,18 @@ func (is *Issues) Match(tokens []string) (n int, issue *Issue) {
 		return 0, nil
 	}
 	n, v := is.trie.Longest(tokens)
+	if v < 0 {
+		return 0, nil
+	}
+	return n, &is.issues[v]
+}
+
+// MatchIDs is Match on the ids of the tokens in the set's shared vocabulary (Set.SharedVocab).
+func (is *Issues) MatchIDs(ids []int32) (n int, issue *Issue) {
+	if is == nil {
+		return 0, nil
+	}
+	n, v := is.trie.LongestIDs(ids)
 	if v < 0 {
 		return 0, nil
 	}
