@@ -222,8 +222,9 @@ func (c *Coder) frameEvents(sc *storyCtx, t *tree, f *frame, byTok []*frame) []r
 				continue
 			}
 			// Verb + verb: the governed verb's code (combine_code keeps the lower code whenever
-			// it is at least as specific; the internal-code arithmetic is not reproduced).
-			lower = append(lower, sub...)
+			// it is at least as specific), except under an appeal, intent, demand, rejection or
+			// threat verb, whose root stands (§5.7, Govern).
+			lower = append(lower, c.govern(f, sub)...)
 		case "ccomp", "parataxis":
 			sub := c.frameEvents(sc, t, g, byTok)
 			g.done = true
@@ -262,6 +263,31 @@ func (c *Coder) frameEvents(sc *storyCtx, t *tree, f *frame, byTok []*frame) []r
 	// §12.4 step 6: events of a clause below the verb are used only if the verb found nothing
 	// else ("X urged Y to respond to Z" → X Y 023 only); reporting clauses (parataxis) stand apart.
 	return append(own, para...)
+}
+
+// govern recodes the events of an infinitive governed by frame f when f's code is of a family
+// that keeps its root (InternalCodes.Govern); other events are returned as they are.
+func (c *Coder) govern(f *frame, sub []raw) []raw {
+	up := firstCode(f.code)
+	if c.opts.Internal == nil || up == "" {
+		return sub
+	}
+	for i := range sub {
+		if sub[i].recip {
+			continue
+		}
+		if code, ok := c.opts.Internal.Govern(up, sub[i].code); ok {
+			sub[i].code = code
+		}
+	}
+	// A paired lower event ("agreed to meet") keeps only its first part under the governing verb.
+	out := sub[:0]
+	for _, e := range sub {
+		if !e.recip || !governingRoots[up[:min(2, len(up))]] {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // ownEvents emits the frame's events (§12.8): one per source and target, paired codes as two

@@ -125,6 +125,59 @@ func (ic *InternalCodes) Combine(upper, lower string) (string, bool) {
 	return out, ok && out != "---"
 }
 
+// governingRoots are the CAMEO roots whose verbs keep their own root when they govern an
+// infinitive (PETRARCH2 verb + verb combination, PETRARCH-FORMATS.md §5.7, §12.4 step 5): appeal
+// (02), intend (03), demand (10), reject (12) and threaten (13). "threatened to shell the town" is
+// a threat (138), not an attack (19x); "urged Uganda to repatriate" an appeal (025).
+var governingRoots = map[string]bool{"02": true, "03": true, "10": true, "12": true, "13": true}
+
+// Govern returns the code of an event whose verb (lower) is governed through an infinitive by a
+// verb coded upper of a governingRoots family, keeping upper's root: the upper class plus the
+// lower code's material part (a CONSULT-class lower, 04x, counts as "meet", 0x0010), as
+// combine_code adds them (§5.7), falling back to coarser parts of the material and finally to
+// upper itself. An upper code that is already specific (a pattern gave "0233") is kept. ok is
+// false when upper is not of a governing family or lower already has upper's root.
+func (ic *InternalCodes) Govern(upper, lower string) (string, bool) {
+	if len(upper) < 2 || len(lower) < 2 || !governingRoots[upper[:2]] || upper[:2] == lower[:2] {
+		return "", false
+	}
+	u, ok1 := ic.toInt[upper]
+	l, ok2 := ic.toInt[lower]
+	if !ok1 || !ok2 {
+		return upper, true
+	}
+	var base int
+	if u < 0 {
+		if u != -0xFFFF {
+			return upper, true
+		}
+		base = u
+	} else {
+		if u&0x0FFF != 0 {
+			return upper, true
+		}
+		base = u
+	}
+	m := l
+	switch {
+	case l < 0:
+		return upper, true
+	case l >= 0xB000 && l < 0xC000:
+		m = 0x0010 // consult, discuss, negotiate: "offered to discuss" 036
+	case l >= 0x1000:
+		m = 0
+	}
+	for _, mask := range []int{0x0FFF, 0x0FF0, 0x0F00} {
+		if m&mask == 0 {
+			continue
+		}
+		if out, ok := ic.fromInt[base+m&mask]; ok && out != "---" && len(out) >= 2 && out[:2] == upper[:2] {
+			return out, true
+		}
+	}
+	return upper, true
+}
+
 // CAMEOInternalCodes returns PETRARCH2's built-in internal code table as package cameo holds it
 // (§5.7), for every CAMEO 1.1b3 code that has an internal value.
 func CAMEOInternalCodes() *InternalCodes {
