@@ -272,22 +272,40 @@ func (c *Coder) govern(f *frame, sub []raw) []raw {
 	if c.opts.Internal == nil || up == "" {
 		return sub
 	}
-	for i := range sub {
-		if sub[i].recip {
+	out := make([]raw, 0, len(sub))
+	for _, e := range sub {
+		if e.recip {
+			if !governingRoots[up[:min(2, len(up))]] {
+				out = append(out, e)
+			}
 			continue
 		}
-		if code, ok := c.opts.Internal.Govern(up, sub[i].code); ok {
-			sub[i].code = code
-		}
-	}
-	// A paired lower event ("agreed to meet") keeps only its first part under the governing verb.
-	out := sub[:0]
-	for _, e := range sub {
-		if !e.recip || !governingRoots[up[:min(2, len(up))]] {
+		code, ok := c.opts.Internal.Govern(up, e.code)
+		if !ok {
 			out = append(out, e)
+			continue
 		}
+		e.code = code
+		if len(f.sources) > 0 && containsActor(f.targets, e.src.code) && !containsActor(f.sources, e.src.code) {
+			// Object control ("urged Uganda to repatriate X"): the appeal is made to the
+			// controlled object, by the governing verb's subject.
+			for _, a := range f.sources {
+				out = append(out, raw{src: a, tgt: e.src, code: code, f: e.f})
+			}
+			continue
+		}
+		out = append(out, e)
 	}
 	return out
+}
+
+func containsActor(as []actor, code string) bool {
+	for _, a := range as {
+		if a.code == code {
+			return true
+		}
+	}
+	return false
 }
 
 // ownEvents emits the frame's events (§12.8): one per source and target, paired codes as two

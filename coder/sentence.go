@@ -145,6 +145,12 @@ func (c *Coder) findFrames(sc *storyCtx, t *tree, ws *workspace) []*frame {
 // subject returns the subject of verb i: its own nsubj, else (through xcomp, conj, or an
 // auxiliary-like chain) the subject of the verb it depends on; for a reduced relative ("the man
 // arrested by police") the modified noun.
+//
+// Two controlled clauses take their subject from the clause above (CAMEO 1.1b3 coding practice,
+// UD v2 control): an infinitive under a verb with a direct object takes that object (object
+// control: "prompted the General Assembly to adopt" → the General Assembly adopts), and a
+// participial adverbial clause without a subject or subordinator takes the main clause's subject
+// ("a panel released a report, accusing North Korea of ..." → the panel accuses).
 func (c *Coder) subject(t *tree, i int) int {
 	for steps := 0; i >= 0 && steps < 6; steps++ {
 		if s := t.child(i, "nsubj", "nsubj:pass", "csubj"); s >= 0 {
@@ -155,10 +161,29 @@ func (c *Coder) subject(t *tree, i int) int {
 			b = "xcomp"
 		}
 		switch b {
-		case "xcomp", "conj":
+		case "xcomp":
+			h := t.head[i]
+			if h >= 0 && t.isVerb(h) && objectControl[t.lemmas[h]] {
+				if o := t.child(h, "obj", "iobj"); o >= 0 && o < i && t.isNominal(o) {
+					return o
+				}
+			}
+			i = h
 			// xcomp of a noun ("plans to attack") has no subject there; keep climbing.
+			if i >= 0 && t.isNominal(i) && t.base(i) != "root" {
+				return -1
+			}
+		case "conj":
 			i = t.head[i]
 			if i >= 0 && t.isNominal(i) && t.base(i) != "root" {
+				return -1
+			}
+		case "advcl":
+			if !participial(t, i) {
+				return -1
+			}
+			i = t.head[i]
+			if i >= 0 && !t.isVerb(i) {
 				return -1
 			}
 		case "acl":
@@ -168,6 +193,34 @@ func (c *Coder) subject(t *tree, i int) int {
 		}
 	}
 	return -1
+}
+
+// objectControl are lemmas of object-control verbs, whose object is the understood subject of
+// their infinitive ("urged Uganda to repatriate", "prompted the Assembly to adopt"); other verbs
+// with an object and an infinitive keep their own subject ("Mordor will be hosting Osgiliath to
+// celebrate Tabaski": Mordor celebrates).
+var objectControl = map[string]bool{
+	"ASK": true, "URGE": true, "PERSUADE": true, "FORCE": true, "COMPEL": true, "PROMPT": true,
+	"LEAD": true, "CAUSE": true, "ALLOW": true, "PERMIT": true, "ENABLE": true, "ENCOURAGE": true,
+	"INVITE": true, "TELL": true, "ORDER": true, "REQUIRE": true, "PRESSURE": true, "PRESS": true,
+	"DRIVE": true, "SPUR": true, "EXHORT": true, "CALL": true, "AUTHORIZE": true, "AUTHORISE": true,
+	"INSTRUCT": true, "DIRECT": true, "EMPOWER": true, "OBLIGE": true, "OBLIGATE": true,
+	"PUSH": true, "IMPLORE": true, "BEG": true, "CONVINCE": true, "INDUCE": true, "TRIGGER": true,
+}
+
+// participial reports a participial adverbial clause: a VBG or VBN verb without a subordinator
+// or subject of its own ("..., accusing North Korea of crimes").
+func participial(t *tree, i int) bool {
+	if x := t.xpos(i); x != "VBG" && x != "VBN" {
+		return false
+	}
+	for _, k := range t.kids[i] {
+		switch t.base(k) {
+		case "mark", "nsubj", "csubj", "aux", "expl":
+			return false
+		}
+	}
+	return true
 }
 
 var negWords = map[string]bool{"NOT": true, "N'T": true, "NEVER": true, "NT": true}
