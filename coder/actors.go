@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/dyad-events/dyad/cameo"
 	"github.com/dyad-events/dyad/dict"
 	"github.com/dyad-events/dyad/story"
 )
@@ -136,6 +137,25 @@ func dedupActors(as []actor) []actor {
 var reflexive = map[string]bool{"HIMSELF": true, "HERSELF": true, "ITSELF": true, "THEMSELVES": true, "OURSELVES": true, "MYSELF": true, "YOURSELF": true}
 
 var personalPronoun = map[string]bool{"HE": true, "SHE": true, "IT": true, "THEY": true, "HIM": true, "HER": true, "THEM": true, "WE": true, "US": true}
+
+var possessivePronoun = map[string]bool{"HIS": true, "HER": true, "ITS": true, "THEIR": true, "OUR": true}
+
+// actorBase returns an actor code without its role chunks and what follows them ("CZEGOV" →
+// "CZE", "IGOUNO" → "IGOUNO"), "" for a code without an actor ("---GOV", a quoted new actor).
+func actorBase(code string) string {
+	if code == "" || strings.HasPrefix(code, "---") || strings.HasPrefix(code, "\"") {
+		return ""
+	}
+	ch := cameo.Chunks(code)
+	n := 0
+	for n < len(ch) && (n == 0 || !cameo.IsRole(ch[n])) {
+		n++
+	}
+	if n == 0 || cameo.IsRole(ch[0]) {
+		return ""
+	}
+	return strings.Join(ch[:n], "")
+}
 
 var relativePronoun = map[string]bool{"WHO": true, "WHICH": true, "THAT": true, "WHOM": true}
 
@@ -303,6 +323,21 @@ func (c *Coder) codeNPUncached(sc *storyCtx, t *tree, i, depth int) []actor {
 			if len(codes) > 0 {
 				break
 			}
+		}
+	}
+	if len(codes) == 0 && len(agents) > 0 {
+		// "his government", "their ministry": the actor the possessive pronoun stands for,
+		// without its own roles, with the phrase's agent (ARCHITECTURE.md, "Story context").
+		for _, k := range t.children(i, "nmod:poss") {
+			if !possessivePronoun[t.words[k]] {
+				continue
+			}
+			for _, a := range c.bindPronoun(sc, t, k, depth) {
+				if base := actorBase(a.code); base != "" {
+					codes = append(codes, actor{code: base, lo: k, hi: k, fromContext: a.fromContext})
+				}
+			}
+			break
 		}
 	}
 	if len(codes) == 0 && len(agents) > 0 && depth == 0 && c.opts.StoryContext && sc != nil && isDefinite(t, i) {

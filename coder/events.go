@@ -146,8 +146,17 @@ func (c *Coder) roles(sc *storyCtx, t *tree, f *frame) {
 	// not coded.
 	// When that subject is the speaker again ("Frodo said he has satisfaction toward Gondor"),
 	// the clause's objects.
+	c.clauseTarget(sc, t, f, false)
+}
+
+// clauseTarget sets the target of a frame without one from its complement clause ("Arnor
+// believes Dagolath can cope ...": the clause's subject; when that is the speaker again, the
+// clause's objects). Clauses whose verb is in the dictionary are skipped unless coded is true,
+// which frameEvents passes when those clauses coded no event ("The diplomat claimed that
+// Washington was using the issue as a pretext" → the diplomat accuses Washington).
+func (c *Coder) clauseTarget(sc *storyCtx, t *tree, f *frame, coded bool) {
 	for _, k := range t.kids[f.v] {
-		if !t.has(k, "ccomp") || c.frameAt(t, k) != nil {
+		if !t.has(k, "ccomp") || (!coded && c.frameAt(t, k) != nil) {
 			continue
 		}
 		if s := t.child(k, "nsubj", "nsubj:pass"); s >= 0 {
@@ -243,6 +252,9 @@ func (c *Coder) frameEvents(sc *storyCtx, t *tree, f *frame, byTok []*frame) []r
 			}
 			lower = append(lower, c.nest(f, sub)...)
 		}
+	}
+	if len(lower) == 0 && len(f.targets) == 0 && len(f.sources) > 0 && !f.negated {
+		c.clauseTarget(sc, t, f, true)
 	}
 	own := c.ownEvents(f)
 	if len(own) == 0 || xcompEvents {

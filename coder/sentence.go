@@ -73,11 +73,47 @@ func (c *Coder) codeSentence(sc *storyCtx, t *tree, ws *workspace, dst []story.E
 	}
 	evs := dst[start:]
 	sortEvents(evs)
-	for k := range evs {
-		sc.remember(evs[k].Source.Code, true)
-		sc.remember(evs[k].Target.Code, false)
+	if c.opts.StoryContext {
+		c.rememberMentions(sc, t, raws)
 	}
 	return dst
+}
+
+// rememberMentions records the sentence's actors for later sentences in the order they are
+// mentioned: the actors of the events and of every verb's subject, object and oblique nominals,
+// whether or not an event was coded with them ("A North Korean diplomat said ...; the communist
+// government agreed ..." binds the government to North Korea; ARCHITECTURE.md, "Story context").
+// Subjects and event sources count as sources.
+func (c *Coder) rememberMentions(sc *storyCtx, t *tree, raws []raw) {
+	type mention struct {
+		pos    int
+		code   string
+		source bool
+	}
+	var ms []mention
+	for _, r := range raws {
+		ms = append(ms, mention{r.src.lo, r.src.code, true}, mention{r.tgt.lo, r.tgt.code, false})
+	}
+	for i := 0; i < t.n; i++ {
+		b := t.base(i)
+		switch b {
+		case "nsubj", "obj", "iobj", "obl":
+		default:
+			continue
+		}
+		if !t.isNominal(i) || t.upos(i) == "PRON" || t.head[i] < 0 || !t.isVerb(t.head[i]) {
+			continue
+		}
+		for _, a := range c.actorsOf(sc, t, i) {
+			if !a.agentOnly {
+				ms = append(ms, mention{max(a.lo, i), a.code, b == "nsubj"})
+			}
+		}
+	}
+	slices.SortStableFunc(ms, func(a, b mention) int { return a.pos - b.pos })
+	for _, m := range ms {
+		sc.remember(m.code, m.source)
+	}
 }
 
 // matchVerb finds the dictionary verb at token i: adjacent particles first, then compound:prt
