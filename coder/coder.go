@@ -47,6 +47,11 @@ type Options struct {
 	// of their own to the most recent compatible actor of earlier sentences of the story, marking
 	// Actor.FromContext (ARCHITECTURE.md, "Story context").
 	StoryContext bool
+	// FutureIntent codes a cooperative act (roots 04-08) announced with will, would, shall or
+	// 'll as an expression of intent (03: "will visit" → 036), as the CAMEO 1.1b3 manual codes
+	// future cooperation (§2, code 03). Beyond PETRARCH2, which codes "will visit" as 042: the
+	// validation records expect that, so eval.Run turns it off.
+	FutureIntent bool
 	// NewActorLength, when positive, lets an uncoded noun phrase of at most that many words stand
 	// in as an actor coded by its quoted, upper-cased words (config option new_actor_length,
 	// §13.2), as the validation records expect ("\"THE MINISTRY OF MAGIC\"").
@@ -59,10 +64,10 @@ type Options struct {
 	Ontology Ontology
 }
 
-// DefaultOptions returns Dyad's defaults: RequireDyad, OneAStory and StoryContext on, PETRARCH2's
-// internal code table and the CAMEO ontology from package cameo.
+// DefaultOptions returns Dyad's defaults: RequireDyad, OneAStory, StoryContext and FutureIntent
+// on, PETRARCH2's internal code table and the CAMEO ontology from package cameo.
 func DefaultOptions() Options {
-	return Options{RequireDyad: true, OneAStory: true, StoryContext: true,
+	return Options{RequireDyad: true, OneAStory: true, StoryContext: true, FutureIntent: true,
 		Internal: CAMEOInternalCodes(), Ontology: CAMEOOntology()}
 }
 

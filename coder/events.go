@@ -348,6 +348,14 @@ func (c *Coder) ownEvents(f *frame) []raw {
 		}
 		a, b = n, ""
 	}
+	if c.opts.FutureIntent && f.will && !f.negated && len(a) >= 2 && futureIntent[a[:2]] && c.opts.Internal != nil {
+		// "will visit", "would provide aid": a cooperative act announced for the future is an
+		// expression of intent (CAMEO 1.1b3 §2, 03: "offer, promise, agree to, or otherwise
+		// indicate willingness or commitment to cooperate"); "will visit" → 036.
+		if code, ok := c.opts.Internal.Govern("030", a); ok {
+			a, b = code, ""
+		}
+	}
 	var out []raw
 	srcs, tgts := f.sources, f.targets
 	if len(srcs) > 0 && len(tgts) > 0 {
@@ -393,6 +401,9 @@ func (c *Coder) ownEvents(f *frame) []raw {
 	}
 	return out
 }
+
+// futureIntent are the cooperative roots that a future auxiliary turns into intent (03).
+var futureIntent = map[string]bool{"04": true, "05": true, "06": true, "07": true, "08": true}
 
 // transform applies the verb file's transformations (§5.6) to the events of a clause governed by
 // the frame's verb: "~ a (b c INNER) OUTER = x y CODE".

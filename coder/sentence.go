@@ -24,6 +24,7 @@ type frame struct {
 	// pre and post are the nominals of the pattern sides (Coder.sides), once sidesDone.
 	pre, post []int
 	sidesDone bool
+	will      bool // the verb has the auxiliary will, would, shall or 'll
 }
 
 // raw is an event before evidence is filled.
@@ -167,6 +168,15 @@ func (c *Coder) findFrames(sc *storyCtx, t *tree, ws *workspace) []*frame {
 			}
 		}
 		f.negated = negated(t, i)
+		for _, k := range t.kids[i] {
+			if t.base(k) != "aux" {
+				continue
+			}
+			switch t.words[k] {
+			case "WILL", "WOULD", "SHALL", "'LL", "WO":
+				f.will = true
+			}
+		}
 	}
 	ws.frames = fs
 	// Pointers only now: appending may have moved the frames.

@@ -113,6 +113,7 @@ func Run(f *petrarch.File, set *dict.Set, opt Options) (*Report, error) {
 	copt := coder.DefaultOptions()
 	copt.OneAStory = false
 	copt.StoryContext = false
+	copt.FutureIntent = false // PETRARCH2 codes "will visit" as 042
 	if opt.Ontology != nil {
 		copt.Ontology = opt.Ontology
 	}
