@@ -176,7 +176,7 @@ func TestCodeHandBuilt(t *testing.T) {
 		{"pronoun", sent("Obama said he would visit China.",
 			tk{"Obama", "Obama", "PROPN", "NNP", 2, "nsubj"}, tk{"said", "say", "VERB", "VBD", 0, "root"},
 			tk{"he", "he", "PRON", "PRP", 5, "nsubj"}, tk{"would", "would", "AUX", "MD", 5, "aux"},
-			tk{"visit", "visit", "VERB", "VB", 2, "ccomp"}, tk{"China", "China", "PROPN", "NNP", 5, "obj"}), "USAGOV CHN 042"},
+			tk{"visit", "visit", "VERB", "VB", 2, "ccomp"}, tk{"China", "China", "PROPN", "NNP", 5, "obj"}), "USAGOV CHN 036"}, // FutureIntent: "would visit" is intent to meet
 	}
 	for _, tc := range cases {
 		got := strings.Join(code(t, c, "2015-01-15", tc.s), "|")
