@@ -250,6 +250,12 @@ func (c *Coder) frameEvents(sc *storyCtx, t *tree, f *frame, byTok []*frame) []r
 				para = append(para, sub...)
 				continue
 			}
+			if up := c.clauseDemand(t, f, k); up != "" {
+				if d := c.directed(sc, t, f, k, sub, up); len(d) > 0 {
+					lower = append(lower, d...)
+					continue
+				}
+			}
 			lower = append(lower, c.nest(f, sub)...)
 		}
 	}
@@ -318,6 +324,74 @@ func containsActor(as []actor, code string) bool {
 		}
 	}
 	return false
+}
+
+// clauseDemand returns the code under which a complement clause k of frame f is an appeal or a
+// demand made to the clause's subject, or "": the frame's own code when it is of an appeal,
+// demand or threat family ("The PRC demanded that the US cancel the sale" → 10x toward the US),
+// else, for a frame without a code of its own (SAY, ANNOUNCE), 100 when the clause has the modal
+// must ("Russia said Sudan must return the helicopter": a demand, CAMEO 1.1b3 code 10) and 020
+// when it has should.
+func (c *Coder) clauseDemand(t *tree, f *frame, k int) string {
+	if len(f.sources) == 0 || c.opts.Internal == nil {
+		return ""
+	}
+	up := firstCode(f.code)
+	if len(up) >= 2 {
+		switch up[:2] {
+		case "02", "10", "13":
+			return up
+		}
+		if up[:2] != "01" {
+			return ""
+		}
+	}
+	for _, a := range t.children(k, "aux") {
+		switch t.words[a] {
+		case "MUST":
+			return "100"
+		case "SHOULD":
+			return "020"
+		}
+	}
+	return ""
+}
+
+// directed turns the events of complement clause k into events of frame f's sources toward the
+// clause's actors, coded under up (InternalCodes.Govern); events whose source is the frame's own
+// source stand ("Israel said it must defend itself"). A clause that coded nothing gives one event
+// toward its subject with code up.
+func (c *Coder) directed(sc *storyCtx, t *tree, f *frame, k int, sub []raw, up string) []raw {
+	var out []raw
+	for _, e := range sub {
+		if e.recip {
+			continue
+		}
+		if containsActor(f.sources, e.src.code) || e.src.code == "---" || e.src.code == "" {
+			out = append(out, e)
+			continue
+		}
+		code, ok := c.opts.Internal.Govern(up, e.code)
+		if !ok {
+			code = e.code
+		}
+		for _, a := range f.sources {
+			out = append(out, raw{src: a, tgt: e.src, code: code, f: e.f})
+		}
+	}
+	if len(sub) == 0 {
+		if s := t.child(k, "nsubj", "nsubj:pass"); s >= 0 {
+			for _, tg := range c.actorsOf(sc, t, s) {
+				if containsActor(f.sources, tg.code) || tg.agentOnly {
+					continue
+				}
+				for _, a := range f.sources {
+					out = append(out, raw{src: a, tgt: tg, code: up, f: f})
+				}
+			}
+		}
+	}
+	return out
 }
 
 // ownEvents emits the frame's events (§12.8): one per source and target, paired codes as two
