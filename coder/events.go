@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/dyad-events/dyad/cameo"
 	"github.com/dyad-events/dyad/dict"
 	"github.com/dyad-events/dyad/story"
 )
@@ -160,19 +161,54 @@ func (c *Coder) clauseTarget(sc *storyCtx, t *tree, f *frame, coded bool) {
 			continue
 		}
 		if s := t.child(k, "nsubj", "nsubj:pass"); s >= 0 {
-			if a := c.actorsOf(sc, t, s); len(a) > 0 && !sameActors(a, f.sources) {
+			if a := c.actorsOf(sc, t, s); len(a) > 0 && !sameActors(a, f.sources) && !sameBase(a, f.sources) {
 				f.targets = a
 				return
 			}
 		}
 		o, ob := t.objects(k)
 		for _, m := range append(o, ob...) {
-			if a := c.actorsOf(sc, t, m); len(a) > 0 && !sameActors(a, f.sources) {
+			if a := c.actorsOf(sc, t, m); len(a) > 0 && !sameActors(a, f.sources) && !sameBase(a, f.sources) {
 				f.targets = a
 				return
 			}
 		}
 	}
+}
+
+// sameBase reports that every actor of a is an actor of b or the state an actor of b serves
+// ("Pyongyang" and "North Korea's ambassador", PRK and PRKGOV: the speaker's own side, not a
+// target; rebels, PRKREB, are not the state's side).
+func sameBase(a, b []actor) bool {
+	for _, x := range a {
+		found := false
+		for _, y := range b {
+			if x.code == y.code || stateOf(x.code, y.code) || stateOf(y.code, x.code) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return len(a) > 0
+}
+
+// stateRoles are the CAMEO roles of a state's own organs (Table 3.1).
+var stateRoles = map[string]bool{"GOV": true, "MIL": true, "LEG": true, "JUD": true, "COP": true, "SPY": true}
+
+// stateOf reports that country is a bare actor code and code is that actor with state roles only.
+func stateOf(country, code string) bool {
+	if country == "" || actorBase(country) != country || !strings.HasPrefix(code, country) || len(code) == len(country) {
+		return false
+	}
+	for _, ch := range cameo.Chunks(code[len(country):]) {
+		if !stateRoles[ch] {
+			return false
+		}
+	}
+	return true
 }
 
 func sameActors(a, b []actor) bool {
@@ -367,7 +403,7 @@ func (c *Coder) directed(sc *storyCtx, t *tree, f *frame, k int, sub []raw, up s
 		if e.recip {
 			continue
 		}
-		if containsActor(f.sources, e.src.code) || e.src.code == "---" || e.src.code == "" {
+		if e.src.code == "---" || e.src.code == "" || sameBase([]actor{e.src}, f.sources) {
 			out = append(out, e)
 			continue
 		}
@@ -382,7 +418,7 @@ func (c *Coder) directed(sc *storyCtx, t *tree, f *frame, k int, sub []raw, up s
 	if len(sub) == 0 {
 		if s := t.child(k, "nsubj", "nsubj:pass"); s >= 0 {
 			for _, tg := range c.actorsOf(sc, t, s) {
-				if containsActor(f.sources, tg.code) || tg.agentOnly {
+				if tg.agentOnly || sameBase([]actor{tg}, f.sources) {
 					continue
 				}
 				for _, a := range f.sources {
