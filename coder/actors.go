@@ -261,6 +261,12 @@ func (c *Coder) codeNPUncached(sc *storyCtx, t *tree, i, depth int) []actor {
 			continue
 		}
 		if n, ag := c.matchAgent(toks, ids, p); ag != nil {
+			if n == 1 && t.rel(idx[p]) == "nmod:desc" && idx[p] < i && ag.Form == dict.Suffix && c.headIsAgent(t, i) {
+				// A descriptive title before a role noun ("deputy U.N. ambassador") qualifies
+				// the role; the role noun gives the agent.
+				p++
+				continue
+			}
 			agents = append(agents, ag)
 			if agLo < 0 {
 				agLo = idx[p]
@@ -381,6 +387,16 @@ func (c *Coder) newActorConjuncts(sc *storyCtx, t *tree, i int) []actor {
 		}
 	}
 	return out
+}
+
+// headIsAgent reports whether the head word of nominal i is an agent noun by itself.
+func (c *Coder) headIsAgent(t *tree, i int) bool {
+	var ids []int32
+	if t.ids != nil {
+		ids = t.ids[i : i+1]
+	}
+	_, ag := c.matchAgent(t.words[i:i+1], ids, 0)
+	return ag != nil
 }
 
 // isDefinite reports a definite description: "the diplomat", "the government".

@@ -134,10 +134,12 @@ func relSkip(r string) uint8 {
 }
 
 // skipMask returns the skip sets a token with relation rel (base label base) falls in: those
-// holding rel itself, or its base label unless rel is nmod:poss.
+// holding rel itself, or its base label unless rel is nmod:poss or nmod:desc (a possessor or a
+// descriptive premodifier stays in the noun phrase: "North Korea's deputy U.N. ambassador", where
+// the possessor hangs from "deputy", codes PRKGOV).
 func skipMask(rel, base string) uint8 {
 	m := relSkip(rel)
-	if rel != base && rel != "nmod:poss" {
+	if rel != base && rel != "nmod:poss" && rel != "nmod:desc" {
 		m |= relSkip(base)
 	}
 	return m

@@ -25,6 +25,7 @@ func TestSkipMask(t *testing.T) {
 		{"appos", skipNP | skipFull},
 		{"nmod", skipNP},
 		{"nmod:poss", 0}, // a possessive stays in the noun phrase ("Iraq's government")
+		{"nmod:desc", 0}, // so does a descriptive premodifier ("North Korea's deputy U.N. ambassador")
 		{"obl:tmod", skipNP},
 		{"amod", 0},
 		{"compound", 0},
