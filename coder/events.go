@@ -243,6 +243,7 @@ func (c *Coder) frameEvents(sc *storyCtx, t *tree, f *frame, byTok []*frame) []r
 	// Lower verbs: xcomp ("agreed to help") and clausal complements ("said that X attacked Y").
 	var lower, para []raw
 	xcompEvents := false
+	var xg *frame // the first governed infinitive that coded no event
 	for _, k := range t.kids[f.v] {
 		g := byTok[k]
 		if g == nil || g.done {
@@ -261,6 +262,8 @@ func (c *Coder) frameEvents(sc *storyCtx, t *tree, f *frame, byTok []*frame) []r
 			}
 			if len(sub) > 0 {
 				xcompEvents = true
+			} else if xg == nil {
+				xg = g
 			}
 			if f.code.Kind == dict.CodeNull || len(sub) == 0 {
 				lower = append(lower, sub...)
@@ -298,7 +301,26 @@ func (c *Coder) frameEvents(sc *storyCtx, t *tree, f *frame, byTok []*frame) []r
 	if len(lower) == 0 && len(f.targets) == 0 && len(f.sources) > 0 && !f.negated {
 		c.clauseTarget(sc, t, f, true)
 	}
+	up := firstCode(f.code)
+	gov := len(up) >= 2 && governingRoots[up[:2]] && c.opts.Internal != nil && !f.negated
+	if gov && len(f.targets) == 0 && len(f.sources) > 0 {
+		f.targets = c.conditionTarget(sc, t, f)
+	}
 	own := c.ownEvents(f)
+	if gov && xg != nil && len(own) > 0 && !xcompEvents {
+		// "threatened to stop negotiations if the United States ...": the governed verb's
+		// code, without actors of its own, still refines the governing one (Govern).
+		c.frameCode(t, xg)
+		if low := firstCode(xg.code); low != "" {
+			if code, ok := c.opts.Internal.Govern(up, low); ok {
+				for i := range own {
+					if !own[i].recip {
+						own[i].code = code
+					}
+				}
+			}
+		}
+	}
 	if len(own) == 0 || xcompEvents {
 		// §12.4 step 4: the events of a governed verb ("will be hosting X to celebrate Y with
 		// Z") take the place of the verb's own object.
@@ -360,6 +382,41 @@ func containsActor(as []actor, code string) bool {
 		}
 	}
 	return false
+}
+
+// conditionTarget returns the target of an appeal, intent, demand, rejection or threat without
+// one: the subject of a conditional clause (if, unless) below the verb or its infinitives ("The
+// Soviet Union threatened to stop negotiations if the United States goes ahead" → USA), the party
+// whose conduct the threat or demand is about (CAMEO 1.1b3 §2, codes 13 and 10).
+func (c *Coder) conditionTarget(sc *storyCtx, t *tree, f *frame) []actor {
+	var walk func(v, depth int) []actor
+	walk = func(v, depth int) []actor {
+		for _, k := range t.kids[v] {
+			switch {
+			case t.base(k) == "advcl" && !t.isXcomp(k):
+				cond := false
+				for _, m := range t.kids[k] {
+					if t.base(m) == "mark" && (t.words[m] == "IF" || t.words[m] == "UNLESS") {
+						cond = true
+					}
+				}
+				if !cond {
+					continue
+				}
+				if s := t.child(k, "nsubj", "nsubj:pass"); s >= 0 {
+					if a := c.actorsOf(sc, t, s); len(a) > 0 && !sameBase(a, f.sources) {
+						return a
+					}
+				}
+			case t.isXcomp(k) && depth < 3:
+				if a := walk(k, depth+1); len(a) > 0 {
+					return a
+				}
+			}
+		}
+		return nil
+	}
+	return walk(f.v, 0)
 }
 
 // clauseDemand returns the code under which a complement clause k of frame f is an appeal or a
