@@ -150,6 +150,18 @@ func (c *Coder) roles(sc *storyCtx, t *tree, f *frame) {
 	c.clauseTarget(sc, t, f, false)
 }
 
+// gerundOfFor reports an adverbial clause introduced by "of" or "for" with a subject of its own,
+// as parsers often analyse "accused the United States of using ..." (the accused is the clause's
+// subject).
+func gerundOfFor(t *tree, k int) bool {
+	for _, m := range t.kids[k] {
+		if t.base(m) == "mark" && m < k && (t.words[m] == "OF" || t.words[m] == "FOR") {
+			return t.child(k, "nsubj") >= 0
+		}
+	}
+	return false
+}
+
 // clauseTarget sets the target of a frame without one from its complement clause ("Arnor
 // believes Dagolath can cope ...": the clause's subject; when that is the speaker again, the
 // clause's objects). Clauses whose verb is in the dictionary are skipped unless coded is true,
@@ -157,7 +169,10 @@ func (c *Coder) roles(sc *storyCtx, t *tree, f *frame) {
 // Washington was using the issue as a pretext" → the diplomat accuses Washington).
 func (c *Coder) clauseTarget(sc *storyCtx, t *tree, f *frame, coded bool) {
 	for _, k := range t.kids[f.v] {
-		if !t.has(k, "ccomp") || (!coded && c.frameAt(t, k) != nil) {
+		if !t.has(k, "ccomp") && !(t.has(k, "advcl") && gerundOfFor(t, k)) {
+			continue
+		}
+		if !coded && c.frameAt(t, k) != nil {
 			continue
 		}
 		if s := t.child(k, "nsubj", "nsubj:pass"); s >= 0 {
