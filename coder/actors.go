@@ -16,6 +16,7 @@ type actor struct {
 	lo, hi      int // token span (inclusive) of the words that gave the code; -1 when from context
 	fromContext bool
 	agentOnly   bool   // the code is an agent without an actor ("---GOV")
+	possessive  bool   // the actor comes from a possessive pronoun ("its troops")
 	headAgent   string // the suffix agent code given by the phrase's head word ("MED" of "Danish media")
 }
 
@@ -340,7 +341,7 @@ func (c *Coder) codeNPUncached(sc *storyCtx, t *tree, i, depth int) []actor {
 			}
 			for _, a := range c.bindPronoun(sc, t, k, depth) {
 				if base := actorBase(a.code); base != "" {
-					codes = append(codes, actor{code: base, lo: k, hi: k, fromContext: a.fromContext})
+					codes = append(codes, actor{code: base, lo: k, hi: k, fromContext: a.fromContext, possessive: true})
 				}
 			}
 			break

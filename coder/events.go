@@ -131,17 +131,28 @@ func (c *Coder) roles(sc *storyCtx, t *tree, f *frame) {
 			}
 		}
 	}
-	for _, k := range objs {
-		if a := c.actorsOf(sc, t, k); len(a) > 0 {
+	// An object naming the source's own organs through a possessive ("withdrew its troops from
+	// Lebanon") is the target only when nothing else is.
+	var own []actor
+	for _, side := range [2][]int{objs, obls} {
+		for _, k := range side {
+			a := c.actorsOf(sc, t, k)
+			if len(a) == 0 {
+				continue
+			}
+			if ownSide(a, f.sources) {
+				if own == nil {
+					own = a
+				}
+				continue
+			}
 			f.targets = a
 			return
 		}
 	}
-	for _, k := range obls {
-		if a := c.actorsOf(sc, t, k); len(a) > 0 {
-			f.targets = a
-			return
-		}
+	if own != nil {
+		f.targets = own
+		return
 	}
 	// "Arnor believes Dagolath can cope ...": the subject of a complement clause whose verb is
 	// not coded.
@@ -189,6 +200,27 @@ func (c *Coder) clauseTarget(sc *storyCtx, t *tree, f *frame, coded bool) {
 			}
 		}
 	}
+}
+
+// ownSide reports an object that names the source's own organs through a possessive pronoun
+// ("Syria offered its troops to Lebanon", "withdraw its troops from Lebanon"): a theme, not the
+// target, which is looked for further on.
+func ownSide(a, srcs []actor) bool {
+	for _, x := range a {
+		if !x.possessive {
+			return false
+		}
+		found := false
+		for _, s := range srcs {
+			if b := actorBase(x.code); b != "" && b == actorBase(s.code) {
+				found = true
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return len(a) > 0
 }
 
 // sameBase reports that every actor of a is an actor of b or the state an actor of b serves
