@@ -562,12 +562,23 @@ func (c *Coder) ownEvents(f *frame) []raw {
 		}
 		a, b = n, ""
 	}
-	if c.opts.FutureIntent && f.will && !f.negated && len(a) >= 2 && futureIntent[a[:2]] && c.opts.Internal != nil {
+	if c.opts.FutureIntent && f.will && !f.negated && len(a) >= 2 && c.opts.Internal != nil {
 		// "will visit", "would provide aid": a cooperative act announced for the future is an
 		// expression of intent (CAMEO 1.1b3 §2, 03: "offer, promise, agree to, or otherwise
-		// indicate willingness or commitment to cooperate"); "will visit" → 036.
-		if code, ok := c.opts.Internal.Govern("030", a); ok {
-			a, b = code, ""
+		// indicate willingness or commitment to cooperate"); "will visit" → 036. A conflictual
+		// act announced for the future is a threat (13: "would blockade Paris" → 13x, "will
+		// extend the curfew" → 1323).
+		up := ""
+		switch {
+		case futureIntent[a[:2]]:
+			up = "030"
+		case futureThreat[a[:2]]:
+			up = "130"
+		}
+		if up != "" {
+			if code, ok := c.opts.Internal.Govern(up, a); ok {
+				a, b = code, ""
+			}
 		}
 	}
 	var out []raw
@@ -618,6 +629,9 @@ func (c *Coder) ownEvents(f *frame) []raw {
 
 // futureIntent are the cooperative roots that a future auxiliary turns into intent (03).
 var futureIntent = map[string]bool{"04": true, "05": true, "06": true, "07": true, "08": true}
+
+// futureThreat are the conflictual roots that a future auxiliary turns into a threat (13).
+var futureThreat = map[string]bool{"14": true, "15": true, "16": true, "17": true, "18": true, "19": true, "20": true}
 
 // transform applies the verb file's transformations (§5.6) to the events of a clause governed by
 // the frame's verb: "~ a (b c INNER) OUTER = x y CODE".

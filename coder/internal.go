@@ -127,9 +127,11 @@ func (ic *InternalCodes) Combine(upper, lower string) (string, bool) {
 
 // governingRoots are the CAMEO roots whose verbs keep their own root when they govern an
 // infinitive (PETRARCH2 verb + verb combination, PETRARCH-FORMATS.md §5.7, §12.4 step 5): appeal
-// (02), intend (03), demand (10), reject (12) and threaten (13). "threatened to shell the town" is
-// a threat (138), not an attack (19x); "urged Uganda to repatriate" an appeal (025).
-var governingRoots = map[string]bool{"02": true, "03": true, "10": true, "12": true, "13": true}
+// (02), intend (03), demand (10), reject (12), threaten (13) and protest (14, whose purpose
+// clause says what the protest is for). "threatened to shell the town" is a threat (138), not an
+// attack (19x); "urged Uganda to repatriate" an appeal (025); "staged demonstrations to demand
+// reforms" a demonstration (14x).
+var governingRoots = map[string]bool{"02": true, "03": true, "10": true, "12": true, "13": true, "14": true}
 
 // Govern returns the code of an event whose verb (lower) is governed through an infinitive by a
 // verb coded upper of a governingRoots family, keeping upper's root: the upper class plus the
@@ -165,7 +167,7 @@ func (ic *InternalCodes) Govern(upper, lower string) (string, bool) {
 	case l >= 0xB000 && l < 0xC000:
 		m = 0x0010 // consult, discuss, negotiate: "offered to discuss" 036
 	case l >= 0x1000:
-		m = 0
+		m = l & 0x0FFF // the lower verbal class's own parts: "threatened to impose a curfew" 1323
 	}
 	for _, mask := range []int{0x0FFF, 0x0FF0, 0x0F00} {
 		if m&mask == 0 {

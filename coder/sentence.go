@@ -177,6 +177,12 @@ func (c *Coder) findFrames(sc *storyCtx, t *tree, ws *workspace) []*frame {
 				f.will = true
 			}
 		}
+		if h := t.head[i]; h >= 0 && t.isXcomp(i) && t.upos(h) == "ADJ" {
+			switch t.lemmas[h] {
+			case "WILLING", "READY", "PREPARED":
+				f.will = true // "is willing to withdraw", "is prepared to impose"
+			}
+		}
 	}
 	ws.frames = fs
 	// Pointers only now: appending may have moved the frames.
