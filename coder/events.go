@@ -801,7 +801,9 @@ func (c *Coder) nest(f *frame, sub []raw) []raw {
 			continue
 		}
 		for _, a := range f.sources {
-			if a.code == e.src.code {
+			if a.code == e.src.code || sameBase([]actor{e.src}, []actor{a}) {
+				// The speaker reporting its own side's act ("France said its government
+				// condemned Iran"): the inner event stands.
 				out = append(out, e)
 				continue
 			}

@@ -40,6 +40,9 @@ type raw struct {
 func (c *Coder) codeSentence(sc *storyCtx, t *tree, ws *workspace, dst []story.Event) []story.Event {
 	frames := c.findFrames(sc, t, ws)
 	if len(frames) == 0 {
+		if c.opts.StoryContext {
+			c.rememberMentions(sc, t, nil)
+		}
 		return dst
 	}
 	byTok := resize(ws.byTok, t.n) // the frame of each verb token
