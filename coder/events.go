@@ -136,6 +136,9 @@ func (c *Coder) roles(sc *storyCtx, t *tree, f *frame) {
 	var own []actor
 	for _, side := range [2][]int{objs, obls} {
 		for _, k := range side {
+			if misparsedSubject(t, f.v, k) {
+				continue
+			}
 			a := c.actorsOf(sc, t, k)
 			if len(a) == 0 {
 				continue
@@ -159,6 +162,42 @@ func (c *Coder) roles(sc *storyCtx, t *tree, f *frame) {
 	// When that subject is the speaker again ("Frodo said he has satisfaction toward Gondor"),
 	// the clause's objects.
 	c.clauseTarget(sc, t, f, false)
+}
+
+// clauseSubject returns the subject of clause k: its nsubj, or, for a finite clause without one
+// (it has an auxiliary), an object of the governing verb just before it, which parsers often take
+// for the verb's object when "that" is omitted ("warned Pyongyang would respond": Pyongyang is
+// the clause's subject). -1 when there is none.
+func clauseSubject(t *tree, k int) int {
+	if s := t.child(k, "nsubj", "nsubj:pass"); s >= 0 {
+		return s
+	}
+	h := t.head[k]
+	if h < 0 || t.child(k, "aux") < 0 || t.child(k, "mark") >= 0 {
+		return -1
+	}
+	m := -1
+	for _, o := range t.kids[h] {
+		if (t.has(o, "obj") || t.has(o, "iobj")) && o < k && t.isNominal(o) {
+			m = o
+		}
+	}
+	if m < 0 || t.child(h, "ccomp") != k {
+		return -1
+	}
+	for j := m + 1; j < k; j++ {
+		if t.head[j] == h && j != m {
+			return -1 // something else of the governing verb stands between them
+		}
+	}
+	return m
+}
+
+// misparsedSubject reports an object o of verb v that is the subject of v's complement clause
+// (clauseSubject), not v's object.
+func misparsedSubject(t *tree, v, o int) bool {
+	k := t.child(v, "ccomp")
+	return k > o && clauseSubject(t, k) == o && t.child(k, "nsubj", "nsubj:pass") < 0
 }
 
 // gerundOfFor reports an adverbial clause introduced by "of" or "for" with a subject of its own,
@@ -186,7 +225,7 @@ func (c *Coder) clauseTarget(sc *storyCtx, t *tree, f *frame, coded bool) {
 		if !coded && c.frameAt(t, k) != nil {
 			continue
 		}
-		if s := t.child(k, "nsubj", "nsubj:pass"); s >= 0 {
+		if s := clauseSubject(t, k); s >= 0 {
 			if a := c.actorsOf(sc, t, s); len(a) > 0 && !sameActors(a, f.sources) && !sameBase(a, f.sources) {
 				f.targets = a
 				return
@@ -520,7 +559,7 @@ func (c *Coder) directed(sc *storyCtx, t *tree, f *frame, k int, sub []raw, up s
 		}
 	}
 	if len(sub) == 0 {
-		if s := t.child(k, "nsubj", "nsubj:pass"); s >= 0 {
+		if s := clauseSubject(t, k); s >= 0 {
 			for _, tg := range c.actorsOf(sc, t, s) {
 				if tg.agentOnly || sameBase([]actor{tg}, f.sources) {
 					continue
