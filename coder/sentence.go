@@ -84,7 +84,7 @@ func (c *Coder) codeSentence(sc *storyCtx, t *tree, ws *workspace, dst []story.E
 }
 
 // rememberMentions records the sentence's actors for later sentences in the order they are
-// mentioned: the actors of the events and of every verb's subject, object and oblique nominals,
+// mentioned: the actors of the events and of every verb's subject and object nominals,
 // whether or not an event was coded with them ("A North Korean diplomat said ...; the communist
 // government agreed ..." binds the government to North Korea; ARCHITECTURE.md, "Story context").
 // Subjects and event sources count as sources.
@@ -94,15 +94,14 @@ func (c *Coder) rememberMentions(sc *storyCtx, t *tree, raws []raw) {
 		code   string
 		source bool
 	}
-	var ms []mention
+	var buf [16]mention
+	ms := buf[:0]
 	for _, r := range raws {
 		ms = append(ms, mention{r.src.lo, r.src.code, true}, mention{r.tgt.lo, r.tgt.code, false})
 	}
 	for i := 0; i < t.n; i++ {
 		b := t.base(i)
-		switch b {
-		case "nsubj", "obj", "iobj", "obl":
-		default:
+		if b != "nsubj" && b != "obj" {
 			continue
 		}
 		if !t.isNominal(i) || t.upos(i) == "PRON" || t.head[i] < 0 || !t.isVerb(t.head[i]) {
