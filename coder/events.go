@@ -332,6 +332,14 @@ func (c *Coder) frameEvents(sc *storyCtx, t *tree, f *frame, byTok []*frame) []r
 	var xg *frame // the first governed infinitive that coded no event
 	for _, k := range t.kids[f.v] {
 		g := byTok[k]
+		if g == nil && !f.negated && t.has(k, "ccomp") {
+			// A complement clause without a dictionary verb can still be a demand or an
+			// appeal ("said US forces must ensure security").
+			if up := c.clauseDemand(t, f, k); up != "" {
+				lower = append(lower, c.directed(sc, t, f, k, nil, up)...)
+			}
+			continue
+		}
 		if g == nil || g.done {
 			continue
 		}
