@@ -392,6 +392,28 @@ func (c *Coder) frameEvents(sc *storyCtx, t *tree, f *frame, byTok []*frame) []r
 			lower = append(lower, c.nest(f, sub)...)
 		}
 	}
+	if up := firstCode(f.code); len(up) >= 2 && governingRoots[up[:2]] && !f.negated && c.opts.Internal != nil {
+		// An infinitive on the verb's object or oblique ("called on the world community to
+		// help", often parsed as acl of the nominal) is governed like an xcomp.
+		objs, obls := t.objects(f.v)
+		for _, side := range [2][]int{objs, obls} {
+			for _, o := range side {
+				for _, m := range t.kids[o] {
+					g := byTok[m]
+					if g == nil || g.done || t.base(m) != "acl" || !hasMarkTo(t, m) {
+						continue
+					}
+					g.done = true
+					if sub := c.frameEvents(sc, t, g, byTok); len(sub) > 0 {
+						xcompEvents = true
+						lower = append(lower, c.govern(f, sub)...)
+					} else if xg == nil {
+						xg = g
+					}
+				}
+			}
+		}
+	}
 	if len(lower) == 0 && len(f.targets) == 0 && len(f.sources) > 0 && !f.negated {
 		c.clauseTarget(sc, t, f, true)
 	}
