@@ -257,7 +257,7 @@ var objectControl = map[string]bool{
 	"ASK": true, "URGE": true, "PERSUADE": true, "FORCE": true, "COMPEL": true, "PROMPT": true,
 	"LEAD": true, "CAUSE": true, "ALLOW": true, "PERMIT": true, "ENABLE": true, "ENCOURAGE": true,
 	"INVITE": true, "TELL": true, "ORDER": true, "REQUIRE": true, "PRESSURE": true, "PRESS": true,
-	"DRIVE": true, "SPUR": true, "EXHORT": true, "CALL": true, "AUTHORIZE": true, "AUTHORISE": true,
+	"DRIVE": true, "SPUR": true, "EXHORT": true, "AUTHORIZE": true, "AUTHORISE": true,
 	"INSTRUCT": true, "DIRECT": true, "EMPOWER": true, "OBLIGE": true, "OBLIGATE": true,
 	"PUSH": true, "IMPLORE": true, "BEG": true, "CONVINCE": true, "INDUCE": true, "TRIGGER": true,
 }
