@@ -1,6 +1,8 @@
 package dyad
 
 import (
+	"errors"
+	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
@@ -36,12 +38,18 @@ func ReadPetrarchXML(name string, r io.Reader, emit func(*story.Story) error, wa
 		warn(e)
 		failed++
 	}
+	if len(f.Records()) == 0 && len(errs) == 0 {
+		return 0, fmt.Errorf("no PETRARCH <Sentence> records found")
+	}
 	stories, errs := petrarch.Stories(f, petrarch.StoryOptions{PTB: PTBConverter})
 	for _, e := range errs {
 		warn(e)
 		failed++
 	}
 	for _, st := range stories {
+		for _, w := range st.Warnings {
+			warn(errors.New(w))
+		}
 		if err := emit(st); err != nil {
 			return failed, err
 		}

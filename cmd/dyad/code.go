@@ -74,8 +74,19 @@ func runCode(cmd *cobra.Command, cf *codeFlags, args []string) error {
 	if err != nil {
 		return usagef("%v", err)
 	}
+	if !validInput(cf.input) {
+		return usagef("--input %q: want one of %s", cf.input, strings.Join(inputFormats, ", "))
+	}
+	if cf.workers < 0 {
+		return usagef("-j %d: want a positive number of workers", cf.workers)
+	}
 	if len(args) == 0 {
 		args = []string{"-"}
+	}
+	// Stories without a date (CoNLL-U files, JSONL records without "date") take --date, else today.
+	storyDate := defaultDate
+	if storyDate.IsZero() {
+		storyDate = time.Now().UTC().Truncate(24 * time.Hour)
 	}
 
 	set, err := cf.dict.load()
@@ -137,13 +148,19 @@ func runCode(cmd *cobra.Command, cf *codeFlags, args []string) error {
 		events = ingest.NewEventDeduper(ingest.DedupNone) // the coder already filtered
 	}
 	codeFailed := 0
+	seenIDs := map[string]bool{}
 	err = p.Run(func() (*story.Story, bool) {
 		st, ok := <-stories
+		if ok && st.Date.IsZero() {
+			st.Date = storyDate
+		}
 		return st, ok
 	}, func(c dyad.Coded) error {
-		for _, msg := range c.Story.Warnings {
-			warnf("%s", msg)
+		// Story warnings were already reported through ingest's warn callback.
+		if seenIDs[c.Story.ID] {
+			warnf("%s: story id %q is used by an earlier story too; its event ids repeat", storyName(c.Story), c.Story.ID)
 		}
+		seenIDs[c.Story.ID] = true
 		for _, pr := range c.Result.Problems {
 			warnf("%s: %s", storyName(c.Story), pr)
 			codeFailed++
@@ -160,6 +177,8 @@ func runCode(cmd *cobra.Command, cf *codeFlags, args []string) error {
 		if bar != nil {
 			_ = bar.Add(1)
 		}
+		// The near-duplicate detector keeps the story value; free its text and trees.
+		c.Story.Text, c.Story.Sentences = "", nil
 		return nil
 	})
 	if bar != nil {
@@ -181,6 +200,18 @@ func runCode(cmd *cobra.Command, cf *codeFlags, args []string) error {
 		return errInputFailed
 	}
 	return nil
+}
+
+// inputFormats are the values of --input.
+var inputFormats = []string{"auto", "text", "jsonl", "html", "rss", "petrarch-xml", "conllu"}
+
+func validInput(f string) bool {
+	for _, x := range inputFormats {
+		if f == x {
+			return true
+		}
+	}
+	return false
 }
 
 // storyName names a story in messages: its origin (file, URL, path:line) and id.

@@ -48,13 +48,22 @@ func init() {
 				return fmt.Errorf("%s: %w", table, err)
 			}
 			sents, probs = gold.FromPLOVER(f, roots)
+			for i, p := range probs {
+				probs[i] = fmt.Errorf("%s: %w", args[1], p)
+			}
 		default:
 			return usagef("eval gold: unknown kind %q (want cameo-examples, plover or multicoped)", args[0])
 		}
 		for _, p := range probs {
 			warnf("%v", p)
 		}
-		return gold.Write(os.Stdout, sents)
+		if err := gold.Write(os.Stdout, sents); err != nil {
+			return err
+		}
+		if len(probs) > 0 {
+			return errInputFailed
+		}
+		return nil
 	}
 	evalCmd.AddCommand(cmd)
 }
