@@ -155,6 +155,7 @@ func (c *Coder) findFrames(sc *storyCtx, t *tree, ws *workspace) []*frame {
 		fs = append(fs, frame{v: i, lo: lo, hi: hi, verb: v, subj: -1, agent: -1})
 		f := &fs[len(fs)-1]
 		f.passive = t.child(i, "nsubj:pass", "aux:pass", "csubj:pass") >= 0 ||
+			(t.child(i, "obl:agent") >= 0 && t.child(i, "obj") < 0) || // "forces backed by Russia"
 			(t.xpos(i) == "VBN" && t.base(i) == "acl" && t.child(i, "obj") < 0)
 		f.subj = c.subject(t, i)
 		if f.passive {
