@@ -518,15 +518,19 @@ func (sc *storyCtx) bindContext(agents []*dict.Agent) string {
 	if ag == "" {
 		return ""
 	}
+	// The actor part is the code without its role chunks (actorBase): "PRK" of PRKGOV, "IGOUNO"
+	// of IGOUNOGOV.
 	for j := len(sc.recent) - 1; j >= 0; j-- {
 		r := sc.recent[j]
-		if len(r.code) >= 6 && strings.Contains(r.code[3:], ag) {
-			return r.code[:3] + ag
+		if b := actorBase(r.code); b != "" && len(r.code) > len(b) && strings.Contains(r.code[len(b):], ag) {
+			return b + ag
 		}
 	}
 	for j := len(sc.recent) - 1; j >= 0; j-- {
-		if r := sc.recent[j]; r.source && len(r.code) >= 3 {
-			return r.code[:3] + ag
+		if r := sc.recent[j]; r.source {
+			if b := actorBase(r.code); b != "" {
+				return b + ag
+			}
 		}
 	}
 	return ""

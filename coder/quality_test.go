@@ -159,3 +159,23 @@ func TestStoryContextMentions(t *testing.T) {
 		t.Errorf("events %q", got)
 	}
 }
+
+// TestBindContext checks that a definite agent description takes the whole actor part of an
+// earlier actor, international codes included.
+func TestBindContext(t *testing.T) {
+	gov := &dict.Agent{Code: "GOV", Form: dict.Suffix}
+	for _, tc := range []struct {
+		recent []ctxActor
+		want   string
+	}{
+		{[]ctxActor{{"PRKGOV", true}, {"USA", false}}, "PRKGOV"},
+		{[]ctxActor{{"IGOUNO", true}}, "IGOUNOGOV"},
+		{[]ctxActor{{"IGOUNOGOV", false}, {"FRA", true}}, "IGOUNOGOV"},
+		{[]ctxActor{{"USA", false}}, ""},
+	} {
+		sc := &storyCtx{recent: tc.recent}
+		if got := sc.bindContext([]*dict.Agent{gov}); got != tc.want {
+			t.Errorf("bindContext after %v = %q, want %q", tc.recent, got, tc.want)
+		}
+	}
+}
