@@ -30,7 +30,8 @@ type storyCtx struct {
 
 type ctxActor struct {
 	code   string
-	source bool // it was the source of an event
+	source bool // it was the source of an event or the subject of a verb
+	event  bool // it was an actor of a coded event (pronouns bind only to those)
 }
 
 // appendConjuncts appends i and its coordinated nominals (conj, recursively), in order, to out.
@@ -494,9 +495,10 @@ func (c *Coder) bindPronoun(sc *storyCtx, t *tree, i, depth int) []actor {
 		}
 	}
 	if c.opts.StoryContext && sc != nil && depth == 0 {
-		// A pronoun without an antecedent in its sentence: the most recent source of the story.
+		// A pronoun without an antecedent in its sentence: the most recent source of an event
+		// of the story.
 		for j := len(sc.recent) - 1; j >= 0; j-- {
-			if sc.recent[j].source {
+			if sc.recent[j].source && sc.recent[j].event {
 				return []actor{{code: sc.recent[j].code, lo: i, hi: i, fromContext: true}}
 			}
 		}
@@ -536,11 +538,11 @@ func (sc *storyCtx) bindContext(agents []*dict.Agent) string {
 	return ""
 }
 
-func (sc *storyCtx) remember(code string, source bool) {
+func (sc *storyCtx) remember(code string, source, event bool) {
 	if sc == nil || code == "" || strings.HasPrefix(code, "---") || strings.HasPrefix(code, "\"") {
 		return
 	}
-	sc.recent = append(sc.recent, ctxActor{code, source})
+	sc.recent = append(sc.recent, ctxActor{code, source, event})
 }
 
 // inherit combines the actors of a first conjunct (without their head agent) with the agent of

@@ -168,10 +168,10 @@ func TestBindContext(t *testing.T) {
 		recent []ctxActor
 		want   string
 	}{
-		{[]ctxActor{{"PRKGOV", true}, {"USA", false}}, "PRKGOV"},
-		{[]ctxActor{{"IGOUNO", true}}, "IGOUNOGOV"},
-		{[]ctxActor{{"IGOUNOGOV", false}, {"FRA", true}}, "IGOUNOGOV"},
-		{[]ctxActor{{"USA", false}}, ""},
+		{[]ctxActor{{"PRKGOV", true, false}, {"USA", false, true}}, "PRKGOV"},
+		{[]ctxActor{{"IGOUNO", true, false}}, "IGOUNOGOV"},
+		{[]ctxActor{{"IGOUNOGOV", false, true}, {"FRA", true, true}}, "IGOUNOGOV"},
+		{[]ctxActor{{"USA", false, true}}, ""},
 	} {
 		sc := &storyCtx{recent: tc.recent}
 		if got := sc.bindContext([]*dict.Agent{gov}); got != tc.want {

@@ -90,14 +90,14 @@ func (c *Coder) codeSentence(sc *storyCtx, t *tree, ws *workspace, dst []story.E
 // Subjects and event sources count as sources.
 func (c *Coder) rememberMentions(sc *storyCtx, t *tree, raws []raw) {
 	type mention struct {
-		pos    int
-		code   string
-		source bool
+		pos           int
+		code          string
+		source, event bool
 	}
 	var buf [16]mention
 	ms := buf[:0]
 	for _, r := range raws {
-		ms = append(ms, mention{r.src.lo, r.src.code, true}, mention{r.tgt.lo, r.tgt.code, false})
+		ms = append(ms, mention{r.src.lo, r.src.code, true, true}, mention{r.tgt.lo, r.tgt.code, false, true})
 	}
 	for i := 0; i < t.n; i++ {
 		b := t.base(i)
@@ -109,13 +109,13 @@ func (c *Coder) rememberMentions(sc *storyCtx, t *tree, raws []raw) {
 		}
 		for _, a := range c.actorsOf(sc, t, i) {
 			if !a.agentOnly {
-				ms = append(ms, mention{max(a.lo, i), a.code, b == "nsubj"})
+				ms = append(ms, mention{max(a.lo, i), a.code, b == "nsubj", false})
 			}
 		}
 	}
 	slices.SortStableFunc(ms, func(a, b mention) int { return a.pos - b.pos })
 	for _, m := range ms {
-		sc.remember(m.code, m.source)
+		sc.remember(m.code, m.source, m.event)
 	}
 }
 
