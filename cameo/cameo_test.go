@@ -34,8 +34,13 @@ func TestLookup(t *testing.T) {
 	if _, ok := Lookup("999"); ok {
 		t.Error("Lookup(999) found")
 	}
-	if n := len(Codes()); n != 312 {
-		t.Errorf("%d codes, want 312", n)
+	// 312 codes of the merged table plus 6 the manual's chapter 2 defines (155, 176, 1214, 1834,
+	// 1951, 1952).
+	if n := len(Codes()); n != 318 {
+		t.Errorf("%d codes, want 318", n)
+	}
+	if in, ok := Lookup("176"); !ok || in.Name != "Attack cybernetically" || in.QuadClass != 4 || in.Parent != "17" {
+		t.Errorf("Lookup(176) = %+v, %v", in, ok)
 	}
 }
 

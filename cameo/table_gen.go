@@ -320,6 +320,12 @@ var infos = [...]Info{
 	{Code: "204", Level: 1, Parent: "20", Root: "20", Name: "Use weapons of mass destruction", Goldstein: -10, GoldsteinICEWS: -10, QuadClass: 4, PentaClass: 4, PLOVER: "ASSAULT", PLOVERMode: "unconventional", PLOVERContext: "cbrn"},
 	{Code: "2041", Level: 2, Parent: "204", Root: "20", Name: "Use chemical, biological, or radiological weapons", Goldstein: -10, GoldsteinICEWS: -10, QuadClass: 4, PentaClass: 4, PLOVER: "ASSAULT", PLOVERMode: "unconventional", PLOVERContext: "cbrn"},
 	{Code: "2042", Level: 2, Parent: "204", Root: "20", Name: "Detonate nuclear weapons", Goldstein: -10, GoldsteinICEWS: -10, QuadClass: 4, PentaClass: 4, PLOVER: "ASSAULT", PLOVERMode: "unconventional", PLOVERContext: "cbrn"},
+	{Code: "1214", Level: 2, Parent: "121", Root: "12", Name: "Reject intelligence cooperation", Goldstein: -4.0, GoldsteinICEWS: -4, QuadClass: 3, PentaClass: 3, PLOVER: "REJECT", PLOVERMode: "assist", PLOVERContext: ""},                            // from the manual; values of 121
+	{Code: "155", Level: 1, Parent: "15", Root: "15", Name: "Mobilize or increase cyber-forces", Goldstein: -7.2, GoldsteinICEWS: -7.2, QuadClass: 4, PentaClass: 4, PLOVER: "MOBILIZE", PLOVERMode: "", PLOVERContext: ""},                              // from the manual; values of 15
+	{Code: "176", Level: 1, Parent: "17", Root: "17", Name: "Attack cybernetically", Goldstein: -7.0, GoldsteinICEWS: -7, QuadClass: 4, PentaClass: 4, PLOVER: "COERCE", PLOVERMode: "", PLOVERContext: ""},                                              // from the manual; values of 17
+	{Code: "1834", Level: 2, Parent: "183", Root: "18", Name: "Carry out location bombing", Goldstein: -10.0, GoldsteinICEWS: -10, QuadClass: 4, PentaClass: 4, PLOVER: "ASSAULT", PLOVERMode: "suicide-attack", PLOVERContext: ""},                      // from the manual; values of 183
+	{Code: "1951", Level: 2, Parent: "195", Root: "19", Name: "Employ precision-guided aerial munitions", Goldstein: -10.0, GoldsteinICEWS: -10, QuadClass: 4, PentaClass: 4, PLOVER: "ASSAULT", PLOVERMode: "heavy-weapons", PLOVERContext: "military"}, // from the manual; values of 195
+	{Code: "1952", Level: 2, Parent: "195", Root: "19", Name: "Employ remotely piloted aerial munitions", Goldstein: -10.0, GoldsteinICEWS: -10, QuadClass: 4, PentaClass: 4, PLOVER: "ASSAULT", PLOVERMode: "heavy-weapons", PLOVERContext: "military"}, // from the manual; values of 195
 }
 
 var internalCodes = map[string]int32{
@@ -501,6 +507,7 @@ var internalCodes = map[string]int32{
 	"1211": -0xFF8A,
 	"1212": -0xFF89,
 	"1213": -0xFF87,
+	"1214": -0xFF85,
 	"122":  -0xDCBF,
 	"1221": -0xDCBA,
 	"1222": -0xDCB9,
@@ -579,6 +586,7 @@ var internalCodes = map[string]int32{
 	"152":  0x8002,
 	"153":  0x8003,
 	"154":  0x8004,
+	"155":  0x8005,
 	"16":   0x0100,
 	"160":  0x0100,
 	"161":  0x0180,

@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/dyad-events/dyad/cameo"
 )
 
 // maxAlts bounds the alternatives of one pattern item (product of synset sizes inside a {...}
@@ -218,6 +220,7 @@ func (lr *lineReader) blockHeader(v *Verbs, t string) *Block {
 			lr.errorf("block %s: %v; [---] assumed", b.Meaning, err)
 		} else if c.Kind != CodeNone {
 			b.Code = c
+			lr.checkCAMEO(c, "block "+b.Meaning)
 		}
 	default:
 		lr.errorf("block header %s has %d codes; the first is used", b.Meaning, len(items))
@@ -297,6 +300,7 @@ func (lr *lineReader) verb(v *Verbs, b *Block, t string) {
 			lr.errorf("verb %s: %v; the block code is used", word, err)
 		} else {
 			code, own = c, true
+			lr.checkCAMEO(c, "verb "+word)
 		}
 	}
 	lemma := strings.Join(append(append(append([]string{}, pre...), word), post...), "_")
@@ -380,6 +384,7 @@ func (lr *lineReader) pattern(v *Verbs, p pendingPattern, keys map[*Block]map[st
 		lr.errorf("pattern %q: %v; skipped", shorten(p.text), err)
 		return
 	}
+	lr.checkCAMEO(code, fmt.Sprintf("pattern %q", shorten(p.text)))
 	pat := &Pattern{Code: code, Text: strings.Join(strings.Fields(p.text), " "), Pos: p.pos}
 	ps := patternScanner{lr: lr, v: v, s: head, text: p.text}
 	if !ps.parse(pat) {
@@ -714,4 +719,18 @@ func (lr *lineReader) transformation(v *Verbs, t string) {
 		return
 	}
 	v.Transformations = append(v.Transformations, tr)
+}
+
+// checkCAMEO warns when an event code of c is not a CAMEO 1.1b3 code (package cameo, from the
+// codebook's event code table): such a code still codes events, but they carry no name,
+// QuadClass or Goldstein value.
+func (lr *lineReader) checkCAMEO(c Code, what string) {
+	for _, code := range []string{c.A, c.B} {
+		if code == "" {
+			continue
+		}
+		if _, ok := cameo.Lookup(code); !ok {
+			lr.warnf("%s: event code %s is not a CAMEO 1.1b3 code", what, code)
+		}
+	}
 }

@@ -30,6 +30,8 @@ var dyadInternal = []struct {
 	{"143", 0x5030}, {"1431", 0x5031}, {"1432", 0x5032}, {"1433", 0x5033}, {"1434", 0x5034}, // strike or boycott
 	{"144", 0x5050}, {"1441", 0x5051}, {"1442", 0x5052}, {"1443", 0x5053}, {"1444", 0x5054}, // obstruct passage
 	{"1451", 0x50A1}, {"1452", 0x50A2}, {"1453", 0x50A3}, {"1454", 0x50A4}, // violent protest
+	{"1214", -0xFFFF + 0x7A},                          // Reject + intelligence (specifier A), as 1211-1213
+	{"155", 0x8005},                                   // Posture: mobilize cyber-forces, after 151-154
 	{"176", 0x90A0},                                   // Coerce + Fight: cyber attack
 	{"201", 0x00B1}, {"202", 0x00B2}, {"203", 0x00B3}, // mass violence: expulsion, killings, cleansing
 	{"204", 0x00B6}, {"2041", 0x00B7}, {"2042", 0x00B8}, // weapons of mass destruction
@@ -195,6 +197,37 @@ func generate(root string) ([]byte, error) {
 		fmt.Fprintf(&b, "\t{Code: %q, Level: %d, Parent: %q, Root: %q, Name: %q, Goldstein: %v, GoldsteinICEWS: %v, QuadClass: %d, PentaClass: %d, PLOVER: %q, PLOVERMode: %q, PLOVERContext: %q},\n",
 			code, level, r[2], r[3], r[4], gold, goldI, quad, penta, get(10), get(11), get(12))
 	}
+	// Codes the manual's chapter 2 defines that the merged table lacks (176 cyber attack, 1214,
+	// 155, 1834, 1951, 1952): name from the manual; Goldstein, QuadClass, penta class and PLOVER
+	// mapping of the parent code.
+	book, err := readTSV(filepath.Join(root, "data", "cameo-manual-examples", "cameo-1.1b3-codebook.tsv"), 2)
+	if err != nil {
+		return nil, err
+	}
+	byCode := map[string][]string{}
+	for _, r := range events {
+		byCode[r[0]] = r
+	}
+	for _, r := range book {
+		code := strings.TrimSpace(r[0])
+		if codes[code] || len(code) < 3 {
+			continue
+		}
+		parent := code[:len(code)-1]
+		pr, ok := byCode[parent]
+		if !ok {
+			return nil, fmt.Errorf("codebook code %s: parent %s not in the merged table", code, parent)
+		}
+		codes[code] = true
+		get := func(i int) string {
+			if i < len(pr) {
+				return strings.TrimSpace(pr[i])
+			}
+			return ""
+		}
+		fmt.Fprintf(&b, "\t{Code: %q, Level: %d, Parent: %q, Root: %q, Name: %q, Goldstein: %s, GoldsteinICEWS: %s, QuadClass: %s, PentaClass: %s, PLOVER: %q, PLOVERMode: %q, PLOVERContext: %q}, // from the manual; values of %s\n",
+			code, len(code)-2, parent, pr[3], strings.TrimSpace(r[1]), pr[6], orDefault(pr[7], pr[6]), pr[8], pr[9], get(10), get(11), get(12), parent)
+	}
 	fmt.Fprintf(&b, "}\n\n")
 
 	// Internal code table.
@@ -268,4 +301,11 @@ func generate(root string) ([]byte, error) {
 	}
 	fmt.Fprintf(&b, "}\n")
 	return format.Source(b.Bytes())
+}
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
 }

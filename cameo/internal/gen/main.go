@@ -3,6 +3,8 @@
 //
 //   - data/cameo/cameo-eventcodes-merged.tsv: event codes with CAMEO 1.1b3 names, GDELT
 //     Goldstein values and QuadClass, Phoenix penta class and the CAMEO-to-PLOVER mapping;
+//   - data/cameo-manual-examples/cameo-1.1b3-codebook.tsv: codes of the manual missing from the
+//     merged table (name from the manual, values of the parent code);
 //   - data/universalpetrarch/PETR.Internal.Coding.Ontology.txt: PETRARCH's internal code table
 //     (PETRARCH-FORMATS.md §5.7), completed with Dyad's values for the CAMEO 1.1b3 codes it lacks
 //     (see dyadInternal);
