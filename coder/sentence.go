@@ -171,6 +171,9 @@ func (c *Coder) findFrames(sc *storyCtx, t *tree, ws *workspace) []*frame {
 			}
 		}
 		f.negated = negated(t, i)
+		if h := t.head[i]; h >= 0 && t.isXcomp(i) && t.lemmas[h] == "FAIL" {
+			f.negated = true // "failed to renew sanctions": the act did not happen (§12.6)
+		}
 		for _, k := range t.kids[i] {
 			if t.base(k) != "aux" {
 				continue
