@@ -48,17 +48,10 @@ are added, and the other scores are F1 over words aligned by their character spa
 			if err != nil {
 				return err
 			}
-			f, err := os.Open(treebank)
+			// Sentences whose heads do not form a tree are reported (FILE:LINE) and skipped.
+			sents, bad, err := readTrees(treebank)
 			if err != nil {
 				return err
-			}
-			sents, errs := conllu.ReadAll(f, treebank)
-			f.Close()
-			for _, e := range errs {
-				warnf("%v", e)
-			}
-			if len(sents) == 0 {
-				return fmt.Errorf("%s: no sentences", treebank)
 			}
 			var r parserEval
 			if raw {
@@ -76,7 +69,7 @@ are added, and the other scores are F1 over words aligned by their character spa
 				}
 				fmt.Printf("%.0f tokens per second\n", r.TokensPerSecond)
 			}
-			if len(errs) > 0 {
+			if bad {
 				return errInputFailed
 			}
 			return nil

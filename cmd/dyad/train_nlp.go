@@ -33,17 +33,66 @@ type trainFlags struct {
 
 func (f *trainFlags) register(c *cobra.Command) {
 	c.Flags().StringVar(&f.train, "train", "", "training treebank (CoNLL-U)")
-	c.Flags().StringVar(&f.dev, "dev", "", "development treebank (CoNLL-U), scored after every epoch")
-	c.Flags().StringVar(&f.out, "out", "", "model file to write (gzip-compressed)")
-	c.Flags().IntVar(&f.epochs, "epochs", 0, "training epochs (0: the model's default)")
+	c.Flags().StringVar(&f.dev, "dev", "", "development treebank (CoNLL-U), scored after every epoch to pick the best one (required)")
+	c.Flags().StringVar(&f.out, "out", "", "model file to write (gzip-compressed; its folder must exist and be writable)")
+	c.Flags().IntVar(&f.epochs, "epochs", 0, "training epochs, at least 1 (default: the model's own, 10 for the tagger and 12 for the parser)")
 	c.Flags().Uint64Var(&f.seed, "seed", 1, "shuffling seed; the same seed and data give the same model")
 }
 
-func (f *trainFlags) check() error {
+func (f *trainFlags) check(cmd *cobra.Command) error {
 	if f.train == "" || f.dev == "" || f.out == "" {
 		return usagef("--train, --dev and --out are required")
 	}
-	return nil
+	if cmd.Flags().Changed("epochs") && f.epochs < 1 {
+		return usagef("--epochs %d: want at least 1", f.epochs)
+	}
+	return checkWritable(f.out, false)
+}
+
+// checkWritable fails when path (a file to write, or a folder to write into when dir is true)
+// cannot be written, so that a long training run does not end in a write error. It creates and
+// removes a probe file; an existing file at path is left alone.
+func checkWritable(path string, dir bool) error {
+	folder := path
+	if !dir {
+		folder = filepath.Dir(path)
+		if st, err := os.Stat(path); err == nil && st.IsDir() {
+			return fmt.Errorf("--out %s: is a folder, want a file name", path)
+		}
+	}
+	st, err := os.Stat(folder)
+	if err != nil {
+		return fmt.Errorf("--out %s: %w", path, err)
+	}
+	if !st.IsDir() {
+		return fmt.Errorf("--out %s: %s is not a folder", path, folder)
+	}
+	f, err := os.CreateTemp(folder, ".dyad-train-probe-*")
+	if err != nil {
+		return fmt.Errorf("--out %s: not writable: %w", path, err)
+	}
+	name := f.Name()
+	f.Close()
+	return os.Remove(name)
+}
+
+// moduleRoot returns the nearest folder at or above the working directory holding go.mod, or "" when
+// there is none.
+func moduleRoot() string {
+	dir, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		up := filepath.Dir(dir)
+		if up == dir {
+			return ""
+		}
+		dir = up
+	}
 }
 
 func addTrainSubcommands(parent *cobra.Command) {
@@ -53,7 +102,7 @@ func addTrainSubcommands(parent *cobra.Command) {
 		Short: "Train the tagger (UPOS, XPOS, lemmas, features); prints dev scores per epoch",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := tf.check(); err != nil {
+			if err := tf.check(cmd); err != nil {
 				return err
 			}
 			train, _, err := readTreebank(tf.train)
@@ -81,7 +130,7 @@ func addTrainSubcommands(parent *cobra.Command) {
 		Short: "Train the dependency parser (UD relations); prints dev UAS and LAS per epoch",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := pf.check(); err != nil {
+			if err := pf.check(cmd); err != nil {
 				return err
 			}
 			train, _, err := readTreebank(pf.train)
@@ -116,10 +165,37 @@ func addTrainSubcommands(parent *cobra.Command) {
 		Use:   "all",
 		Short: "Rebuild the embedded model (tagger + parser bundle and MANIFEST.json) from UD English-EWT",
 		Long: `Trains the tagger on en_ewt-ud-train.conllu, retags the training set by jackknifing, trains the
-parser, and writes en_ewt.dyad.gz and MANIFEST.json into --out (default nlp/model). Dev scores
-(en_ewt-ud-dev.conllu, predicted tags) are printed per epoch and recorded in the manifest.`,
+parser, and writes en_ewt.dyad.gz and MANIFEST.json into --out. Dev scores (en_ewt-ud-dev.conllu,
+predicted tags) are printed per epoch and recorded in the manifest.
+
+Relative defaults are resolved against the module root (the nearest folder above the working
+directory holding go.mod), not the working directory: --out nlp/model and --treebank
+../shared/data/ud-english-ewt. Paths given on the command line are taken as they are.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			root := moduleRoot()
+			if !cmd.Flags().Changed("out") || !cmd.Flags().Changed("treebank") {
+				if root == "" {
+					return usagef("no go.mod above the working directory to resolve the defaults against; give --out and --treebank")
+				}
+				if !cmd.Flags().Changed("out") {
+					af.out = filepath.Join(root, af.out)
+				}
+				if !cmd.Flags().Changed("treebank") {
+					af.treebank = filepath.Join(root, af.treebank)
+				}
+			}
+			for _, fl := range []struct {
+				name string
+				v    int
+			}{{"tagger-epochs", af.tagEp}, {"parser-epochs", af.parEp}} {
+				if cmd.Flags().Changed(fl.name) && fl.v < 1 {
+					return usagef("--%s %d: want at least 1", fl.name, fl.v)
+				}
+			}
+			if err := checkWritable(af.out, true); err != nil {
+				return err
+			}
 			cfg := train.DefaultConfig
 			cfg.Seed = af.seed
 			if af.folds >= 0 {
@@ -156,8 +232,8 @@ parser, and writes en_ewt.dyad.gz and MANIFEST.json into --out (default nlp/mode
 			return trainAll(af.treebank, af.out, cfg)
 		},
 	}
-	ac.Flags().StringVar(&af.treebank, "treebank", "../shared/data/ud-english-ewt", "folder holding en_ewt-ud-train.conllu and en_ewt-ud-dev.conllu")
-	ac.Flags().StringVar(&af.out, "out", "nlp/model", "folder to write en_ewt.dyad.gz and MANIFEST.json into")
+	ac.Flags().StringVar(&af.treebank, "treebank", "../shared/data/ud-english-ewt", "folder holding en_ewt-ud-train.conllu and en_ewt-ud-dev.conllu (default relative to the module root)")
+	ac.Flags().StringVar(&af.out, "out", "nlp/model", "folder to write en_ewt.dyad.gz and MANIFEST.json into (default relative to the module root)")
 	ac.Flags().Uint64Var(&af.seed, "seed", 1, "shuffling seed")
 	ac.Flags().IntVar(&af.folds, "folds", -1, "jackknife folds for the parser's training tags (-1: default)")
 	ac.Flags().IntVar(&af.tagEp, "tagger-epochs", 0, "tagger epochs (0: default)")
