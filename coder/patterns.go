@@ -40,7 +40,7 @@ func (c *Coder) sidesUncached(t *tree, f *frame) (pre, post []int) {
 			side = t.expandSide(side, k, 0)
 		}
 		for _, k := range t.kids[f.v] {
-			if t.isXcomp(k) && !t.isNominal(k) {
+			if t.isXcomp(k) && !t.isNominal(k) && c.frameAt(t, k) == nil {
 				o, _ := t.objects(k)
 				for _, x := range o {
 					side = t.expandSide(side, x, 0)
@@ -52,7 +52,7 @@ func (c *Coder) sidesUncached(t *tree, f *frame) (pre, post []int) {
 		side = t.expandSide(side, k, 0)
 	}
 	for _, k := range t.kids[f.v] {
-		if t.isXcomp(k) && !t.isNominal(k) {
+		if t.isXcomp(k) && !t.isNominal(k) && c.frameAt(t, k) == nil {
 			_, ob := t.objects(k)
 			for _, x := range ob {
 				side = t.expandSide(side, x, 0)
