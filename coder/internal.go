@@ -160,21 +160,34 @@ func (ic *InternalCodes) Govern(upper, lower string) (string, bool) {
 		}
 		base = u
 	}
-	m := l
-	switch {
-	case l < 0:
+	material := func(l int) int {
+		switch {
+		case l >= 0xB000 && l < 0xC000:
+			return 0x0010 // consult, discuss, negotiate: "offered to discuss" 036
+		case l >= 0x1000:
+			return l & 0x0FFF // the lower verbal class's own parts: "threatened to impose a curfew" 1323
+		}
+		return l
+	}
+	if l < 0 {
 		return upper, true
-	case l >= 0xB000 && l < 0xC000:
-		m = 0x0010 // consult, discuss, negotiate: "offered to discuss" 036
-	case l >= 0x1000:
-		m = l & 0x0FFF // the lower verbal class's own parts: "threatened to impose a curfew" 1323
+	}
+	ms := []int{material(l)}
+	if len(lower) == 4 {
+		// The lower code's three-digit parent next ("urged X to allow monitors": 0862 → 086,
+		// appeal 0255).
+		if p, ok := ic.toInt[lower[:3]]; ok && p >= 0 {
+			ms = append(ms, material(p))
+		}
 	}
 	for _, mask := range []int{0x0FFF, 0x0FF0, 0x0F00} {
-		if m&mask == 0 {
-			continue
-		}
-		if out, ok := ic.fromInt[base+m&mask]; ok && out != "---" && len(out) >= 2 && out[:2] == upper[:2] {
-			return out, true
+		for _, m := range ms {
+			if m&mask == 0 {
+				continue
+			}
+			if out, ok := ic.fromInt[base+m&mask]; ok && out != "---" && len(out) >= 2 && out[:2] == upper[:2] {
+				return out, true
+			}
 		}
 	}
 	return upper, true

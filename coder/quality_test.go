@@ -24,6 +24,7 @@ func TestGovern(t *testing.T) {
 		{"030", "040", "036", true},   // offered to discuss: intent to meet
 		{"030", "046", "036", true},   // intent to negotiate
 		{"100", "084", "105", true},   // demand that target yields
+		{"020", "0862", "0255", true}, // urged X to allow monitors: the parent 086
 		{"120", "040", "125", true},   // refused to meet: reject proposal to meet
 		{"0233", "070", "0233", true}, // a specific upper code stands
 		{"030", "0331", "", false},    // same root: not governed
