@@ -262,7 +262,7 @@ var objectControl = map[string]bool{
 	"LEAD": true, "CAUSE": true, "ALLOW": true, "PERMIT": true, "ENABLE": true, "ENCOURAGE": true,
 	"INVITE": true, "TELL": true, "ORDER": true, "REQUIRE": true, "PRESSURE": true, "PRESS": true,
 	"DRIVE": true, "SPUR": true, "EXHORT": true, "AUTHORIZE": true, "AUTHORISE": true,
-	"INSTRUCT": true, "DIRECT": true, "EMPOWER": true, "OBLIGE": true, "OBLIGATE": true,
+	"INSTRUCT": true, "DIRECT": true, "DEMAND": true, "EMPOWER": true, "OBLIGE": true, "OBLIGATE": true,
 	"PUSH": true, "IMPLORE": true, "BEG": true, "CONVINCE": true, "INDUCE": true, "TRIGGER": true,
 }
 
