@@ -122,7 +122,7 @@ func TestReadURLs(t *testing.T) {
 		u("/slow") + ": no answer within 500ms",
 		u("/binary") + ": binary data",
 		"http://127.0.0.1:1/refused: ",
-		u("/huge") + ": body cut at 262144 bytes",
+		u("/huge") + ": body cut at 256 KB (--max-bytes)",
 	} {
 		if !strings.Contains(joined, w) {
 			t.Errorf("missing warning %q in\n%s", w, joined)

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/markusmobius/go-htmldate"
 	trafilatura "github.com/markusmobius/go-trafilatura"
@@ -51,6 +53,14 @@ func readHTML(name string, data []byte, contentType string, opts Options) (s *st
 	if terr != nil {
 		warn("%v", terr)
 	}
+	if cut, paras := extractionCut(utf, opts.maxHTMLBytes()); cut < len(utf) {
+		if paras {
+			warn("page cut after its first %d paragraphs (<p>) for extraction", maxHTMLParagraphs)
+		} else {
+			warn("page cut at %s of HTML for extraction (it has %d bytes)", sizeText(opts.maxHTMLBytes()), len(utf))
+		}
+		utf = utf[:cut]
+	}
 	doc, perr := html.Parse(bytes.NewReader(utf))
 	if perr != nil { // x/net/html only fails on reader errors
 		return nil, warns, false, inputErr(name, 0, "parsing HTML: %v", perr)
@@ -70,7 +80,11 @@ func readHTML(name string, data []byte, contentType string, opts Options) (s *st
 	if xerr != nil {
 		return nil, warns, false, inputErr(name, 0, "no main text found: %v", xerr)
 	}
-	text := norm.NFC.String(nodeText(res.ContentNode))
+	text := nodeText(res.ContentNode)
+	if baselineShaped(res.ContentNode) {
+		text = restoreBreaks(text, doc)
+	}
+	text = norm.NFC.String(text)
 	text, bad := validUTF8(text)
 	if bad {
 		warn("story %q: invalid UTF-8 replaced by U+FFFD", s.ID)
@@ -232,4 +246,156 @@ func isJSONLD(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// baselineShaped reports an extraction result of at most two <p> elements holding only text:
+// the shape of trafilatura's baseline, which it falls back to when its main extraction finds
+// fewer than 250 characters (short pages). The baseline takes the text content of the whole
+// <article> or <body>, gluing paragraphs and the headline together ("TalksIsrael attacked ...
+// said.Russia accused ...").
+func baselineShaped(root *html.Node) bool {
+	if root == nil {
+		return false
+	}
+	n := 0
+	for c := root.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		n++
+		if n > 2 || c.Data != "p" {
+			return false
+		}
+		for t := c.FirstChild; t != nil; t = t.NextSibling {
+			if t.Type != html.TextNode {
+				return false
+			}
+		}
+	}
+	return n > 0
+}
+
+// restoreBreaks splits each line of text that is the text of several consecutive block elements
+// of doc (paragraphs, headings, list items, taken in document order; lines between them may be
+// missing, as when trafilatura's cleaning dropped them) back into one line per block element.
+// Lines are compared without white space, so "TalksIsrael" and "Talks Israel" both match the
+// blocks "Talks" and "Israel ...". A line that does not match is kept as it is. The cost is
+// linear in the size of doc for each line of text; callers use it on a few lines only.
+func restoreBreaks(text string, doc *html.Node) string {
+	var blocks []string // squeezed text of doc's block elements, in document order
+	for _, l := range strings.Split(nodeText(doc), "\n") {
+		if sq := squeeze(l); sq != "" {
+			blocks = append(blocks, sq)
+		}
+	}
+	if len(blocks) < 2 {
+		return text
+	}
+	var b strings.Builder
+	for _, line := range strings.SplitAfter(text, "\n") {
+		body := strings.TrimSuffix(line, "\n")
+		cuts := blockCuts(squeeze(body), blocks)
+		if len(cuts) == 0 {
+			b.WriteString(line)
+			continue
+		}
+		// Map the cuts (byte offsets into the squeezed line) back to offsets into body.
+		sq, k, start := 0, 0, 0
+		for i, r := range body {
+			if k == len(cuts) {
+				break
+			}
+			if unicode.IsSpace(r) {
+				continue
+			}
+			sq += utf8.RuneLen(r)
+			if sq == cuts[k] {
+				end := i + utf8.RuneLen(r)
+				b.WriteString(strings.TrimSpace(body[start:end]))
+				b.WriteByte('\n')
+				start = end
+				k++
+			}
+		}
+		b.WriteString(strings.TrimSpace(body[start:]))
+		if strings.HasSuffix(line, "\n") {
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}
+
+// blockCuts finds sq (a squeezed line) as the concatenation of consecutive blocks (some may be
+// skipped between them) and returns the offsets in sq where one block ends and the next begins;
+// nil when sq is not such a concatenation of at least two blocks. It tries the first 16 blocks
+// that begin sq as starting points.
+func blockCuts(sq string, blocks []string) []int {
+	if sq == "" {
+		return nil
+	}
+	tries := 0
+	for i := range blocks {
+		if !strings.HasPrefix(sq, blocks[i]) {
+			continue
+		}
+		if tries++; tries > 16 {
+			return nil
+		}
+		pos := len(blocks[i])
+		var cuts []int
+		for j := i + 1; j < len(blocks) && pos < len(sq); j++ {
+			if strings.HasPrefix(sq[pos:], blocks[j]) {
+				cuts = append(cuts, pos)
+				pos += len(blocks[j])
+			}
+		}
+		if pos == len(sq) && len(cuts) > 0 {
+			return cuts
+		}
+	}
+	return nil
+}
+
+// squeeze drops every white-space character of s.
+func squeeze(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// maxHTMLParagraphs caps the <p> elements of a page that the extractor reads (see
+// extractionCut).
+const maxHTMLParagraphs = 10000
+
+// extractionCut returns where to cut a page before extraction: before its first tag after limit
+// bytes, or before its (maxHTMLParagraphs+1)th <p> tag (paras true), whichever comes first;
+// len(page) when neither applies. go-trafilatura's time grows with the product of a page's
+// paragraph count and text size (it concatenates the text of every <p> one at a time for each
+// candidate content node), so both are bounded: a page at the caps takes a few CPU-seconds.
+func extractionCut(page []byte, limit int) (cut int, paras bool) {
+	n := 0
+	for i := 0; i+2 < len(page) && i < limit; i++ {
+		if page[i] != '<' || (page[i+1] != 'p' && page[i+1] != 'P') {
+			continue
+		}
+		if c := page[i+2]; c == '>' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '/' {
+			if n++; n > maxHTMLParagraphs {
+				return i, true
+			}
+		}
+	}
+	if len(page) <= limit {
+		return len(page), false
+	}
+	cut = limit
+	if i := bytes.LastIndexByte(page[:cut], '<'); i > cut/2 {
+		cut = i
+	}
+	for cut > 0 && !utf8.RuneStart(page[cut]) {
+		cut--
+	}
+	return cut, false
 }

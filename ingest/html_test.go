@@ -150,7 +150,7 @@ func TestReadHTMLBadInput(t *testing.T) {
 	if strings.Join(ids, ",") != "c-truncated,d-gzip,f-good,g-huge" || failed != 3 {
 		t.Errorf("stories %v, failed %d; warnings %q", ids, failed, warns)
 	}
-	want := []string{"a-empty.html: empty file", "b-binary.html: binary data", "e-nomain.html: no main text", "g-huge.html: input cut at 262144 bytes"}
+	want := []string{"a-empty.html: empty file", "b-binary.html: binary data", "e-nomain.html: no main text", "g-huge.html: input cut at 256 KB (--max-bytes)"}
 	for _, w := range want {
 		found := false
 		for _, g := range warns {

@@ -74,6 +74,38 @@ type Options struct {
 	// HTMLFallback lets trafilatura compare its result with go-readability and
 	// go-domdistiller: better recall on odd pages, about half the speed.
 	HTMLFallback bool
+	// MaxHTMLBytes caps the HTML that the extractor reads from one page, in bytes of UTF-8; a
+	// longer page is cut there with a warning and its first part read. The extractor's time
+	// grows with the square of a page's paragraph count, so the cap keeps any page to seconds.
+	// 0 means DefaultMaxHTMLBytes.
+	MaxHTMLBytes int
+}
+
+// DefaultMaxHTMLBytes is the default of Options.MaxHTMLBytes: 2 MiB, about 3 CPU-seconds of
+// extraction for a page of short paragraphs.
+const DefaultMaxHTMLBytes = 2 << 20
+
+func (o Options) maxHTMLBytes() int {
+	if o.MaxHTMLBytes > 0 {
+		return o.MaxHTMLBytes
+	}
+	return DefaultMaxHTMLBytes
+}
+
+// sizeText writes a size in bytes for messages: "10 MB", "2.5 MB", "256 KB", "900 bytes"
+// (MB and KB of 1,048,576 and 1,024 bytes).
+func sizeText(n int) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MB", n>>20)
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KB", n>>10)
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 // InputError is a problem with one input or one record of it. Its text is
@@ -254,7 +286,7 @@ func (r *reader) run(ctx context.Context, j *job) error {
 			return nil
 		}
 		if len(data) >= r.opts.Fetch.MaxBytes {
-			r.warn(inputErr(j.name, 0, "body cut at %d bytes (Fetch.MaxBytes)", r.opts.Fetch.MaxBytes))
+			r.warn(inputErr(j.name, 0, "body cut at %s (--max-bytes)", sizeText(r.opts.Fetch.MaxBytes)))
 		}
 		return r.data(j.name, data, ctype)
 	}
@@ -428,7 +460,7 @@ func (r *reader) file(path string) error {
 			return nil
 		}
 		if len(data) >= r.opts.Fetch.MaxBytes {
-			r.warn(inputErr(path, 0, "input cut at %d bytes (Fetch.MaxBytes)", r.opts.Fetch.MaxBytes))
+			r.warn(inputErr(path, 0, "input cut at %s (--max-bytes)", sizeText(r.opts.Fetch.MaxBytes)))
 		}
 		return r.dataAs(path, data, "", format)
 	case FormatText:

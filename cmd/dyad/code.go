@@ -27,6 +27,8 @@ type codeFlags struct {
 	storyContext bool
 	dupStories   bool
 	progress     bool
+	timeout      time.Duration
+	maxBytes     int
 	dict         *dictFlags
 }
 
@@ -54,6 +56,8 @@ coded and their events written), 2 for bad usage.`,
 	fl.BoolVar(&cf.storyContext, "story-context", true, "bind \"the diplomat\", \"the government\" and pronouns to actors of earlier sentences")
 	fl.BoolVar(&cf.dupStories, "skip-duplicates", true, "code near-duplicate stories (wire copies) once; the copies are listed on standard error")
 	fl.BoolVar(&cf.progress, "progress", true, "show a progress line on standard error when it is a terminal")
+	fl.DurationVar(&cf.timeout, "timeout", ingest.DefaultFetchTimeout, "time limit for each URL")
+	fl.IntVar(&cf.maxBytes, "max-bytes", ingest.DefaultMaxBytes, "size cap of a URL body, HTML page or feed, in bytes")
 	cf.dict = addDictFlags(cmd)
 	rootCmd.AddCommand(cmd)
 }
@@ -79,6 +83,9 @@ func runCode(cmd *cobra.Command, cf *codeFlags, args []string) error {
 	}
 	if cf.workers < 0 {
 		return usagef("-j %d: want a positive number of workers", cf.workers)
+	}
+	if err := checkFetchFlags(cf.timeout, cf.maxBytes); err != nil {
+		return err
 	}
 	if len(args) == 0 {
 		args = []string{"-"}
@@ -115,7 +122,8 @@ func runCode(cmd *cobra.Command, cf *codeFlags, args []string) error {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	iopts := ingest.Options{Format: cf.input, DefaultDate: defaultDate, Readers: dyad.Readers()}
+	iopts := ingest.Options{Format: cf.input, DefaultDate: defaultDate, Readers: dyad.Readers(),
+		Fetch: ingest.FetchOptions{Timeout: cf.timeout, MaxBytes: cf.maxBytes}}
 	if cf.dupStories {
 		iopts.Dedup = ingest.NewDeduper(ingest.DedupOptions{})
 	}

@@ -81,6 +81,9 @@ func runIngest(ctx context.Context, out io.Writer, f *ingestFlags, args []string
 	default:
 		return usagef("--input %q: want auto, text, jsonl, html or rss", f.input)
 	}
+	if err := checkFetchFlags(f.timeout, f.maxBytes); err != nil {
+		return err
+	}
 	if f.date != "" {
 		d, err := time.Parse(time.DateOnly, f.date)
 		if err != nil {
@@ -117,6 +120,18 @@ func runIngest(ctx context.Context, out io.Writer, f *ingestFlags, args []string
 	}
 	if failed > 0 {
 		return errInputFailed
+	}
+	return nil
+}
+
+// checkFetchFlags rejects a negative --timeout or --max-bytes (0 means the default) with a usage
+// error; dyad ingest and dyad code share them.
+func checkFetchFlags(timeout time.Duration, maxBytes int) error {
+	if timeout < 0 {
+		return usagef("--timeout %v: want a positive duration (0 for the default, %v)", timeout, ingest.DefaultFetchTimeout)
+	}
+	if maxBytes < 0 {
+		return usagef("--max-bytes %d: want a positive number of bytes (0 for the default, %d)", maxBytes, ingest.DefaultMaxBytes)
 	}
 	return nil
 }

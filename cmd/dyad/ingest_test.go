@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestRunIngest(t *testing.T) {
@@ -55,5 +56,28 @@ func TestRunIngest(t *testing.T) {
 	}
 	if err := runIngest(context.Background(), &out, &ingestFlags{input: "auto", date: "20-1-2"}, nil); !errors.As(err, &ue) {
 		t.Errorf("--date 20-1-2: err = %v, want a usage error", err)
+	}
+}
+
+// TestFetchFlagsNegative checks that dyad ingest and dyad code reject a negative --timeout,
+// --max-bytes or -j as usage errors.
+func TestFetchFlagsNegative(t *testing.T) {
+	var ue usageError
+	var out bytes.Buffer
+	for _, f := range []*ingestFlags{{input: "auto", timeout: -time.Second}, {input: "auto", maxBytes: -1}} {
+		if err := runIngest(context.Background(), &out, f, nil); !errors.As(err, &ue) {
+			t.Errorf("dyad ingest %+v: err = %v, want a usage error", f, err)
+		}
+	}
+	for _, cf := range []*codeFlags{
+		{format: "jsonl", input: "auto", dedup: "story", timeout: -time.Second},
+		{format: "jsonl", input: "auto", dedup: "story", maxBytes: -5},
+		{format: "jsonl", input: "auto", dedup: "story", workers: -1},
+	} {
+		if err := runCode(nil, cf, nil); !errors.As(err, &ue) {
+			t.Errorf("dyad code %+v: err = %v, want a usage error", cf, err)
+		} else if !strings.Contains(ue.Error(), "-") {
+			t.Errorf("message %q", ue.Error())
+		}
 	}
 }

@@ -1,0 +1,148 @@
+package ingest
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+// TestReadHTMLShortPage checks that short or minified pages, which trafilatura reads through its
+// baseline (the whole <article> or <body> text as one paragraph), keep one paragraph a line and
+// lose the headline line.
+func TestReadHTMLShortPage(t *testing.T) {
+	p1 := "Israel attacked Hamas militants in Gaza on Tuesday, officials said."
+	p2 := "Russia accused Ukraine of shelling Donetsk."
+	cases := []struct{ name, page string }{
+		{"article", `<html><head><title>Talks</title></head><body><article><h1>Talks</h1><p>` + p1 + `</p><p>` + p2 + `</p></article></body></html>`},
+		{"divs", `<html><head><title>Talks</title></head><body><h1>Talks</h1><div>` + p1 + `</div><div>` + p2 + `</div></body></html>`},
+		{"list", `<html><head><title>Talks</title></head><body><article><h1>Talks</h1><ul><li>` + p1 + `</li><li>` + p2 + `</li></ul></article></body></html>`},
+		{"nested", `<html><head><title>Talks</title></head><body><article><header><h1>Talks</h1></header><section><p>` + p1 + `</p></section><aside>Most read</aside><section><p>` + p2 + `</p></section></article></body></html>`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s, _, err := ReadHTML("p.html", []byte(c.page), "", Options{DefaultDate: day0})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := p1 + "\n" + p2 + "\n"; s.Text != want {
+				t.Errorf("text %q, want %q", s.Text, want)
+			}
+			if s.Title != "Talks" {
+				t.Errorf("title %q", s.Title)
+			}
+		})
+	}
+}
+
+func TestRestoreBreaks(t *testing.T) {
+	doc := mustParse(t, `<body><p>Alpha beta.</p><p>Gamma  delta.</p><p>Epsilon.</p><p>Other.</p></body>`)
+	cases := []struct{ in, want string }{
+		{"Alpha beta.Gamma delta.Epsilon.\n", "Alpha beta.\nGamma delta.\nEpsilon.\n"},
+		{"Alpha beta. Gamma delta.", "Alpha beta.\nGamma delta."},
+		{"Alpha beta.Epsilon.\n", "Alpha beta.\nEpsilon.\n"},       // a block dropped between
+		{"Alpha beta.\n", "Alpha beta.\n"},                         // one block: unchanged
+		{"Alpha beta.Zeta.\n", "Alpha beta.Zeta.\n"},               // not all blocks: unchanged
+		{"Beta.Gamma delta.\n", "Beta.Gamma delta.\n"},             // not from a block start
+		{"Gamma delta.Alpha beta.\n", "Gamma delta.Alpha beta.\n"}, // out of order
+	}
+	for _, c := range cases {
+		if got := restoreBreaks(c.in, doc); got != c.want {
+			t.Errorf("restoreBreaks(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func mustParse(t *testing.T, s string) *html.Node {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+// TestReadHTMLExtractionCap checks that pages are cut before extraction, at Options.MaxHTMLBytes
+// and at maxHTMLParagraphs <p> tags, with a warning naming the file.
+func TestReadHTMLExtractionCap(t *testing.T) {
+	para := "<p>The army attacked rebels in the north of the country on Tuesday, officials said.</p>\n"
+	page := "<html><head><title>Big</title></head><body><article>" + strings.Repeat(para, 2000) + "</article></body></html>"
+	s, warns, err := ReadHTML("big.html", []byte(page), "", Options{DefaultDate: day0, MaxHTMLBytes: 64 << 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "big.html: page cut at 64 KB of HTML for extraction (it has " + strconv.Itoa(len(page)) + " bytes)"
+	if len(warns) == 0 || warns[0].Error() != want {
+		t.Errorf("warnings %q, want first %q", warns, want)
+	}
+	if len(s.Text) > 64<<10 || len(s.Text) < 32<<10 {
+		t.Errorf("text of %d bytes from a cut at 64 KB", len(s.Text))
+	}
+
+	// Many short paragraphs: cut at the paragraph cap, whatever the size.
+	page = "<html><body><article>" + strings.Repeat("<p>Rebels fled.</p>", maxHTMLParagraphs+50) + "</article></body></html>"
+	s, warns, err = ReadHTML("many.html", []byte(page), "", Options{DefaultDate: day0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = "many.html: page cut after its first 10000 paragraphs (<p>) for extraction"
+	if len(warns) == 0 || warns[0].Error() != want {
+		t.Errorf("warnings %q, want first %q", warns, want)
+	}
+	if n := strings.Count(s.Text, "Rebels fled."); n == 0 || n > maxHTMLParagraphs {
+		t.Errorf("%d paragraphs kept", n)
+	}
+}
+
+func TestExtractionCut(t *testing.T) {
+	cases := []struct {
+		page  string
+		limit int
+		cut   int
+		paras bool
+	}{
+		{"<p>a</p><p>b</p>", 100, 16, false},
+		{"<p>a</p><div>bbbbbbbb</div>", 12, 8, false},    // before the tag that crosses the limit
+		{"<p>aaaaaaaaaaaaaaaaaa", 10, 10, false},         // no tag in the second half: at the limit
+		{"<p>aaaaaaaa\u00e9\u00e9\u00e9", 12, 11, false}, // not inside a UTF-8 sequence
+		{"<P class=x>a", 100, 12, false},
+		{"<pre>a</pre>", 100, 12, false},
+	}
+	for _, c := range cases {
+		if cut, paras := extractionCut([]byte(c.page), c.limit); cut != c.cut || paras != c.paras {
+			t.Errorf("extractionCut(%q, %d) = %d, %v; want %d, %v", c.page, c.limit, cut, paras, c.cut, c.paras)
+		}
+	}
+	page := strings.Repeat("<p>x</p>", maxHTMLParagraphs+1)
+	if cut, paras := extractionCut([]byte(page), 1<<30); cut != maxHTMLParagraphs*8 || !paras {
+		t.Errorf("paragraph cap: cut %d, %v", cut, paras)
+	}
+}
+
+func TestSizeText(t *testing.T) {
+	for n, want := range map[int]string{10 << 20: "10 MB", 5 << 19: "2.5 MB", 256 << 10: "256 KB", 1536: "1.5 KB", 900: "900 bytes"} {
+		if got := sizeText(n); got != want {
+			t.Errorf("sizeText(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+// BenchmarkReadHTMLHuge extracts a 4 MB page of distinct paragraphs (cut at the caps): its time
+// is bounded by the caps, whatever the page size.
+func BenchmarkReadHTMLHuge(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString("<html><head><title>Big</title></head><body><article>")
+	for i := 0; sb.Len() < 4<<20; i++ {
+		fmt.Fprintf(&sb, "<p>The army attacked rebels in district %d of the north on Tuesday, officials said.</p>\n", i)
+	}
+	sb.WriteString("</article></body></html>")
+	page := []byte(sb.String())
+	b.SetBytes(int64(len(page)))
+	for b.Loop() {
+		if _, _, err := ReadHTML("big.html", page, "", Options{DefaultDate: day0}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
