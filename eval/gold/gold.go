@@ -148,11 +148,20 @@ func Score(sents []Sentence, predicted [][]story.Event) Scores {
 	return s
 }
 
+// uniqueEvents keeps one coded event per fact at the level scored: events of one sentence with
+// the same root code and the same pair of countries, in either direction, are one fact. This
+// counts the two records of a CAMEO paired code ("Obama visited China": USA→CHN 042 and the
+// reciprocal CHN→USA 043; PETRARCH-FORMATS.md §5.5) and repeated codings of one dyad once,
+// since gold sets label each fact once.
 func uniqueEvents(evs []story.Event) []story.Event {
 	seen := map[string]bool{}
 	var out []story.Event
 	for _, e := range evs {
-		k := country(e.Source.Code) + "|" + country(e.Target.Code) + "|" + e.Code
+		a, b := country(e.Source.Code), country(e.Target.Code)
+		if b < a {
+			a, b = b, a
+		}
+		k := a + "|" + b + "|" + RootOf(e.Code)
 		if seen[k] {
 			continue
 		}
