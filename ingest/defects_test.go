@@ -1,12 +1,15 @@
 package ingest
 
 import (
+	"context"
 	"fmt"
 	"strconv"
 	"strings"
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"github.com/dyad-events/dyad/story"
 )
 
 // TestReadHTMLShortPage checks that short or minified pages, which trafilatura reads through its
@@ -143,6 +146,62 @@ func BenchmarkReadHTMLHuge(b *testing.B) {
 	for b.Loop() {
 		if _, _, err := ReadHTML("big.html", page, "", Options{DefaultDate: day0}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestReadStoryCap checks that Read cuts a story's text at Options.MaxStoryBytes, at a line or
+// sentence end, with a warning naming the story.
+func TestReadStoryCap(t *testing.T) {
+	dir := t.TempDir()
+	long := strings.Repeat("The army attacked rebels in the north. ", 100) // 3,900 bytes, one line
+	writeFile(t, dir+"/a.txt", long)
+	writeFile(t, dir+"/b.jsonl", `{"id": "b", "text": "`+strings.Repeat(`Police arrested protesters.\n`, 100)+`"}`+"\n")
+	writeFile(t, dir+"/c.txt", "Short story about talks.\n")
+	var got []*story.Story
+	var warns []string
+	failed, err := Read(context.Background(), []string{dir}, Options{DefaultDate: day0, MaxStoryBytes: 1000},
+		func(s *story.Story) error { got = append(got, s); return nil },
+		func(e error) { warns = append(warns, e.Error()) })
+	if err != nil || failed != 0 || len(got) != 3 {
+		t.Fatalf("failed %d, err %v, %d stories; warnings %q", failed, err, len(got), warns)
+	}
+	if want := strings.Repeat("The army attacked rebels in the north. ", 25); got[0].Text != strings.TrimSuffix(want, " ") {
+		t.Errorf("a: text of %d bytes %q", len(got[0].Text), got[0].Text)
+	}
+	if want := strings.Repeat("Police arrested protesters.\n", 35); got[1].Text != want {
+		t.Errorf("b: text of %d bytes", len(got[1].Text))
+	}
+	if got[2].Text != "Short story about talks.\n" {
+		t.Errorf("c: %q", got[2].Text)
+	}
+	want := []string{
+		dir + "/a.txt: story \"a\": text cut at 1000 bytes (it has 3900 bytes); the rest is not read",
+		dir + "/b.jsonl:1: story \"b\": text cut at 1000 bytes (it has 2800 bytes); the rest is not read",
+	}
+	if strings.Join(warns, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings\n%s\nwant\n%s", strings.Join(warns, "\n"), strings.Join(want, "\n"))
+	}
+	if len(got[0].Warnings) != 1 || got[0].Warnings[0] != want[0] {
+		t.Errorf("story warnings %q", got[0].Warnings)
+	}
+}
+
+func TestCapText(t *testing.T) {
+	cases := []struct {
+		text  string
+		limit int
+		want  string
+	}{
+		{"abc", 10, "abc"},
+		{"aaaa\nbbbb\ncccc", 12, "aaaa\nbbbb\n"},
+		{"One two. Three four five six", 12, "One two."},
+		{"One two. Three four five six", 20, "One two. Three four "},
+		{"abcdefgh\u00e9", 9, "abcdefgh"},
+	}
+	for _, c := range cases {
+		if got := capText(c.text, c.limit); got != c.want {
+			t.Errorf("capText(%q, %d) = %q, want %q", c.text, c.limit, got, c.want)
 		}
 	}
 }

@@ -22,6 +22,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/dyad-events/dyad/story"
 )
@@ -79,6 +80,47 @@ type Options struct {
 	// grows with the square of a page's paragraph count, so the cap keeps any page to seconds.
 	// 0 means DefaultMaxHTMLBytes.
 	MaxHTMLBytes int
+	// MaxStoryBytes caps the text of one story, in bytes: Read cuts a longer Story.Text (at a
+	// line or sentence end) with a warning naming the story, so that coding one story needs
+	// bounded memory. Stories that come with sentences (PETRARCH XML, CoNLL-U) are not cut.
+	// 0 means DefaultMaxStoryBytes.
+	MaxStoryBytes int
+}
+
+// DefaultMaxStoryBytes is the default of Options.MaxStoryBytes: 1 MiB of text, some 150,000
+// words. Coding holds every sentence of a story with its tree and the coder's per-sentence
+// state at once, about 10 KB a sentence (350 MB for 1 MB of short sentences), so memory grows
+// with the longest story; news stories are a few KB.
+const DefaultMaxStoryBytes = 1 << 20
+
+func (o Options) maxStoryBytes() int {
+	if o.MaxStoryBytes > 0 {
+		return o.MaxStoryBytes
+	}
+	return DefaultMaxStoryBytes
+}
+
+// capText returns the first part of text, at most limit bytes (limit > 0): up to the last line
+// end within the limit when that keeps more than half of it, else the last sentence end (". ",
+// "! ", "? "), else a UTF-8 character boundary. The result is a copy, so that the long text
+// can be freed.
+func capText(text string, limit int) string {
+	if len(text) <= limit {
+		return text
+	}
+	head := text[:limit]
+	cut := -1
+	if i := strings.LastIndexByte(head, '\n'); i >= limit/2 {
+		cut = i + 1
+	} else if i := max(strings.LastIndex(head, ". "), strings.LastIndex(head, "! "), strings.LastIndex(head, "? ")); i >= limit/2 {
+		cut = i + 1
+	} else {
+		cut = limit
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+	}
+	return strings.Clone(text[:cut])
 }
 
 // DefaultMaxHTMLBytes is the default of Options.MaxHTMLBytes: 2 MiB, about 3 CPU-seconds of
@@ -180,8 +222,15 @@ type reader struct {
 	failed   int
 }
 
-// emit passes a story through near-duplicate detection and on to the caller.
+// emit passes a story through the size cap and near-duplicate detection and on to the caller.
 func (r *reader) emit(s *story.Story) error {
+	if len(s.Sentences) == 0 && len(s.Text) > r.opts.maxStoryBytes() {
+		n := len(s.Text)
+		s.Text = capText(s.Text, r.opts.maxStoryBytes())
+		e := &InputError{Name: s.Origin, Err: fmt.Errorf("story %q: text cut at %s (it has %d bytes); the rest is not read", s.ID, sizeText(r.opts.maxStoryBytes()), n)}
+		s.Warnings = append(s.Warnings, e.Error())
+		r.warn(e)
+	}
 	if r.opts.Dedup != nil {
 		if kept, sim, dup := r.opts.Dedup.Add(s); dup {
 			r.warn(&InputError{Name: s.Origin, Err: fmt.Errorf("story %q is a near-duplicate of %q (similarity %.2f); skipped", s.ID, kept.ID, sim)})
