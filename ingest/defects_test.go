@@ -3,6 +3,10 @@ package ingest
 import (
 	"context"
 	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -203,5 +207,48 @@ func TestCapText(t *testing.T) {
 		if got := capText(c.text, c.limit); got != c.want {
 			t.Errorf("capText(%q, %d) = %q, want %q", c.text, c.limit, got, c.want)
 		}
+	}
+}
+
+// TestReadDanglingLink checks that a symbolic link to nothing inside a walked folder is a failed
+// input with a warning naming it, as it is when given directly.
+func TestReadDanglingLink(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir+"/a.txt", "Police arrested protesters in the capital.\n")
+	if err := os.Symlink(dir+"/missing.txt", dir+"/b.txt"); err != nil {
+		t.Skip("no symbolic links:", err)
+	}
+	for _, inputs := range [][]string{{dir}, {dir + "/a.txt", dir + "/b.txt"}} {
+		var ids, warns []string
+		failed, err := Read(context.Background(), inputs, Options{DefaultDate: day0},
+			func(s *story.Story) error { ids = append(ids, s.ID); return nil },
+			func(e error) { warns = append(warns, e.Error()) })
+		want := dir + "/b.txt: symbolic link to " + dir + "/missing.txt: no such file or directory"
+		if err != nil || failed != 1 || strings.Join(ids, ",") != "a" || strings.Join(warns, "\n") != want {
+			t.Errorf("%v: failed %d, err %v, stories %v, warnings %q; want warning %q", inputs, failed, err, ids, warns, want)
+		}
+	}
+}
+
+// TestReadTextURL checks that a plain-text story read from a URL carries that URL unless its
+// front matter gives one.
+func TestReadTextURL(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		if r.URL.Path == "/fm.txt" {
+			io.WriteString(w, "---\nurl: https://example.org/original\n---\nPolice arrested protesters.\n")
+			return
+		}
+		io.WriteString(w, "Police arrested protesters.\n")
+	}))
+	defer srv.Close()
+	var got []*story.Story
+	failed, err := Read(context.Background(), []string{srv.URL + "/plain.txt", srv.URL + "/fm.txt"}, Options{DefaultDate: day0},
+		func(s *story.Story) error { got = append(got, s); return nil }, nil)
+	if err != nil || failed != 0 || len(got) != 2 {
+		t.Fatalf("failed %d, err %v, %d stories", failed, err, len(got))
+	}
+	if got[0].URL != srv.URL+"/plain.txt" || got[1].URL != "https://example.org/original" {
+		t.Errorf("urls %q, %q", got[0].URL, got[1].URL)
 	}
 }

@@ -280,7 +280,7 @@ func enumerate(ctx context.Context, inputs []string, format string, do func(*job
 			fi, serr := os.Stat(in)
 			switch {
 			case serr != nil:
-				err = do(&job{name: in, err: unwrapPathError(serr)})
+				err = do(&job{name: in, err: statError(in, serr)})
 			case !fi.IsDir():
 				err = do(&job{name: in, stream: streamed(in)})
 			default:
@@ -301,8 +301,13 @@ func enumerate(ctx context.Context, inputs []string, format string, do func(*job
 						return nil
 					}
 					if !d.Type().IsRegular() {
-						// A symbolic link to a file is read; other special files are not.
-						if fi, err := os.Stat(p); err != nil || !fi.Mode().IsRegular() {
+						// A symbolic link to a file is read; other special files are not. A
+						// link to nothing is a failed input: the user expects its story.
+						fi, err := os.Stat(p)
+						if err != nil {
+							return do(&job{name: p, err: statError(p, err)})
+						}
+						if !fi.Mode().IsRegular() {
 							return nil
 						}
 					}
@@ -471,6 +476,16 @@ func (r *reader) readParallel(ctx context.Context, inputs []string, workers int)
 	return r.failed, nil
 }
 
+// statError is the error of os.Stat(p) without the path, naming the target of a dangling
+// symbolic link ("symbolic link to /x/a.txt: no such file or directory").
+func statError(p string, err error) error {
+	err = unwrapPathError(err)
+	if target, lerr := os.Readlink(p); lerr == nil {
+		return fmt.Errorf("symbolic link to %s: %v", target, err)
+	}
+	return err
+}
+
 func unwrapPathError(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
@@ -579,6 +594,9 @@ func (r *reader) dataAs(name string, data []byte, contentType, format string) er
 		if s == nil {
 			r.failed++
 			return nil
+		}
+		if s.URL == "" && isURL(name) {
+			s.URL = name // fetched from there; front matter may say otherwise
 		}
 		return r.emit(s)
 	case FormatJSONL:

@@ -64,6 +64,11 @@ func runValidate(w io.Writer, path string, vf validateFlags) error {
 		warnf("%v", p)
 		inputFailed = true
 	}
+	if len(f.Records()) == 0 {
+		// An empty or truncated file would otherwise "pass" with 0 of 0 records.
+		warnf("%s: no validation records (<Sentence> elements); nothing to validate", path)
+		return errInputFailed
+	}
 	files := eval.Files(f.Environment, filepath.Dir(path))
 	if vf.verbs != "" {
 		files.Verbs = vf.verbs
