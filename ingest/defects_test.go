@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"fmt"
 	"io"
@@ -250,5 +252,120 @@ func TestReadTextURL(t *testing.T) {
 	}
 	if got[0].URL != srv.URL+"/plain.txt" || got[1].URL != "https://example.org/original" {
 		t.Errorf("urls %q, %q", got[0].URL, got[1].URL)
+	}
+}
+
+// TestReadOddText checks text inputs that used to be rejected or misreported: a stray NUL byte,
+// UTF-16 with a byte order mark, a truncated gzip file, an empty file, invalid UTF-8 (the
+// warning names the first bad line).
+func TestReadOddText(t *testing.T) {
+	dir := t.TempDir()
+	story16 := "Police arrested protesters in Kyiv.\n"
+	le, be := []byte{0xff, 0xfe}, []byte{0xfe, 0xff}
+	for _, r := range story16 {
+		le = append(le, byte(r), 0)
+		be = append(be, 0, byte(r))
+	}
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	for i := range 3000 {
+		fmt.Fprintf(zw, "Line %d: the army attacked rebels in district %d.\n", i, i*7919%10007)
+	}
+	zw.Close()
+	bin := make([]byte, 600)
+	for i := range bin {
+		bin[i] = byte(i % 7) // many NULs and control bytes
+	}
+	files := map[string][]byte{
+		"a-nul.txt":     []byte("Police arrested protesters.\nThe army\x00 attacked rebels.\n"),
+		"b-utf16le.txt": le,
+		"c-utf16be.txt": be,
+		"d-cut.txt.gz":  gz.Bytes()[:gz.Len()/2],
+		"e-cut0.txt.gz": gz.Bytes()[:12],
+		"f-empty.txt":   nil,
+		"g-badutf8.txt": []byte("---\ntitle: T\n---\nPolice arrested protesters.\nThe army \xff attacked.\n"),
+		"h-binary.txt":  bin,
+	}
+	for name, data := range files {
+		if err := os.WriteFile(dir+"/"+name, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := map[string]*story.Story{}
+	var warns []string
+	failed, err := Read(context.Background(), []string{dir}, Options{DefaultDate: day0},
+		func(s *story.Story) error { got[s.ID] = s; return nil },
+		func(e error) { warns = append(warns, strings.TrimPrefix(e.Error(), dir+"/")) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Failed: the gzip file cut before any text, the binary file.
+	if failed != 2 || len(got) != 5 {
+		t.Errorf("failed %d, stories %d; warnings %q", failed, len(got), warns)
+	}
+	if s := got["a-nul"]; s == nil || s.Text != "Police arrested protesters.\nThe army\uFFFD attacked rebels.\n" {
+		t.Errorf("a-nul: %+v", s)
+	}
+	for _, id := range []string{"b-utf16le", "c-utf16be"} {
+		if s := got[id]; s == nil || s.Text != story16 {
+			t.Errorf("%s: %+v", id, s)
+		}
+	}
+	if s := got["d-cut"]; s == nil || !strings.HasPrefix(s.Text, "Line 0: the army attacked rebels in district 0.\n") {
+		t.Errorf("d-cut: %+v", s)
+	}
+	if s := got["g-badutf8"]; s == nil || s.Text != "Police arrested protesters.\nThe army \uFFFD attacked.\n" {
+		t.Errorf("g-badutf8: %+v", s)
+	}
+	want := []string{
+		`a-nul.txt:2: story "a-nul": NUL bytes replaced by U+FFFD`,
+		`d-cut.txt.gz: bad gzip data: unexpected EOF after `,
+		`e-cut0.txt.gz: bad gzip data: unexpected EOF`,
+		`f-empty.txt: empty input; no story`,
+		`g-badutf8.txt:5: story "g-badutf8": invalid UTF-8 replaced by U+FFFD`,
+		`h-binary.txt: binary data`,
+	}
+	if len(warns) != len(want) {
+		t.Errorf("warnings %q, want %q", warns, want)
+	}
+	for i := range min(len(warns), len(want)) {
+		if !strings.HasPrefix(warns[i], want[i]) {
+			t.Errorf("warning %d: %q, want %q...", i, warns[i], want[i])
+		}
+	}
+}
+
+// TestReadEmptyStdin checks that empty standard input is a warning, not a failure.
+func TestReadEmptyStdin(t *testing.T) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := os.Stdin
+	os.Stdin = r
+	defer func() { os.Stdin = old }()
+	w.Close()
+	var warns []string
+	failed, err := Read(context.Background(), []string{"-"}, Options{DefaultDate: day0},
+		func(s *story.Story) error { t.Errorf("story %+v", s); return nil },
+		func(e error) { warns = append(warns, e.Error()) })
+	if err != nil || failed != 0 || strings.Join(warns, "\n") != "-: empty input; no story" {
+		t.Errorf("failed %d, err %v, warnings %q", failed, err, warns)
+	}
+}
+
+func TestIsBinary(t *testing.T) {
+	cases := map[string]bool{
+		"plain text\n":                 false,
+		"one stray \x00 NUL":           false,
+		"\x00\x00\x00 three NULs":      true,
+		"\xff\xfeP\x00o\x00":           false, // UTF-16 with a BOM
+		"\x01\x02\x03\x04 mostly ctrl": true,
+		"":                             false,
+	}
+	for in, want := range cases {
+		if got := isBinary([]byte(in)); got != want {
+			t.Errorf("isBinary(%q) = %v, want %v", in, got, want)
+		}
 	}
 }

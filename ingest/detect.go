@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding/unicode"
 )
 
 // formatByExt maps a file extension (after an optional ".gz") to a format; "xml" means "RSS,
@@ -155,24 +157,26 @@ func detectWithType(name string, data []byte, contentType string) string {
 	return Detect(name, data[:min(len(data), 8192)])
 }
 
-// isBinary reports whether b looks like binary data rather than text in some charset: a NUL
-// byte, or more than 10% control bytes other than tab, newline, form feed and carriage return.
-// Bytes ≥ 0x80 are not counted (they may be UTF-8, windows-1252, EUC-KR, ...).
+// isBinary reports whether b looks like binary data rather than text in some charset, judging
+// by its first 8 KiB: more than 2 NUL bytes, or more than 10% control bytes (NUL included) other
+// than tab, newline, form feed, carriage return and escape. Bytes ≥ 0x80 are not counted (they
+// may be UTF-8, windows-1252, EUC-KR, ...). Text with a UTF-16 byte order mark is not binary.
+// One stray NUL in a text is not enough (readers replace it with a warning).
 func isBinary(b []byte) bool {
 	b = b[:min(len(b), 8192)]
-	if len(b) == 0 {
+	if len(b) == 0 || isUTF16(b) {
 		return false
 	}
-	if bytes.IndexByte(b, 0) >= 0 && !isUTF16(b) {
-		return true
-	}
-	ctl := 0
+	ctl, nul := 0, 0
 	for _, c := range b {
 		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1b {
 			ctl++
+			if c == 0 {
+				nul++
+			}
 		}
 	}
-	return ctl*10 > len(b)
+	return nul > 2 || ctl*10 > len(b)
 }
 
 // isUTF16 reports a UTF-16 byte order mark.
@@ -223,6 +227,53 @@ func validUTF8(s string) (string, bool) {
 		return s, false
 	}
 	return strings.ToValidUTF8(s, "\uFFFD"), true
+}
+
+// firstInvalidLine returns the 1-based line of s holding its first invalid UTF-8 sequence, 0
+// when s is valid.
+func firstInvalidLine(s string) int {
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			return 1 + strings.Count(s[:i], "\n")
+		}
+		i += n
+	}
+	return 0
+}
+
+// replaceNUL replaces NUL characters (a stray byte in otherwise-text) by U+FFFD; line is the
+// 1-based line of the first, 0 when there is none.
+func replaceNUL(s string) (out string, line int) {
+	i := strings.IndexByte(s, 0)
+	if i < 0 {
+		return s, 0
+	}
+	return strings.ReplaceAll(s, "\x00", "\uFFFD"), 1 + strings.Count(s[:i], "\n")
+}
+
+// fromUTF16 transcodes text with a UTF-16 byte order mark to UTF-8 (data unchanged without
+// one); ok is false when the data ends in half a character or a broken surrogate pair (the
+// bad part becomes U+FFFD).
+func fromUTF16(data []byte) (out []byte, ok bool) {
+	if !isUTF16(data) {
+		return data, true
+	}
+	dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
+	out, err := dec.Bytes(data)
+	if err != nil {
+		return data, false
+	}
+	return out, len(data)%2 == 0
+}
+
+// readError words an error met while reading an input: "bad gzip data: ..." when the input is
+// gzip-compressed (a truncated .gz file gives "unexpected EOF").
+func readError(src io.Reader, err error) error {
+	if _, gz := src.(*gzip.Reader); gz {
+		return fmt.Errorf("bad gzip data: %v", err)
+	}
+	return err
 }
 
 func isValidUTF8(s string) bool { return utf8.ValidString(s) }

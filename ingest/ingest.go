@@ -364,11 +364,23 @@ func (r *reader) stdin() error {
 		return r.jsonl("-", br)
 	}
 	data, err := io.ReadAll(br)
-	if err != nil {
-		r.fail(inputErr("-", 0, "%v", err))
+	if err != nil && !r.partial("-", src, data, err) {
 		return nil
 	}
 	return r.data("-", data, "")
+}
+
+// partial handles an error met after reading data from src: with nothing read the input fails
+// (false); otherwise a warning says the input is cut there and its first part is read (true).
+// A truncated gzip file is named as such ("bad gzip data: unexpected EOF").
+func (r *reader) partial(name string, src io.Reader, data []byte, err error) bool {
+	err = readError(src, err)
+	if len(bytes.TrimSpace(data)) == 0 {
+		r.fail(inputErr(name, 0, "%v", err))
+		return false
+	}
+	r.warn(inputErr(name, 0, "%v after %d bytes; reading the part before", err, len(data)))
+	return true
 }
 
 // collected is what a worker read from one job, replayed in order by the calling goroutine.
@@ -519,8 +531,7 @@ func (r *reader) file(path string) error {
 		return r.jsonl(path, br)
 	case FormatHTML, FormatRSS:
 		data, err := readCapped(br, r.opts.Fetch.MaxBytes)
-		if err != nil && len(data) == 0 {
-			r.fail(inputErr(path, 0, "%v", err))
+		if err != nil && !r.partial(path, src, data, err) {
 			return nil
 		}
 		if len(data) >= r.opts.Fetch.MaxBytes {
@@ -529,8 +540,7 @@ func (r *reader) file(path string) error {
 		return r.dataAs(path, data, "", format)
 	case FormatText:
 		data, err := io.ReadAll(br)
-		if err != nil {
-			r.fail(inputErr(path, 0, "%v", err))
+		if err != nil && !r.partial(path, src, data, err) {
 			return nil
 		}
 		return r.dataAs(path, data, "", format)
@@ -579,8 +589,16 @@ func (r *reader) data(name string, data []byte, contentType string) error {
 	return r.dataAs(name, data, contentType, format)
 }
 
-// dataAs reads one whole input in the given format.
+// dataAs reads one whole input in the given format. An empty input (nothing but white space) of
+// ingest's own formats gives a warning and no story; it is not a failure.
 func (r *reader) dataAs(name string, data []byte, contentType, format string) error {
+	switch format {
+	case FormatText, FormatHTML, FormatRSS, FormatJSONL:
+		if len(bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))) == 0 {
+			r.warn(inputErr(name, 0, "empty input; no story"))
+			return nil
+		}
+	}
 	switch format {
 	case FormatText:
 		if isBinary(data) {

@@ -153,6 +153,10 @@ func parseJSONLRecord(name, base string, lineNo int, line []byte, opts Options) 
 	if bad || !utf8.Valid(rec.Text) { // encoding/json replaces bad bytes silently
 		warn("story %q: invalid UTF-8 replaced by U+FFFD", s.ID)
 	}
+	if t, line := replaceNUL(text); line > 0 {
+		text = t
+		warn("story %q: NUL characters (\\u0000) replaced by U+FFFD", s.ID)
+	}
 	text, dateline := cleanStory(s, text, opts.KeepChrome)
 	if strings.TrimSpace(text) == "" {
 		return nil, warns, inputErr(name, lineNo, "story %q has no text", s.ID)

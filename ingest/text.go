@@ -19,9 +19,10 @@ import (
 // matter between "---" lines with the keys title, date, url, outlet or publisher, and id (other
 // keys such as date_note, license, notes or source are ignored), then the body. name is the
 // file path ("-" for standard input); the story id defaults to the file name without its
-// extension(s). The body is kept byte for byte except that invalid UTF-8 becomes U+FFFD and,
-// unless opts.KeepChrome, site chrome lines are dropped and a leading headline becomes the
-// Title (see StripChrome).
+// extension(s). Text with a UTF-16 byte order mark is transcoded to UTF-8. The body is kept byte
+// for byte except that invalid UTF-8 and NUL bytes become U+FFFD (with a warning naming the
+// first such line) and, unless opts.KeepChrome, site chrome lines are dropped and a leading
+// headline becomes the Title (see StripChrome).
 //
 // Problems are returned as warnings (*InputError with the file line where known) and recorded in
 // Story.Warnings: front matter that is not valid YAML or not closed (the story is kept with
@@ -35,6 +36,12 @@ func ReadText(name string, data []byte, opts Options) (*story.Story, []error) {
 		e := inputErr(name, line, format, args...)
 		warns = append(warns, e)
 		s.Warnings = append(s.Warnings, e.Error())
+	}
+	if isUTF16(data) {
+		var ok bool
+		if data, ok = fromUTF16(data); !ok {
+			warn(0, "broken UTF-16 text: bad characters replaced by U+FFFD")
+		}
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	body := data
@@ -79,9 +86,15 @@ func ReadText(name string, data []byte, opts Options) (*story.Story, []error) {
 			}
 		}
 	}
-	text, bad := validUTF8(string(body))
+	bodyLine := 1 + bytes.Count(data[:len(data)-len(body)], []byte("\n")) // file line of the body's first line
+	raw := string(body)
+	text, bad := validUTF8(raw)
 	if bad {
-		warn(0, "story %q: invalid UTF-8 replaced by U+FFFD", s.ID)
+		warn(bodyLine+firstInvalidLine(raw)-1, "story %q: invalid UTF-8 replaced by U+FFFD", s.ID)
+	}
+	if t, line := replaceNUL(text); line > 0 {
+		text = t
+		warn(bodyLine+line-1, "story %q: NUL bytes replaced by U+FFFD", s.ID)
 	}
 	text, dateline := cleanStory(s, text, opts.KeepChrome)
 	s.Text = text
