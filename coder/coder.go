@@ -52,6 +52,12 @@ type Options struct {
 	// future cooperation (§2, code 03). Beyond PETRARCH2, which codes "will visit" as 042: the
 	// validation records expect that, so eval.Run turns it off.
 	FutureIntent bool
+	// PlaceSource takes the source of a passive verb without a "by" agent from a FROM or IN
+	// phrase, else from its first other oblique that names an actor, as PETRARCH2 does (§12.5) and
+	// its validation records expect ("An Eriadorian was shot dead in Osgiliath" → OSG ERI 190).
+	// Off by default: a place says where an act happened, not who did it ("Ten people were killed
+	// in Syria" has no source), so only obl:agent or a BY phrase is the source of a passive.
+	PlaceSource bool
 	// NewActorLength, when positive, lets an uncoded noun phrase of at most that many words stand
 	// in as an actor coded by its quoted, upper-cased words (config option new_actor_length,
 	// §13.2), as the validation records expect ("\"THE MINISTRY OF MAGIC\"").

@@ -54,8 +54,13 @@ func (c *Coder) roles(sc *storyCtx, t *tree, f *frame) {
 			f.targets = c.actorsOf(sc, t, f.subj)
 		}
 		if f.agent < 0 && len(f.sources) == 0 {
-			// No "by" phrase: the first other oblique that names an actor ("The Philippines was
-			// criticized over its dispute with Eriador" → ERI PHL).
+			// No "by" phrase on the verb: the agent of an oblique's event noun ("was murdered
+			// in an attack by Kosovo Albanians" → the attackers).
+			f.sources = c.nestedAgent(sc, t, obls)
+		}
+		if f.agent < 0 && len(f.sources) == 0 && c.opts.PlaceSource {
+			// PETRARCH2 (§12.5): the first other oblique that names an actor ("The Philippines
+			// was criticized over its dispute with Eriador" → ERI PHL).
 			for _, k := range obls {
 				switch t.prep(k) {
 				case "AT", "AGAINST", "INTO", "TOWARDS", "TOWARD", "TO":
@@ -162,6 +167,32 @@ func (c *Coder) roles(sc *storyCtx, t *tree, f *frame) {
 	// When that subject is the speaker again ("Frodo said he has satisfaction toward Gondor"),
 	// the clause's objects.
 	c.clauseTarget(sc, t, f, false)
+}
+
+// nestedAgent returns the actors of a "by" phrase on the nominal of one of a passive verb's
+// obliques, the agent of the act the oblique names ("was murdered in an attack on a police
+// patrol by Kosovo Albanians": the Albanians; UD attaches the by phrase to "attack" or to the
+// noun it follows), or nil.
+func (c *Coder) nestedAgent(sc *storyCtx, t *tree, obls []int) []actor {
+	for _, k := range obls {
+		top := len(t.stack)
+		t.stack = t.subtree(k, skipFull, t.stack)
+		var found []actor
+		for _, m := range t.stack[top:] {
+			if m == k || !t.has(m, "nmod") || t.prep(m) != "BY" {
+				continue
+			}
+			if a := c.actorsOf(sc, t, m); len(a) > 0 {
+				found = a
+				break
+			}
+		}
+		t.stack = t.stack[:top]
+		if len(found) > 0 {
+			return found
+		}
+	}
+	return nil
 }
 
 // clauseSubject returns the subject of clause k: its nsubj, or, for a finite clause without one
@@ -354,6 +385,15 @@ func (c *Coder) frameEvents(sc *storyCtx, t *tree, f *frame, byTok []*frame) []r
 			if f.negated {
 				sub = nil
 			}
+			if tr := c.transform(f, sub, c.denial(f)); len(tr) > 0 {
+				// "denied attacking Iraq": "~ a (a b ATTACK) DENY = a b 016" (§5.6).
+				xcompEvents = true
+				lower = append(lower, tr...)
+				continue
+			}
+			if c.denial(f) {
+				sub = c.denied(f, sub)
+			}
 			if len(sub) > 0 {
 				xcompEvents = true
 			} else if xg == nil {
@@ -373,8 +413,12 @@ func (c *Coder) frameEvents(sc *storyCtx, t *tree, f *frame, byTok []*frame) []r
 			if f.negated {
 				continue
 			}
-			if tr := c.transform(f, sub); len(tr) > 0 {
+			if tr := c.transform(f, sub, c.denial(f)); len(tr) > 0 {
 				lower = append(lower, tr...)
+				continue
+			}
+			if c.denial(f) && t.base(k) == "ccomp" {
+				lower = append(lower, c.denied(f, sub)...)
 				continue
 			}
 			if t.base(k) == "parataxis" {
@@ -455,6 +499,34 @@ func (c *Coder) frameEvents(sc *storyCtx, t *tree, f *frame, byTok []*frame) []r
 	// §12.4 step 6: events of a clause below the verb are used only if the verb found nothing
 	// else ("X urged Y to respond to Z" → X Y 023 only); reporting clauses (parataxis) stand apart.
 	return append(own, para...)
+}
+
+// denial reports a frame coded 016 (deny responsibility, CAMEO 1.1b3 §2: "deny an accusation or
+// responsibility for an action"): the act it governs did not happen, as far as the source says.
+func (c *Coder) denial(f *frame) bool {
+	return firstCode(f.code) == "016" && !f.negated
+}
+
+// denied turns the events of an act governed by a denial (frame f) into denials: an act of the
+// denier's own side toward a target becomes (denier, target, 016), as the verb file's
+// transformations do for attacks and killings ("Iran denied attacking Iraq" → IRN IRQ 016, §5.6);
+// an act of someone else that the source denies ("denied that Iraq attacked it") is not coded.
+func (c *Coder) denied(f *frame, sub []raw) []raw {
+	var out []raw
+	for _, e := range sub {
+		if e.recip {
+			continue
+		}
+		for _, a := range f.sources {
+			if a.code != e.src.code && !sameBase([]actor{e.src}, []actor{a}) {
+				continue
+			}
+			if e.tgt.code != "" && e.tgt.code != "---" && !sameBase([]actor{e.tgt}, []actor{a}) {
+				out = append(out, raw{src: a, tgt: e.tgt, code: "016", f: f})
+			}
+		}
+	}
+	return out
 }
 
 // govern recodes the events of an infinitive governed by frame f when f's code is of a family
@@ -703,8 +775,9 @@ var futureIntent = map[string]bool{"04": true, "05": true, "06": true, "07": tru
 var futureThreat = map[string]bool{"14": true, "15": true, "16": true, "17": true, "18": true, "19": true, "20": true}
 
 // transform applies the verb file's transformations (§5.6) to the events of a clause governed by
-// the frame's verb: "~ a (b c INNER) OUTER = x y CODE".
-func (c *Coder) transform(f *frame, sub []raw) []raw {
+// the frame's verb: "~ a (b c INNER) OUTER = x y CODE". With exact, only rules whose outer verb
+// has exactly the frame's code apply (a denial is not a "TELL" although 010 covers 016).
+func (c *Coder) transform(f *frame, sub []raw, exact bool) []raw {
 	if len(sub) == 0 || c.set.Verbs == nil {
 		return nil
 	}
@@ -712,9 +785,20 @@ func (c *Coder) transform(f *frame, sub []raw) []raw {
 	if outer == "" {
 		outer = firstCode(f.verb.Code)
 	}
+	// Rules whose outer verb has exactly the frame's code are tried first: "DENY" (016) before
+	// "TELL" (010, which covers every 01x code).
+	rules := c.set.Verbs.Transformations
 	var out []raw
 	for _, e := range sub {
-		for _, r := range c.set.Verbs.Transformations {
+		passes := 2
+		if exact {
+			passes = 1
+		}
+		for n := 0; n < passes*len(rules); n++ {
+			r := rules[n%len(rules)]
+			if exact := c.verbCode[r.OuterVerb] == outer; exact != (n < len(rules)) {
+				continue
+			}
 			if !codeMatches(c.verbCode[r.OuterVerb], outer) {
 				continue
 			}

@@ -133,15 +133,27 @@ func (ic *InternalCodes) Combine(upper, lower string) (string, bool) {
 // reforms" a demonstration (14x).
 var governingRoots = map[string]bool{"02": true, "03": true, "10": true, "12": true, "13": true, "14": true}
 
+// intentThreat are the roots of the acts whose announced intent is a threat (13): reduce
+// relations, coerce, assault, fight, mass violence. Demonstrations (14) and force postures (15:
+// "agreed to undertake joint military exercises") are not threats.
+var intentThreat = map[string]bool{"16": true, "17": true, "18": true, "19": true, "20": true}
+
 // Govern returns the code of an event whose verb (lower) is governed through an infinitive by a
 // verb coded upper of a governingRoots family, keeping upper's root: the upper class plus the
 // lower code's material part (a CONSULT-class lower, 04x, counts as "meet", 0x0010), as
 // combine_code adds them (§5.7), falling back to coarser parts of the material and finally to
 // upper itself. An upper code that is already specific (a pattern gave "0233") is kept. ok is
 // false when upper is not of a governing family or lower already has upper's root.
+//
+// An intent (03) governing a coercive or violent act (roots 16-20) is a threat (13), as PETRARCH2's table
+// has it: intend 0x3000 + fight 0x00A0 = 0x30A0, which is 138 ("planned to attack" 138, "vowed
+// to impose sanctions" 13x); the combination is then made with 130.
 func (ic *InternalCodes) Govern(upper, lower string) (string, bool) {
 	if len(upper) < 2 || len(lower) < 2 || !governingRoots[upper[:2]] || upper[:2] == lower[:2] {
 		return "", false
+	}
+	if upper[:2] == "03" && intentThreat[lower[:2]] {
+		upper = "130"
 	}
 	u, ok1 := ic.toInt[upper]
 	l, ok2 := ic.toInt[lower]

@@ -164,7 +164,9 @@ func (c *Coder) findFrames(sc *storyCtx, t *tree, ws *workspace) []*frame {
 					continue
 				}
 				p := t.prep(k)
-				if t.rel(k) == "obl:agent" || p == "BY" || p == "FROM" || p == "IN" {
+				// obl:agent with another preposition is a parser error ("according to the US
+				// government").
+				if (t.rel(k) == "obl:agent" && (p == "" || p == "BY")) || p == "BY" || (c.opts.PlaceSource && (p == "FROM" || p == "IN")) {
 					f.agent = k
 					break
 				}

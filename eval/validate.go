@@ -114,6 +114,7 @@ func Run(f *petrarch.File, set *dict.Set, opt Options) (*Report, error) {
 	copt.OneAStory = false
 	copt.StoryContext = false
 	copt.FutureIntent = false // PETRARCH2 codes "will visit" as 042
+	copt.PlaceSource = true   // PETRARCH2 takes a passive's source from an IN or FROM phrase
 	if opt.Ontology != nil {
 		copt.Ontology = opt.Ontology
 	}

@@ -1,0 +1,143 @@
+package coder
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dyad-events/dyad/dict"
+	"github.com/dyad-events/dyad/story"
+)
+
+// ud builds a sentence from compact token lines "form lemma UPOS XPOS head deprel", separated by
+// "|"; the text is the forms joined by spaces.
+func ud(t *testing.T, lines string) story.Sentence {
+	t.Helper()
+	var toks []tk
+	var forms []string
+	for _, l := range strings.Split(lines, "|") {
+		f := strings.Fields(l)
+		if len(f) != 6 {
+			t.Fatalf("bad token line %q", l)
+		}
+		h := 0
+		for _, ch := range f[4] {
+			h = h*10 + int(ch-'0')
+		}
+		toks = append(toks, tk{f[0], f[1], f[2], f[3], h, f[5]})
+		forms = append(forms, f[0])
+	}
+	return sent(strings.Join(forms, " "), toks...)
+}
+
+// round2Set extends qualitySet with intent and denial verbs and transformations (§5.6).
+func round2Set(t *testing.T) *dict.Set {
+	t.Helper()
+	verbs := strings.Replace(testVerbs, "######## TRANSFORMATIONS ##########\n", `--- THREATEN [130] ---
+THREATEN
+--- PLAN [030] ---
+PLAN
+VOW
+--- DENY [016] ---
+DENY {DENIES DENIED DENYING}
+--- TELL [010] ---
+TELL {TELLS TOLD TELLING}
+--- URGE [020] ---
+URGE
+--- RAID [190] ---
+RAID
+######## TRANSFORMATIONS ##########
+~ a (a b Q) TELL = a b Q
+~ a (a b ATTACK) DENY = a b 016
+`, 1)
+	v, p, err := dict.ReadVerbs(strings.NewReader(testSynsets+verbs), "test.verbs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range p {
+		if x.Severity == dict.Error {
+			t.Fatalf("verbs: %v", x)
+		}
+	}
+	set := testSet(t)
+	set.Verbs = v
+	return set
+}
+
+// TestPassiveSources checks that only a "by" agent is the source of a passive verb: places and
+// other obliques are not (defect: "Ten people were killed in Syria" coded SYR as the attacker),
+// unless PlaceSource asks for PETRARCH2's reading (§12.5).
+func TestPassiveSources(t *testing.T) {
+	c, err := New(round2Set(t), DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	inSyria := ud(t, "France France PROPN NNP 3 nsubj:pass|was be AUX VBD 3 aux:pass|attacked attack VERB VBN 0 root|"+
+		"in in ADP IN 5 case|Syria Syria PROPN NNP 3 obl")
+	cases := []struct {
+		name string
+		s    story.Sentence
+		want string
+	}{
+		{"place is not the source", inSyria, ""},
+		{"by agent", ud(t, "France France PROPN NNP 3 nsubj:pass|was be AUX VBD 3 aux:pass|attacked attack VERB VBN 0 root|"+
+			"by by ADP IN 5 case|Germany Germany PROPN NNP 3 obl:agent|in in ADP IN 7 case|Syria Syria PROPN NNP 3 obl"), "DEU FRA 190"},
+		{"agent of the oblique's event noun", ud(t, "France France PROPN NNP 3 nsubj:pass|was be AUX VBD 3 aux:pass|attacked attack VERB VBN 0 root|"+
+			"in in ADP IN 6 case|a a DET DT 6 det|raid raid NOUN NN 3 obl|by by ADP IN 8 case|Germany Germany PROPN NNP 6 nmod"), "DEU FRA 190"},
+		{"obl:agent with another preposition", ud(t, "France France PROPN NNP 3 nsubj:pass|was be AUX VBD 3 aux:pass|attacked attack VERB VBN 0 root|"+
+			", , PUNCT , 7 punct|according accord VERB VBG 7 case|to to ADP IN 5 fixed|Germany Germany PROPN NNP 3 obl:agent"), ""},
+		{"misparsed participle with a place", ud(t, "Rebels rebel NOUN NNS 0 root|attacked attack VERB VBN 1 acl|"+
+			"Germany Germany PROPN NNP 2 obj|in in ADP IN 5 case|Syria Syria PROPN NNP 2 obl"), ""},
+	}
+	for _, tc := range cases {
+		if got := strings.Join(code(t, c, "2015-01-15", tc.s), "|"); got != tc.want {
+			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
+		}
+	}
+	o := DefaultOptions()
+	o.PlaceSource = true
+	c2, err := New(round2Set(t), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(code(t, c2, "2015-01-15", inSyria), "|"); got != "SYR FRA 190" {
+		t.Errorf("PlaceSource: got %q, want SYR FRA 190", got)
+	}
+}
+
+// TestGoverningIntentAndDenial checks the intent + conflict combination (§5.7: intend 0x3000 +
+// fight 0x00A0 = 0x30A0 → 138) and that a denied act is a denial (016), not the act.
+func TestGoverningIntentAndDenial(t *testing.T) {
+	c, err := New(round2Set(t), DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name string
+		s    story.Sentence
+		want string
+	}{
+		{"intent to attack is a threat", ud(t, "Israel Israel PROPN NNP 2 nsubj|vowed vow VERB VBD 0 root|to to PART TO 4 mark|"+
+			"attack attack VERB VB 2 xcomp|Syria Syria PROPN NNP 4 obj"), "ISR SYR 138"},
+		{"intent to visit stays intent", ud(t, "Israel Israel PROPN NNP 2 nsubj|vowed vow VERB VBD 0 root|to to PART TO 4 mark|"+
+			"visit visit VERB VB 2 xcomp|Syria Syria PROPN NNP 4 obj"), "ISR SYR 036"},
+		{"denied attacking: transformation", ud(t, "Iran Iran PROPN NNP 2 nsubj|denied deny VERB VBD 0 root|"+
+			"attacking attack VERB VBG 2 xcomp|Syria Syria PROPN NNP 3 obj"), "IRN SYR 016"},
+		{"denied that it attacked", ud(t, "Iran Iran PROPN NNP 2 nsubj|denied deny VERB VBD 0 root|that that SCONJ IN 5 mark|"+
+			"it it PRON PRP 5 nsubj|attacked attack VERB VBD 2 ccomp|Syria Syria PROPN NNP 5 obj"), "IRN SYR 016"},
+		{"denied visiting: no visit", ud(t, "Iran Iran PROPN NNP 2 nsubj|denied deny VERB VBD 0 root|"+
+			"visiting visit VERB VBG 2 xcomp|Syria Syria PROPN NNP 3 obj"), "IRN SYR 016"},
+		{"told: the loose rule still applies", ud(t, "Iran Iran PROPN NNP 2 nsubj|told tell VERB VBD 0 root|"+
+			"attacking attack VERB VBG 2 xcomp|Syria Syria PROPN NNP 3 obj"), "IRN SYR 190"},
+	}
+	for _, tc := range cases {
+		if got := strings.Join(code(t, c, "2015-01-15", tc.s), "|"); got != tc.want {
+			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
+		}
+	}
+	ic := CAMEOInternalCodes()
+	for _, tc := range [][3]string{{"030", "190", "138"}, {"030", "200", "1385"}, {"030", "150", "030"}, {"030", "042", "036"}} {
+		if got, _ := ic.Govern(tc[0], tc[1]); got != tc[2] {
+			t.Errorf("Govern(%s, %s) = %s, want %s", tc[0], tc[1], got, tc[2])
+		}
+	}
+}
