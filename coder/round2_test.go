@@ -141,3 +141,40 @@ func TestGoverningIntentAndDenial(t *testing.T) {
 		}
 	}
 }
+
+// TestOneAStoryWithoutIDs checks that an event repeated in a story of plain text (sentences
+// without PETRARCH ids) keeps every sentence as STORYID_N, N 1-based, and sums issue counts
+// (§12.10).
+func TestOneAStoryWithoutIDs(t *testing.T) {
+	set := testSet(t)
+	is, _, err := dict.ReadIssues(strings.NewReader(testIssues), "test.issues")
+	if err != nil {
+		t.Fatal(err)
+	}
+	set.Issues = is
+	c, err := New(set, DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	mk := func(idx int) story.Sentence {
+		s := ud(t, "Germany Germany PROPN NNP 2 nsubj|invaded invade VERB VBD 0 root|France France PROPN NNP 2 obj|"+
+			"after after ADP IN 6 case|peace peace NOUN NN 6 compound|talks talk NOUN NNS 2 obl")
+		s.Index = idx
+		return s
+	}
+	other := ud(t, "Japan Japan PROPN NNP 2 nsubj|criticized criticize VERB VBD 0 root|China China PROPN NNP 2 obj")
+	other.Index = 1
+	res := c.CodeStory(&story.Story{ID: "cb-x", Sentences: []story.Sentence{mk(0), other, mk(2)}})
+	var got []string
+	for _, e := range res.Events {
+		is := ""
+		for _, x := range e.Issues {
+			is += x.Code + "," + strings.Repeat("I", x.Count)
+		}
+		got = append(got, e.Source.Code+" "+e.Target.Code+" "+e.Code+" "+strings.Join(e.SentenceIDs, ";")+" "+is)
+	}
+	want := "DEU FRA 190 cb-x_1;cb-x_3 PEACE_TALKS,II|JPN CHN 111 cb-x_2 "
+	if strings.Join(got, "|") != want {
+		t.Errorf("got %q, want %q", strings.Join(got, "|"), want)
+	}
+}

@@ -88,7 +88,7 @@ type Event struct {
 	EventID       string   `json:"event_id"` // "storyid:sentence_index:n"
 	StoryID       string   `json:"story_id"`
 	SentenceIndex int      `json:"sentence_index"`
-	SentenceIDs   []string `json:"sentence_ids,omitempty"` // PETRARCH ids "STORYID_SENTNO", when the input has them
+	SentenceIDs   []string `json:"sentence_ids,omitempty"` // PETRARCH ids "STORYID_SENTNO" (input without ids: STORYID_N, N 1-based); several after the one-a-story filter
 	Date          string   `json:"date"`                   // story date, YYYY-MM-DD
 	Source        Actor    `json:"source"`
 	Target        Actor    `json:"target"`
