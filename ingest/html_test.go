@@ -393,6 +393,8 @@ func FuzzReadHTML(f *testing.F) {
 	f.Add([]byte("<html><head><meta charset=euc-kr></head><body><p>\xb1\xb9\xc8\xb8</p></body></html>"), "")
 	f.Add([]byte("<p>"+strings.Repeat("word ", 100)+"</p><script>x</script><svg><p>y</p></svg>"), "text/html; charset=bogus")
 	f.Add([]byte("\xff\xfe<\x00h\x00t\x00m\x00l\x00>\x00"), "")
+	f.Add([]byte("<html><head><title>Talks</title></head><body><article><h1>Talks</h1><p>Israel attacked Hamas militants in Gaza on Tuesday, officials said.</p><p>Russia accused Ukraine of shelling Donetsk.</p></article></body></html>"), "")
+	f.Add([]byte("<body><div>Alpha beta gamma delta epsilon zeta eta theta.</div><div>Alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu.</div></body>"), "")
 	f.Fuzz(func(t *testing.T, data []byte, ctype string) {
 		s, warns, err := ReadHTML("fz.html", data, ctype, Options{DefaultDate: day0})
 		for _, w := range warns {

@@ -237,6 +237,9 @@ func FuzzReadText(f *testing.F) {
 	f.Add([]byte("---\ndate: !!binary AAAA\n---\nDec. 31, 2000 -- x"))
 	f.Add([]byte("---\na: &x [*x]\n---\nb"))
 	f.Add([]byte("\xef\xbb\xbf---\r\ntitle: x\r\n...\r\nWASHINGTON (Reuters) - Y."))
+	f.Add([]byte("---\ntitle: x\n---\nA stray\x00 NUL.\nBad \xff byte.\n"))
+	f.Add([]byte("\xff\xfe-\x00-\x00-\x00\n\x00-\x00-\x00-\x00\n\x00X\x00."))
+	f.Add([]byte("\xfe\xff\x00X\xd8"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s, warns := ReadText("fuzz.txt", data, Options{DefaultDate: day0})
 		for _, w := range warns {
@@ -247,7 +250,7 @@ func FuzzReadText(f *testing.F) {
 		if s == nil {
 			return
 		}
-		if !isValidUTF8(s.Text) || s.ID == "" || s.Date.IsZero() {
+		if !isValidUTF8(s.Text) || strings.Contains(s.Text, "\x00") || s.ID == "" || s.Date.IsZero() {
 			t.Fatalf("bad story %+v", s)
 		}
 	})
