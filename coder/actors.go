@@ -212,7 +212,7 @@ func (c *Coder) codeNPUncached(sc *storyCtx, t *tree, i, depth int) []actor {
 	slices.Sort(full)
 	idx := full[:0]
 	for _, k := range full {
-		if t.upos(k) == "PUNCT" || t.xpos(k) == "POS" {
+		if t.upos(k) == "PUNCT" {
 			continue
 		}
 		idx = append(idx, k)
@@ -239,6 +239,14 @@ func (c *Coder) codeNPUncached(sc *storyCtx, t *tree, i, depth int) []actor {
 		// awful Gondor" with Arnor as case).
 		if !ownWord && t.base(k) == "case" && t.head[k] == i && k > 0 && isCapitalised(t.s.Tokens[k].Form) {
 			ownWord = true
+		}
+		if !ownWord && k < i && t.xpos(k) != "PRP$" {
+			// A name read as a possessor of its own head ("the Democratic People's Republic
+			// of Korea": "People 's" as nmod:poss of "Republic") matches when it runs through
+			// the head word.
+			if n, a := c.matchActor(toks, ids, p); a != nil && idx[p+n-1] >= i {
+				ownWord = true
+			}
 		}
 		if !ownWord {
 			p++

@@ -178,3 +178,27 @@ func TestOneAStoryWithoutIDs(t *testing.T) {
 		t.Errorf("got %q, want %q", strings.Join(got, "|"), want)
 	}
 }
+
+// TestPossessiveNames checks that a name containing "'s" (or a typographic ’s) matches when the
+// parser reads its first part as a possessor of the head ("the Democratic People’s Republic of
+// Korea" → PRK, not KOR from "Republic of Korea").
+func TestPossessiveNames(t *testing.T) {
+	set := round2Set(t)
+	a, _, err := dict.ReadActors(strings.NewReader(testActors+"REPUBLIC_OF_KOREA [KOR]\nDEMOCRATIC_PEOPLE_'S_REPUBLIC_OF_KOREA [PRK]\n"), "test.actors")
+	if err != nil {
+		t.Fatal(err)
+	}
+	set.Actors = a
+	c, err := New(set, DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, apo := range []string{"'s", "’s"} {
+		s := ud(t, "France France PROPN NNP 2 nsubj|criticized criticize VERB VBD 0 root|the the DET DT 7 det|"+
+			"Democratic democratic ADJ JJ 5 amod|People People PROPN NNP 7 nmod:poss|"+apo+" 's PART POS 5 case|"+
+			"Republic Republic PROPN NNP 2 obj|of of ADP IN 9 case|Korea Korea PROPN NNP 7 nmod")
+		if got := strings.Join(code(t, c, "2015-01-15", s), "|"); got != "FRA PRK 111" {
+			t.Errorf("%s: got %q, want FRA PRK 111", apo, got)
+		}
+	}
+}

@@ -387,7 +387,9 @@ func appendUpper(b []byte, w string) []byte {
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if c >= 0x80 {
-			return append(b[:n], strings.ToUpper(w)...)
+			// Typographic apostrophes are read as ASCII ones ("People’s" as "PEOPLE'S"), as
+			// the dictionaries write them.
+			return append(b[:n], strings.ReplaceAll(strings.ToUpper(w), "’", "'")...)
 		}
 		if 'a' <= c && c <= 'z' {
 			c -= 'a' - 'A'
