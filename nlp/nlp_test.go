@@ -181,6 +181,40 @@ func TestAnnotate(t *testing.T) {
 	}
 }
 
+// TestProperNounsInIng: capitalised proper nouns ending in -ing are not gerunds, at the start of a
+// sentence or inside it, and keep their form as lemma (tester's report: "Beijing" was VERB VBG with
+// lemma "beij", "Xi" SCONJ).
+func TestProperNounsInIng(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ text, word string }{
+		{"Beijing criticized Tokyo.", "Beijing"},
+		{"Xi Jinping criticized Japan.", "Xi"},
+		{"Xi Jinping criticized Japan.", "Jinping"},
+		{"Officials met in Beijing on Monday.", "Beijing"},
+		{"The talks in Kunming were useful.", "Kunming"},
+	} {
+		ss := p.Annotate(c.text)
+		found := false
+		for _, s := range ss {
+			for _, tk := range s.Tokens {
+				if tk.Form != c.word {
+					continue
+				}
+				found = true
+				if tk.UPOS != "PROPN" || tk.XPOS != "NNP" || tk.Lemma != c.word {
+					t.Errorf("%q: %s is %s %s lemma %q, want PROPN NNP lemma %q", c.text, c.word, tk.UPOS, tk.XPOS, tk.Lemma, c.word)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no token %q", c.text, c.word)
+		}
+	}
+}
+
 func TestBadInput(t *testing.T) {
 	p, err := Default()
 	if err != nil {

@@ -19,7 +19,45 @@ type wordFeats struct {
 	shape       uint64
 	amb         uint64 // ambiguity class: hash of the UPOS set seen with the lower-cased word in training
 	known       bool
-	dictClass   int16 // class from the tag dictionary, -1 when none
+	dictClass   int16  // class from the tag dictionary, -1 when none
+	lex         uint64 // lexicon class: hash of the UPOS set of the exact form in training, 0 when unseen
+	caps        uint64 // capitalisation class (capsLower, capsInitial, capsAll, capsOther)
+}
+
+// Capitalisation classes of a form, read by the features that tell a sentence-initial capital from
+// a mid-sentence one ("Beijing criticized Tokyo" vs "Being criticized...").
+const (
+	capsOther   = 1 + iota // no letters, or mixed case such as "iPhone"
+	capsLower              // first letter lower case
+	capsInitial            // first letter upper case, some lower case after it
+	capsAll                // every letter upper case
+)
+
+func capsClass(s string) uint64 {
+	first, upper, lower := rune(0), 0, 0
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			upper++
+		} else if unicode.IsLower(r) {
+			lower++
+		} else {
+			continue
+		}
+		if first == 0 {
+			first = r
+		}
+	}
+	switch {
+	case first == 0:
+		return capsOther
+	case unicode.IsLower(first):
+		return capsLower
+	case lower == 0:
+		return capsAll
+	case upper == 1:
+		return capsInitial
+	}
+	return capsOther
 }
 
 // scratch is one worker's buffers; taggers draw them from a sync.Pool.
@@ -30,6 +68,8 @@ type scratch struct {
 	feats  []uint64
 	scores []float32
 	lower  []byte
+	// lex, when set, replaces the tagger's lexicon (training: the lexicon of the other folds).
+	lex map[string]uint64
 }
 
 var (
@@ -49,11 +89,15 @@ func (t *Tagger) prepare(s *story.Sentence, sc *scratch) {
 	sc.w = sc.w[:n+2*pad]
 	sc.tags = sc.tags[:n+2*pad]
 	for i := 0; i < pad; i++ {
-		sc.w[i] = wordFeats{lower: hStart, form: hStart, shape: hStart, amb: hStart, dictClass: -1}
-		sc.w[n+pad+i] = wordFeats{lower: hEnd, form: hEnd, shape: hEnd, amb: hEnd, dictClass: -1}
+		sc.w[i] = wordFeats{lower: hStart, form: hStart, shape: hStart, amb: hStart, dictClass: -1, caps: 5}
+		sc.w[n+pad+i] = wordFeats{lower: hEnd, form: hEnd, shape: hEnd, amb: hEnd, dictClass: -1, caps: 6}
 		sc.tags[i] = t.nclass // start tag id
 		sc.tags[n+pad+i] = t.nclass + 1
 		sc.tags1[i], sc.tags1[n+pad+i] = t.nclass, t.nclass+1
+	}
+	lex, amb := t.lex, t.amb
+	if sc.lex != nil {
+		lex = sc.lex
 	}
 	for i := range s.Tokens {
 		form := s.Tokens[i].Form
@@ -77,11 +121,13 @@ func (t *Tagger) prepare(s *story.Sentence, sc *scratch) {
 			}
 		}
 		wf.shape = shapeHash(form)
+		wf.caps = capsClass(form)
 		wf.dictClass = -1
+		wf.lex = lex[form]
 		if c, ok := t.tagDict[form]; ok {
 			wf.dictClass = c
 		}
-		if a, ok := t.amb[string(lw)]; ok {
+		if a, ok := amb[string(lw)]; ok {
 			wf.amb = a
 			wf.known = true
 		} else {
@@ -203,14 +249,30 @@ func (t *Tagger) features(dst []uint64, sc *scratch, i int) []uint64 {
 	k(43, c.shape, l1.lower)
 	k(44, c.lower, r1.amb)
 	k(45, c.shape, r1.shape)
+	first := uint64(0)
 	if i == 0 {
+		first = 1
 		k(35, c.shape)
 		k(36, c.lower)
 	}
+	// Capitalisation at the sentence start and inside it, alone and gating the suffixes: a
+	// capitalised "-ing" word inside a sentence is a proper noun far more often than a gerund.
+	k(46, c.caps, first)
+	k(47, c.caps, first, c.suf[2])
+	k(48, c.caps, first, c.suf[1])
+	k(49, c.caps, first, l1.caps)
+	k(50, c.caps, r1.caps)
+	// The treebank lexicon (every form seen in training, with its UPOS set).
+	k(53, c.lex)
+	k(54, c.lex, c.caps, first)
+	k(55, r1.lex)
+	k(56, p1, c.lex)
 	if !c.known {
 		k(37, p1, c.suf[2])
 		k(38, c.shape, c.suf[1])
 		k(39, r1.lower, c.suf[1])
+		k(51, c.caps, first, c.suf[3])
+		k(52, c.caps, first, p1)
 	}
 	return dst
 }

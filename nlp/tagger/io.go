@@ -8,7 +8,11 @@ import (
 	"github.com/dyad-events/dyad/nlp/internal/linear"
 )
 
-const magic = "DYADTAG1"
+// magic starts a tagger file; magicV1 files (before the lexicon) are still read.
+const (
+	magic   = "DYADTAG2"
+	magicV1 = "DYADTAG1"
+)
 
 // WriteTo writes the tagger in Dyad's binary model layout (uncompressed; callers compress): the
 // magic "DYADTAG1", the classes, the tag dictionary, ambiguity classes, lemma and FEATS tables (each
@@ -32,18 +36,8 @@ func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
 		e.Str(k)
 		e.U32(uint32(t.tagDict[k]))
 	}
-	am := make([]string, 0, len(t.amb))
-	for k := range t.amb {
-		am = append(am, k)
-	}
-	sort.Strings(am)
-	e.U32(uint32(len(am)))
-	for _, k := range am {
-		e.Str(k)
-		v := t.amb[k]
-		e.U32(uint32(v))
-		e.U32(uint32(v >> 32))
-	}
+	writeU64Map(e, t.amb)
+	writeU64Map(e, t.lex)
 	for _, m := range []map[string]string{t.lemmaEx, t.featsW} {
 		ks := make([]string, 0, len(m))
 		for k := range m {
@@ -69,7 +63,8 @@ func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
 // Load reads a tagger written by WriteTo (uncompressed). Corrupt input gives an error, never a panic.
 func Load(r io.Reader) (*Tagger, error) {
 	d := linear.NewDec(r)
-	if d.Str() != magic || d.Err != nil {
+	m := d.Str()
+	if (m != magic && m != magicV1) || d.Err != nil {
 		return nil, fmt.Errorf("tagger: not a tagger model")
 	}
 	t := &Tagger{}
@@ -88,13 +83,12 @@ func Load(r io.Reader) (*Tagger, error) {
 		}
 		t.tagDict[k] = int16(c)
 	}
-	n = d.Count(1 << 24)
-	t.amb = make(map[string]uint64, n)
-	for i := 0; i < n && d.Err == nil; i++ {
-		k := d.Str()
-		lo := d.U32()
-		hi := d.U32()
-		t.amb[k] = uint64(hi)<<32 | uint64(lo)
+	t.setMasks()
+	t.amb = readU64Map(d)
+	if m == magic {
+		t.lex = readU64Map(d)
+	} else {
+		t.lex = map[string]uint64{}
 	}
 	for j := 0; j < 2; j++ {
 		n = d.Count(1 << 24)
@@ -120,4 +114,33 @@ func Load(r io.Reader) (*Tagger, error) {
 		return nil, fmt.Errorf("tagger: model has %d classes, tag set %d", t.model.NClass(), t.nclass)
 	}
 	return t, nil
+}
+
+// writeU64Map writes m as a count and (key, low 32 bits, high 32 bits) entries in key order.
+func writeU64Map(e *linear.Enc, m map[string]uint64) {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	e.U32(uint32(len(ks)))
+	for _, k := range ks {
+		e.Str(k)
+		v := m[k]
+		e.U32(uint32(v))
+		e.U32(uint32(v >> 32))
+	}
+}
+
+// readU64Map reads a map written by writeU64Map; errors are left in d.Err.
+func readU64Map(d *linear.Dec) map[string]uint64 {
+	n := d.Count(1 << 24)
+	m := make(map[string]uint64, n)
+	for i := 0; i < n && d.Err == nil; i++ {
+		k := d.Str()
+		lo := d.U32()
+		hi := d.U32()
+		m[k] = uint64(hi)<<32 | uint64(lo)
+	}
+	return m
 }
