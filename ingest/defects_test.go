@@ -369,3 +369,20 @@ func TestIsBinary(t *testing.T) {
 		}
 	}
 }
+
+func TestGunzipBytesTruncated(t *testing.T) {
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	for i := range 2000 {
+		fmt.Fprintf(zw, "Line %d of a story about district %d.\n", i, i*7919%10007)
+	}
+	zw.Close()
+	out, err := gunzipBytes(gz.Bytes()[:gz.Len()/2], 1<<20)
+	if err == nil || err.Error() != "bad gzip data: unexpected EOF" || !bytes.HasPrefix(out, []byte("Line 0 of a story")) {
+		t.Errorf("err %v, %d bytes", err, len(out))
+	}
+	out, err = gunzipBytes(gz.Bytes(), 1<<20)
+	if err != nil || !bytes.HasSuffix(out, []byte("Line 1999 of a story about district 9014.\n")) {
+		t.Errorf("whole: err %v, %d bytes", err, len(out))
+	}
+}

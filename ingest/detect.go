@@ -199,7 +199,8 @@ func maybeGunzip(r io.Reader) (io.Reader, error) {
 }
 
 // gunzipBytes decompresses data that starts with the gzip magic (up to max bytes); other data
-// is returned as is.
+// is returned as is. On a broken or truncated stream it returns what was decompressed before
+// the error and the error ("bad gzip data: unexpected EOF").
 func gunzipBytes(data []byte, max int) ([]byte, error) {
 	if len(data) < 2 || data[0] != 0x1f || data[1] != 0x8b {
 		return data, nil
@@ -209,8 +210,8 @@ func gunzipBytes(data []byte, max int) ([]byte, error) {
 		return nil, fmt.Errorf("bad gzip data: %v", err)
 	}
 	out, err := io.ReadAll(io.LimitReader(zr, int64(max)))
-	if err != nil && len(out) == 0 {
-		return nil, fmt.Errorf("bad gzip data: %v", err)
+	if err != nil {
+		return out, fmt.Errorf("bad gzip data: %v", err)
 	}
 	return out, nil
 }

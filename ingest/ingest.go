@@ -576,12 +576,11 @@ func (r *reader) external(name string, src io.Reader, format string) error {
 
 // data reads one whole input already in memory.
 func (r *reader) data(name string, data []byte, contentType string) error {
-	if d, err := gunzipBytes(data, r.opts.Fetch.MaxBytes); err != nil {
-		r.fail(inputErr(name, 0, "%v", err))
+	d, err := gunzipBytes(data, r.opts.Fetch.MaxBytes)
+	if err != nil && !r.partial(name, nil, d, err) {
 		return nil
-	} else {
-		data = d
 	}
+	data = d
 	format := r.opts.Format
 	if format == "" || format == FormatAuto {
 		format = detectWithType(name, data, contentType)
