@@ -166,6 +166,10 @@ func TestActorPhrases(t *testing.T) {
 		"AFRICAN UNION":                          "IGOAFU",
 		"YUGOSLAVIA":                             "", // historical: no code in 2015
 		"HAMAS":                                  "PSEREBHMS",
+		"WEST GERMANY":                           "DEU",
+		"ABDELAZIZ BOUTEFLIKA":                   "DZAGOV",
+		"CHARLES TAYLOR":                         "LBRELI",
+		"RONALD REAGAN":                          "", // died 2004
 	}
 	for p, code := range want {
 		a := s.Actors.Lookup(words(p))
