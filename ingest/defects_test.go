@@ -285,6 +285,7 @@ func TestReadOddText(t *testing.T) {
 		"f-empty.txt":   nil,
 		"g-badutf8.txt": []byte("---\ntitle: T\n---\nPolice arrested protesters.\nThe army \xff attacked.\n"),
 		"h-binary.txt":  bin,
+		"i-empty.jsonl": []byte("\n\n"),
 	}
 	for name, data := range files {
 		if err := os.WriteFile(dir+"/"+name, data, 0o644); err != nil {
@@ -324,6 +325,7 @@ func TestReadOddText(t *testing.T) {
 		`f-empty.txt: empty input; no story`,
 		`g-badutf8.txt:5: story "g-badutf8": invalid UTF-8 replaced by U+FFFD`,
 		`h-binary.txt: binary data`,
+		`i-empty.jsonl: empty input; no story`,
 	}
 	if len(warns) != len(want) {
 		t.Errorf("warnings %q, want %q", warns, want)

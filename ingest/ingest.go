@@ -646,8 +646,12 @@ func (r *reader) dataAs(name string, data []byte, contentType, format string) er
 	return r.external(name, bytes.NewReader(data), format)
 }
 
+// jsonl streams a JSONL input; one without any record (empty, or blank lines only) gives a
+// warning, as an empty file of another format does.
 func (r *reader) jsonl(name string, src io.Reader) error {
-	n, err := ReadJSONL(name, src, r.opts, r.emit, r.warn)
+	stories := 0
+	emit := func(s *story.Story) error { stories++; return r.emit(s) }
+	n, err := ReadJSONL(name, src, r.opts, emit, r.warn)
 	r.failed += n
 	if err != nil {
 		var ee emitError
@@ -655,6 +659,10 @@ func (r *reader) jsonl(name string, src io.Reader) error {
 			return ee.err
 		}
 		r.fail(err)
+		return nil
+	}
+	if stories == 0 && n == 0 {
+		r.warn(inputErr(name, 0, "empty input; no story"))
 	}
 	return nil
 }
