@@ -334,6 +334,12 @@ func (c *Coder) codeNPUncached(sc *storyCtx, t *tree, i, depth int) []actor {
 				if len(codes) == 0 && rel == "appos" && len(agents) == 0 {
 					codes = append(codes, sub...)
 				}
+				if len(codes) > 0 {
+					// One noun phrase names one actor: the first modifier that names one
+					// ("evidence with the U.S. about contacts between al Qaeda and Iraq" → USA),
+					// with its own conjuncts.
+					break
+				}
 			}
 			t.stack = t.stack[:top]
 			if len(codes) > 0 {

@@ -202,3 +202,25 @@ func TestPossessiveNames(t *testing.T) {
 		}
 	}
 }
+
+// TestOneActorPerPhrase checks that a noun phrase without an actor of its own takes the actor
+// of its first modifier that names one, not of every modifier ("shared evidence with the U.S.
+// about contacts between al Qaeda and Iraq" codes one target, the U.S.).
+func TestOneActorPerPhrase(t *testing.T) {
+	c, err := New(round2Set(t), DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := ud(t, "France France PROPN NNP 2 nsubj|criticized criticize VERB VBD 0 root|the the DET DT 4 det|report report NOUN NN 2 obj|"+
+		"of of ADP IN 6 case|Germany Germany PROPN NNP 4 nmod|about about ADP IN 8 case|Russia Russia PROPN NNP 4 nmod|"+
+		"and and CCONJ CC 10 cc|China China PROPN NNP 8 conj")
+	if got := strings.Join(code(t, c, "2015-01-15", s), "|"); got != "FRA DEU 111" {
+		t.Errorf("got %q, want FRA DEU 111", got)
+	}
+	// Conjuncts of the one modifier still fan out.
+	s = ud(t, "France France PROPN NNP 2 nsubj|criticized criticize VERB VBD 0 root|the the DET DT 4 det|report report NOUN NN 2 obj|"+
+		"of of ADP IN 6 case|Germany Germany PROPN NNP 4 nmod|and and CCONJ CC 8 cc|Russia Russia PROPN NNP 6 conj")
+	if got := strings.Join(code(t, c, "2015-01-15", s), "|"); got != "FRA DEU 111|FRA RUS 111" {
+		t.Errorf("got %q, want FRA DEU 111|FRA RUS 111", got)
+	}
+}
