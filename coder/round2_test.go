@@ -224,3 +224,18 @@ func TestOneActorPerPhrase(t *testing.T) {
 		t.Errorf("got %q, want FRA DEU 111|FRA RUS 111", got)
 	}
 }
+
+// TestRelativeClauseUnderReportedEvent checks that a relative clause on an argument of a reported
+// event codes nothing on top of it ("said they will release X, whom they had taken hostage").
+func TestRelativeClauseUnderReportedEvent(t *testing.T) {
+	c, err := New(round2Set(t), DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := ud(t, "Germany Germany PROPN NNP 2 nsubj|said say VERB VBD 0 root|it it PRON PRP 4 nsubj|attacked attack VERB VBD 2 ccomp|"+
+		"France France PROPN NNP 4 obj|, , PUNCT , 8 punct|which which PRON WDT 8 nsubj|invaded invade VERB VBD 5 acl:relcl|"+
+		"Russia Russia PROPN NNP 8 obj")
+	if got := strings.Join(code(t, c, "2015-01-15", s), "|"); got != "DEU FRA 190" {
+		t.Errorf("got %q, want DEU FRA 190", got)
+	}
+}

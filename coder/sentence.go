@@ -64,6 +64,13 @@ func (c *Coder) codeSentence(sc *storyCtx, t *tree, ws *workspace, dst []story.E
 		if hasOwn(evs, f) {
 			hideBelow(t, f.v, byTok)
 		}
+		for _, e := range evs {
+			// The clauses below a governed verb that coded the event ("said they will
+			// release X, whom they had taken hostage": not the hostage-taking) are hidden too.
+			if e.f != nil && e.f != f && t.head[e.f.v] >= 0 {
+				hideBelow(t, e.f.v, byTok)
+			}
+		}
 		raws = append(raws, evs...)
 	}
 	start := len(dst)
