@@ -892,13 +892,9 @@ func (c *Coder) actorEvidence(t *tree, a actor) story.Actor {
 	if a.code == "" {
 		out.Code = "---"
 	}
-	code := out.Code
-	if len(code) >= 3 && code[:3] != "---" {
-		out.Country = code[:3]
-	}
-	if len(code) >= 6 {
-		out.Agent = code[3:6]
-	}
+	// "PRKGOV" → PRK, GOV; "IGOUNO" → IGO and no agent (UNO names the organisation, it is not a
+	// role); "---GOV" → no country, GOV (CAMEO 1.1b3 ch. 3; cameo.SplitActor).
+	out.Country, out.Agent = cameo.SplitActor(out.Code)
 	if a.lo >= 0 {
 		out.Text, out.Start, out.End = spanText(t, a.lo, a.hi)
 	}
