@@ -45,6 +45,10 @@ TELL {TELLS TOLD TELLING}
 URGE
 --- RAID [190] ---
 RAID
+--- CALL [020] ---
+CALL
+--- RELEASE [084] ---
+RELEASE
 ######## TRANSFORMATIONS ##########
 ~ a (a b Q) TELL = a b Q
 ~ a (a b ATTACK) DENY = a b 016
@@ -237,5 +241,19 @@ func TestRelativeClauseUnderReportedEvent(t *testing.T) {
 		"Russia Russia PROPN NNP 8 obj")
 	if got := strings.Join(code(t, c, "2015-01-15", s), "|"); got != "DEU FRA 190" {
 		t.Errorf("got %q, want DEU FRA 190", got)
+	}
+}
+
+// TestObliqueControl checks that the addressee of "call on" controls the infinitive: "France
+// called on Russia to release Germany" is an appeal to Russia (025), not to Germany.
+func TestObliqueControl(t *testing.T) {
+	c, err := New(round2Set(t), DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := ud(t, "France France PROPN NNP 2 nsubj|called call VERB VBD 0 root|on on ADP IN 4 case|Russia Russia PROPN NNP 2 obl|"+
+		"to to PART TO 6 mark|release release VERB VB 2 xcomp|Germany Germany PROPN NNP 6 obj")
+	if got := strings.Join(code(t, c, "2015-01-15", s), "|"); got != "FRA RUS 025" {
+		t.Errorf("got %q, want FRA RUS 025", got)
 	}
 }

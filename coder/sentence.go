@@ -235,6 +235,9 @@ func (c *Coder) subject(t *tree, i int) int {
 					return o
 				}
 			}
+			if o := obliqueController(t, h); o >= 0 && o < i {
+				return o
+			}
 			i = h
 			// xcomp of a noun ("plans to attack") has no subject there; keep climbing.
 			if i >= 0 && t.isNominal(i) && t.base(i) != "root" {
@@ -257,6 +260,32 @@ func (c *Coder) subject(t *tree, i int) int {
 			return t.head[i]
 		default:
 			return -1
+		}
+	}
+	return -1
+}
+
+// obliqueControl gives, for appeal verbs whose addressee is an oblique, the preposition of the
+// oblique that controls their infinitive ("called on Yemen to lift the bans": Yemen lifts;
+// "appealed to the rebels to lay down their arms": the rebels lay them down).
+var obliqueControl = map[string]string{"CALL": "ON", "APPEAL": "TO", "PLEAD": "WITH"}
+
+// obliqueController returns the oblique of verb h that controls h's infinitive (obliqueControl),
+// or -1.
+func obliqueController(t *tree, h int) int {
+	if h < 0 || !t.isVerb(h) {
+		return -1
+	}
+	want, ok := obliqueControl[t.lemmas[h]]
+	if !ok {
+		return -1
+	}
+	for _, k := range t.kids[h] {
+		if t.base(k) != "obl" || !t.isNominal(k) || k < h {
+			continue
+		}
+		if p := t.prep(k); p == want || (want == "ON" && p == "UPON") {
+			return k
 		}
 	}
 	return -1
