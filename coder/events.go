@@ -816,6 +816,11 @@ func (c *Coder) transform(f *frame, sub []raw, exact bool) []raw {
 				if old, ok := vars[v]; ok {
 					return old.code == a.code
 				}
+				for _, o := range vars {
+					if o.code == a.code {
+						return false // distinct variables name distinct actors ("a (b . ATTACK)")
+					}
+				}
 				vars[v] = a
 				return true
 			}

@@ -52,6 +52,7 @@ RELEASE
 ######## TRANSFORMATIONS ##########
 ~ a (a b Q) TELL = a b Q
 ~ a (a b ATTACK) DENY = a b 016
+~ a (b . ATTACK) CRITICIZE = a b 112
 `, 1)
 	v, p, err := dict.ReadVerbs(strings.NewReader(testSynsets+verbs), "test.verbs")
 	if err != nil {
@@ -255,5 +256,25 @@ func TestObliqueControl(t *testing.T) {
 		"to to PART TO 6 mark|release release VERB VB 2 xcomp|Germany Germany PROPN NNP 6 obj")
 	if got := strings.Join(code(t, c, "2015-01-15", s), "|"); got != "FRA RUS 025" {
 		t.Errorf("got %q, want FRA RUS 025", got)
+	}
+}
+
+// TestTransformationVariables checks that distinct variables of a transformation bind distinct
+// actors (§5.6): "~ a (b . ATTACK) CRITICIZE = a b 112" does not make Germany accuse itself of its
+// own attack.
+func TestTransformationVariables(t *testing.T) {
+	c, err := New(round2Set(t), DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	self := ud(t, "Germany Germany PROPN NNP 2 nsubj|criticized criticize VERB VBD 0 root|that that SCONJ IN 5 mark|"+
+		"it it PRON PRP 5 nsubj|attacked attack VERB VBD 2 ccomp|France France PROPN NNP 5 obj")
+	if got := strings.Join(code(t, c, "2015-01-15", self), "|"); strings.Contains(got, "DEU DEU") || got == "" {
+		t.Errorf("got %q, want no DEU DEU event", got)
+	}
+	other := ud(t, "Germany Germany PROPN NNP 2 nsubj|criticized criticize VERB VBD 0 root|that that SCONJ IN 5 mark|"+
+		"Russia Russia PROPN NNP 5 nsubj|attacked attack VERB VBD 2 ccomp|France France PROPN NNP 5 obj")
+	if got := strings.Join(code(t, c, "2015-01-15", other), "|"); got != "DEU RUS 112" {
+		t.Errorf("got %q, want DEU RUS 112", got)
 	}
 }
