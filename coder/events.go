@@ -724,6 +724,11 @@ func (c *Coder) ownEvents(f *frame) []raw {
 	}
 	var out []raw
 	srcs, tgts := f.sources, f.targets
+	if len(srcs) > 1 && len(a) >= 2 && compoundRoots[a[:2]] && sameBase(tgts, srcs) {
+		// "Israel and Lebanon renewed negotiations on an Israeli troop pullback": the topic
+		// names one source's own organs; the parties negotiate with each other (§12.8).
+		tgts = nil
+	}
 	if len(srcs) > 0 && len(tgts) > 0 {
 		for _, s := range srcs {
 			for _, tg := range tgts {
@@ -740,8 +745,7 @@ func (c *Coder) ownEvents(f *frame) []raw {
 	}
 	compound := f.pattern != nil && strings.Contains(f.pattern.Text, "%")
 	if len(srcs) > 1 && len(tgts) == 0 && len(a) >= 2 {
-		switch a[:2] {
-		case "03", "04", "05", "06":
+		if compoundRoots[a[:2]] {
 			compound = true
 		}
 		if compound {
@@ -767,6 +771,10 @@ func (c *Coder) ownEvents(f *frame) []raw {
 	}
 	return out
 }
+
+// compoundRoots are the cooperative roots whose several sources without a target act toward each
+// other (§12.8: intend, consult, diplomatic and material cooperation).
+var compoundRoots = map[string]bool{"03": true, "04": true, "05": true, "06": true}
 
 // futureIntent are the cooperative roots that a future auxiliary turns into intent (03).
 var futureIntent = map[string]bool{"04": true, "05": true, "06": true, "07": true, "08": true}

@@ -278,3 +278,18 @@ func TestTransformationVariables(t *testing.T) {
 		t.Errorf("got %q, want DEU RUS 112", got)
 	}
 }
+
+// TestCompoundOwnSideTopic checks that several sources of a cooperative act whose only target
+// names one source's own organs act toward each other (§12.8): "Israel and Lebanon renewed
+// negotiations on an Israeli troop pullback" is Israel ↔ Lebanon.
+func TestCompoundOwnSideTopic(t *testing.T) {
+	c, err := New(round2Set(t), DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := ud(t, "Germany Germany PROPN NNP 4 nsubj|and and CCONJ CC 3 cc|France France PROPN NNP 1 conj|met meet VERB VBD 0 root|"+
+		"about about ADP IN 7 case|the the DET DT 7 det|government government NOUN NN 4 obl|of of ADP IN 9 case|Germany Germany PROPN NNP 7 nmod")
+	if got := strings.Join(code(t, c, "2015-01-15", s), "|"); got != "DEU FRA 040|FRA DEU 040" {
+		t.Errorf("got %q, want DEU FRA 040|FRA DEU 040", got)
+	}
+}
