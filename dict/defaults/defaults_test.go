@@ -170,6 +170,9 @@ func TestActorPhrases(t *testing.T) {
 		"ABDELAZIZ BOUTEFLIKA":                   "DZAGOV",
 		"CHARLES TAYLOR":                         "LBRELI",
 		"RONALD REAGAN":                          "", // died 2004
+		"KAMPUCHEAN":                             "KHM",
+		"ZAIRIAN":                                "COD",
+		"RHODESIA":                               "ZWE",
 	}
 	for p, code := range want {
 		a := s.Actors.Lookup(words(p))
