@@ -165,6 +165,7 @@ func TestActorPhrases(t *testing.T) {
 		"HUMAN RIGHTS WATCH":                     "NGOHRW",
 		"AFRICAN UNION":                          "IGOAFU",
 		"YUGOSLAVIA":                             "", // historical: no code in 2015
+		"SOVIET UNION":                           "USR", // its name can only denote the USSR
 		"HAMAS":                                  "PSEREBHMS",
 		"WEST GERMANY":                           "DEU",
 		"ABDELAZIZ BOUTEFLIKA":                   "DZAGOV",
