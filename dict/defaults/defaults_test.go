@@ -164,7 +164,7 @@ func TestActorPhrases(t *testing.T) {
 		"AMNESTY INTERNATIONAL":                  "NGOAMN",
 		"HUMAN RIGHTS WATCH":                     "NGOHRW",
 		"AFRICAN UNION":                          "IGOAFU",
-		"YUGOSLAVIA":                             "", // historical: no code in 2015
+		"YUGOSLAVIA":                             "",    // historical: no code in 2015
 		"SOVIET UNION":                           "USR", // its name can only denote the USSR
 		"HAMAS":                                  "PSEREBHMS",
 		"WEST GERMANY":                           "DEU",
