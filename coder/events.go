@@ -745,7 +745,7 @@ func (c *Coder) ownEvents(f *frame) []raw {
 	}
 	compound := f.pattern != nil && strings.Contains(f.pattern.Text, "%")
 	if len(srcs) > 1 && len(tgts) == 0 && len(a) >= 2 {
-		if compoundRoots[a[:2]] {
+		if compoundRoots[a[:2]] || (a[:2] == "19" && mutualFight[strings.ToUpper(f.verb.Lemma)]) {
 			compound = true
 		}
 		if compound {
@@ -775,6 +775,11 @@ func (c *Coder) ownEvents(f *frame) []raw {
 // compoundRoots are the cooperative roots whose several sources without a target act toward each
 // other (§12.8: intend, consult, diplomatic and material cooperation).
 var compoundRoots = map[string]bool{"03": true, "04": true, "05": true, "06": true}
+
+// mutualFight are the lemmas of fighting verbs whose coordinated subjects fight each other when
+// no target is named ("Vietnamese and Kampuchean forces were battling": VNM ↔ KHM 190); "attack"
+// and "shell" need a target.
+var mutualFight = map[string]bool{"FIGHT": true, "BATTLE": true, "CLASH": true, "SKIRMISH": true}
 
 // futureIntent are the cooperative roots that a future auxiliary turns into intent (03).
 var futureIntent = map[string]bool{"04": true, "05": true, "06": true, "07": true, "08": true}

@@ -293,3 +293,24 @@ func TestCompoundOwnSideTopic(t *testing.T) {
 		t.Errorf("got %q, want DEU FRA 040|FRA DEU 040", got)
 	}
 }
+
+// TestMutualFight checks that coordinated subjects of a fighting verb without a target fight each
+// other, and that an attack without a target codes nothing.
+func TestMutualFight(t *testing.T) {
+	set := round2Set(t)
+	v, _, err := dict.ReadVerbs(strings.NewReader(testSynsets+strings.Replace(testVerbs, "INVADE\n", "INVADE\nBATTLE\n", 1)), "test.verbs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	set.Verbs = v
+	c, err := New(set, DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for verb, want := range map[string]string{"battled": "DEU FRA 190|FRA DEU 190", "attacked": ""} {
+		s := ud(t, "Germany Germany PROPN NNP 4 nsubj|and and CCONJ CC 3 cc|France France PROPN NNP 1 conj|"+verb+" "+strings.TrimSuffix(strings.TrimSuffix(verb, "d"), "e")+" VERB VBD 0 root")
+		if got := strings.Join(code(t, c, "2015-01-15", s), "|"); got != want {
+			t.Errorf("%s: got %q, want %q", verb, got, want)
+		}
+	}
+}
