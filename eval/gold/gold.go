@@ -148,20 +148,13 @@ func Score(sents []Sentence, predicted [][]story.Event) Scores {
 	return s
 }
 
-// uniqueEvents keeps one coded event per fact at the level scored: events of one sentence with
-// the same root code and the same pair of countries, in either direction, are one fact. This
-// counts the two records of a CAMEO paired code ("Obama visited China": USA→CHN 042 and the
-// reciprocal CHN→USA 043; PETRARCH-FORMATS.md §5.5) and repeated codings of one dyad once,
-// since gold sets label each fact once.
+// uniqueEvents keeps one coded event per (source country, target country, root code) of a
+// sentence: repeated codings of one dyad count once at the levels scored.
 func uniqueEvents(evs []story.Event) []story.Event {
 	seen := map[string]bool{}
 	var out []story.Event
 	for _, e := range evs {
-		a, b := country(e.Source.Code), country(e.Target.Code)
-		if b < a {
-			a, b = b, a
-		}
-		k := a + "|" + b + "|" + RootOf(e.Code)
+		k := country(e.Source.Code) + "|" + country(e.Target.Code) + "|" + RootOf(e.Code)
 		if seen[k] {
 			continue
 		}
@@ -171,19 +164,41 @@ func uniqueEvents(evs []story.Event) []story.Event {
 	return out
 }
 
+// matchLevel matches coded events to expected ones, one to one and greedily in order. A coded
+// event left unmatched whose reverse (target and source swapped, same root) was matched is not
+// counted as a prediction: it is the reciprocal record of a paired code ("Obama visited China":
+// USA→CHN 042 and CHN→USA 043; PETRARCH-FORMATS.md §5.5) or of a two-way act, one fact that gold
+// sets label once.
 func matchLevel(p *PRF, exp []Expected, pred []story.Event, match func(Expected, *story.Event) bool) {
 	p.Expected += len(exp)
-	p.Predicted += len(pred)
 	used := make([]bool, len(exp))
+	matched := make([]bool, len(pred))
 	for i := range pred {
 		for j := range exp {
 			if !used[j] && actorsMatch(exp[j], &pred[i]) && match(exp[j], &pred[i]) {
 				used[j] = true
+				matched[i] = true
 				p.TruePositives++
 				break
 			}
 		}
 	}
+	for i := range pred {
+		if !matched[i] && reverseMatched(pred, matched, i) {
+			continue
+		}
+		p.Predicted++
+	}
+}
+
+func reverseMatched(pred []story.Event, matched []bool, i int) bool {
+	a, b, r := country(pred[i].Source.Code), country(pred[i].Target.Code), RootOf(pred[i].Code)
+	for k := range pred {
+		if matched[k] && country(pred[k].Source.Code) == b && country(pred[k].Target.Code) == a && RootOf(pred[k].Code) == r {
+			return true
+		}
+	}
+	return false
 }
 
 // country returns the first three characters of an actor code ("PRKGOV" → "PRK"), "" for a

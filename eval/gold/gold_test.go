@@ -108,3 +108,18 @@ func TestBuildFromSharedData(t *testing.T) {
 		t.Errorf("Multi-CoPED: %d sentences (want 1349), problems %v", len(mc), probs)
 	}
 }
+
+func TestScoreReciprocalEvents(t *testing.T) {
+	sents := []Sentence{
+		{Text: "Israel and Lebanon renewed negotiations.", Events: []Expected{{Source: "ISR", Roots: []string{"04"}}, {Source: "LBN", Roots: []string{"04"}}}},
+		{Text: "Obama visited China.", Events: []Expected{{Source: "USA", Target: "CHN", Code: "042"}}},
+	}
+	pred := [][]story.Event{
+		{ev("ISR", "LBN", "046"), ev("LBN", "ISR", "046")},       // both parties expected: both match
+		{ev("USAGOV", "CHN", "042"), ev("CHN", "USAGOV", "043")}, // the reciprocal 043 is not a false positive
+	}
+	s := Score(sents, pred)
+	if s.Root.TruePositives != 3 || s.Root.Predicted != 3 || s.Root.Expected != 3 {
+		t.Errorf("root: %+v", s.Root)
+	}
+}
