@@ -2,7 +2,7 @@ package nlp
 
 // Accuracy floors for TestAccuracyFloor on EWT dev (gold tokens, predicted tags), set about half a
 // point below the scores measured for the shipped model (nlp/model/MANIFEST.json, docs/MODEL.md):
-// UPOS 0.9505, XPOS 0.9438, lemma 0.9687, UAS 0.8454, LAS 0.8107.
+// UPOS 0.9505, XPOS 0.9438, lemma 0.9695, UAS 0.8454, LAS 0.8107.
 const (
 	floorUPOS  = 0.945
 	floorXPOS  = 0.938

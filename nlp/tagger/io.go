@@ -8,15 +8,18 @@ import (
 	"github.com/dyad-events/dyad/nlp/internal/linear"
 )
 
-// magic starts a tagger file; magicV1 files (before the lexicon) are still read.
+// magic starts a tagger file; magicV2 files (before the lemma list) and magicV1 files (before the
+// lexicon) are still read.
 const (
-	magic   = "DYADTAG2"
+	magic   = "DYADTAG3"
+	magicV2 = "DYADTAG2"
 	magicV1 = "DYADTAG1"
 )
 
 // WriteTo writes the tagger in Dyad's binary model layout (uncompressed; callers compress): the
-// magic "DYADTAG1", the classes, the tag dictionary, ambiguity classes, lemma and FEATS tables (each
-// sorted, so that the same tagger always gives the same bytes), then the weights.
+// magic "DYADTAG3", the classes, the tag dictionary, ambiguity classes, lexicon, lemma exceptions,
+// FEATS exceptions and the list of known lemmas (each sorted, so that the same tagger always gives
+// the same bytes), then the weights.
 func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
 	e := linear.NewEnc(w)
 	e.Str(magic)
@@ -38,7 +41,11 @@ func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
 	}
 	writeU64Map(e, t.amb)
 	writeU64Map(e, t.lex)
-	for _, m := range []map[string]string{t.lemmaEx, t.featsW} {
+	known := make(map[string]string, len(t.lemmas))
+	for l := range t.lemmas {
+		known[l] = ""
+	}
+	for _, m := range []map[string]string{t.lemmaEx, t.featsW, known} {
 		ks := make([]string, 0, len(m))
 		for k := range m {
 			ks = append(ks, k)
@@ -64,7 +71,7 @@ func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
 func Load(r io.Reader) (*Tagger, error) {
 	d := linear.NewDec(r)
 	m := d.Str()
-	if (m != magic && m != magicV1) || d.Err != nil {
+	if (m != magic && m != magicV2 && m != magicV1) || d.Err != nil {
 		return nil, fmt.Errorf("tagger: not a tagger model")
 	}
 	t := &Tagger{}
@@ -85,22 +92,32 @@ func Load(r io.Reader) (*Tagger, error) {
 	}
 	t.setMasks()
 	t.amb = readU64Map(d)
-	if m == magic {
+	if m != magicV1 {
 		t.lex = readU64Map(d)
 	} else {
 		t.lex = map[string]uint64{}
 	}
-	for j := 0; j < 2; j++ {
+	maps := 2
+	if m == magic {
+		maps = 3
+	}
+	t.lemmas = map[string]bool{}
+	for j := 0; j < maps; j++ {
 		n = d.Count(1 << 24)
 		m := make(map[string]string, n)
 		for i := 0; i < n && d.Err == nil; i++ {
 			k := d.Str()
 			m[k] = d.Str()
 		}
-		if j == 0 {
+		switch j {
+		case 0:
 			t.lemmaEx = m
-		} else {
+		case 1:
 			t.featsW = m
+		default:
+			for l := range m {
+				t.lemmas[l] = true
+			}
 		}
 	}
 	t.model = d.Model()

@@ -20,7 +20,28 @@ func (t *Tagger) lemma(form, upos, xpos string, sc *scratch) string {
 	if l, ok := t.lemmaEx[string(b)]; ok {
 		return l
 	}
-	return ruleLemma(form, upos, xpos)
+	return t.checkLemma(ruleLemma(form, upos, xpos), xpos)
+}
+
+// checkLemma corrects the final "e" of a suffix-rule lemma against the treebank's lemmas: when the
+// rule's stem is not a known lemma but the stem with (or without) a final "e" is, that one is taken
+// ("resumed" → "resum" → "resume"). Other lemmas pass unchanged.
+func (t *Tagger) checkLemma(l, xpos string) string {
+	switch xpos {
+	case "VBD", "VBN", "VBG", "VBZ", "NNS", "JJR", "JJS":
+	default:
+		return l
+	}
+	if len(l) < 3 || t.lemmas[l] {
+		return l
+	}
+	if t.lemmas[l+"e"] {
+		return l + "e"
+	}
+	if l[len(l)-1] == 'e' && t.lemmas[l[:len(l)-1]] {
+		return l[:len(l)-1]
+	}
+	return l
 }
 
 // ruleLemma is the suffix-rule lemma of form for PTB tag xpos: proper nouns keep their form; plural

@@ -26,6 +26,7 @@ type Tagger struct {
 	amb     map[string]uint64 // lower-cased form → ambiguity class hash
 	lex     map[string]uint64 // exact form → hash of every UPOS seen with it in training (the lexicon)
 	lemmaEx map[string]string // form "\x00" XPOS → lemma where the rules are wrong (exact form, then lower case)
+	lemmas  map[string]bool   // lower-cased lemmas of the treebank's nouns, verbs and adjectives
 	featsW  map[string]string // lower-cased form "\x00" class → FEATS where it differs from the class default
 	featsC  []string          // class → most frequent FEATS
 	model   *linear.Model
@@ -464,6 +465,15 @@ func (t *Tagger) buildTables(train []story.Sentence, classID map[class]int) {
 	}
 	t.lex = buildLex(train, nil)
 	t.amb = buildAmb(train, nil)
+	t.lemmas = map[string]bool{}
+	for _, s := range train {
+		for _, tk := range s.Tokens {
+			switch tk.UPOS {
+			case "NOUN", "VERB", "AUX", "ADJ":
+				t.lemmas[strings.ToLower(tk.Lemma)] = true
+			}
+		}
+	}
 	t.lemmaEx = map[string]string{}
 	for k, m := range lemmaCount {
 		lemma := majority(m)
@@ -472,7 +482,7 @@ func (t *Tagger) buildTables(train []story.Sentence, classID map[class]int) {
 		if strings.HasPrefix(xpos, "NNP") {
 			upos = "PROPN"
 		}
-		if ruleLemma(form, upos, xpos) != lemma {
+		if t.checkLemma(ruleLemma(form, upos, xpos), xpos) != lemma {
 			t.lemmaEx[k] = lemma
 		}
 	}
@@ -608,7 +618,7 @@ func (r *rng) shuffle(a []int) {
 
 // Pruned returns a copy of t whose weights below min (in perceptron updates) are dropped.
 func (t *Tagger) Pruned(min float64) *Tagger {
-	c := &Tagger{nclass: t.nclass, classes: t.classes, tagDict: t.tagDict, amb: t.amb, lex: t.lex, lemmaEx: t.lemmaEx,
+	c := &Tagger{nclass: t.nclass, classes: t.classes, tagDict: t.tagDict, amb: t.amb, lex: t.lex, lemmaEx: t.lemmaEx, lemmas: t.lemmas,
 		featsW: t.featsW, featsC: t.featsC, model: t.model.Prune(min), open: t.open, verb: t.verb}
 	if t.model2 != nil {
 		c.model2 = t.model2.Prune(min)

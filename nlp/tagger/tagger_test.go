@@ -90,6 +90,24 @@ func TestRuleLemma(t *testing.T) {
 	}
 }
 
+func TestLemmaChecks(t *testing.T) {
+	tg := &Tagger{lemmas: map[string]bool{"resume": true, "use": true, "stop": true, "agree": true}, lemmaEx: map[string]string{}}
+	sc := &scratch{}
+	for _, c := range [][4]string{
+		{"resumed", "VERB", "VBN", "resume"},   // rule "resum", known lemma "resume"
+		{"resuming", "VERB", "VBG", "resume"},  // same through -ing
+		{"stopped", "VERB", "VBD", "stop"},     // rule already right
+		{"agreed", "VERB", "VBD", "agree"},     // rule already right
+		{"Beijing", "PROPN", "NNP", "Beijing"}, // proper nouns keep their form
+		{"Jinping", "PROPN", "NNP", "Jinping"},
+		{"kunming", "VERB", "VBG", "kunm"}, // unknown stem: the rule's answer
+	} {
+		if got := tg.lemma(c[0], c[1], c[2], sc); got != c[3] {
+			t.Errorf("lemma(%q, %s) = %q, want %q", c[0], c[2], got, c[3])
+		}
+	}
+}
+
 func TestEmptyAndOddInput(t *testing.T) {
 	data := toy()
 	tg, err := Train(data, nil, Options{Epochs: 1})
