@@ -73,14 +73,14 @@ func pipeline(t *testing.T) *dyad.Pipeline {
 // differences by hand.
 func TestExamplesGolden(t *testing.T) {
 	p := pipeline(t)
-	paths, _ := filepath.Glob("examples/*.txt")
+	paths := examplePaths()
 	if len(paths) == 0 {
 		t.Fatal("no examples")
 	}
 	for _, path := range paths {
 		t.Run(filepath.Base(path), func(t *testing.T) {
 			got := codeFiles(t, p, path)
-			golden := strings.TrimSuffix(path, ".txt") + ".events.jsonl"
+			golden := strings.TrimSuffix(strings.TrimSuffix(path, ".txt"), ".jsonl") + ".events.jsonl"
 			if *update {
 				if err := os.WriteFile(golden, got, 0o644); err != nil {
 					t.Fatal(err)
@@ -98,9 +98,22 @@ func TestExamplesGolden(t *testing.T) {
 	}
 }
 
+// examplePaths lists the example stories: text files and JSONL files other than the golden
+// event files.
+func examplePaths() []string {
+	paths, _ := filepath.Glob("examples/*.txt")
+	jsonl, _ := filepath.Glob("examples/*.jsonl")
+	for _, p := range jsonl {
+		if !strings.HasSuffix(p, ".events.jsonl") {
+			paths = append(paths, p)
+		}
+	}
+	return paths
+}
+
 // TestWorkersDoNotChangeOutput checks that the output is the same with 1 and 4 workers.
 func TestWorkersDoNotChangeOutput(t *testing.T) {
-	paths, _ := filepath.Glob("examples/*.txt")
+	paths := examplePaths()
 	one := dyad.DefaultOptions()
 	one.Workers = 1
 	p1, err := dyad.New(one)
