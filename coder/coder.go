@@ -62,6 +62,11 @@ type Options struct {
 	// in as an actor coded by its quoted, upper-cased words (config option new_actor_length,
 	// §13.2), as the validation records expect ("\"THE MINISTRY OF MAGIC\"").
 	NewActorLength int
+	// FallbackRoles takes a coded active verb's missing source or target from the nearest actor
+	// noun phrase of its own clause, left of the verb for the source and right of it for the
+	// target, when the subject and object relations give none (parser errors; see
+	// fallbackRoles). Beyond PETRARCH2.
+	FallbackRoles bool
 	// Internal is PETRARCH2's internal code table (§5.7); with it a negated event becomes its
 	// REJECT-family counterpart when one exists, and a governing verb's code combines with the
 	// governed verb's. Without it a negated event is dropped and the governed verb's code is kept.
@@ -70,11 +75,11 @@ type Options struct {
 	Ontology Ontology
 }
 
-// DefaultOptions returns Dyad's defaults: RequireDyad, OneAStory, StoryContext and FutureIntent
-// on, PETRARCH2's internal code table and the CAMEO ontology from package cameo.
+// DefaultOptions returns Dyad's defaults: RequireDyad, OneAStory, StoryContext, FutureIntent and
+// FallbackRoles on, PETRARCH2's internal code table and the CAMEO ontology from package cameo.
 func DefaultOptions() Options {
 	return Options{RequireDyad: true, OneAStory: true, StoryContext: true, FutureIntent: true,
-		Internal: CAMEOInternalCodes(), Ontology: CAMEOOntology()}
+		FallbackRoles: true, Internal: CAMEOInternalCodes(), Ontology: CAMEOOntology()}
 }
 
 // Ontology describes CAMEO event codes (package cameo implements it).

@@ -466,6 +466,9 @@ func (c *Coder) frameEvents(sc *storyCtx, t *tree, f *frame, byTok []*frame) []r
 	if gov && len(f.targets) == 0 && len(f.sources) > 0 {
 		f.targets = c.conditionTarget(sc, t, f)
 	}
+	if len(lower) == 0 && c.opts.FallbackRoles {
+		c.fallbackRoles(sc, t, f)
+	}
 	own := c.ownEvents(f)
 	if gov && xg != nil && len(own) > 0 && !xcompEvents {
 		// "threatened to stop negotiations if the United States ...": the governed verb's

@@ -1,0 +1,112 @@
+package coder
+
+import (
+	"slices"
+
+	"github.com/dyad-events/dyad/dict"
+)
+
+// clauseTokens appends to out the tokens of the clause headed by verb v: v and its descendants,
+// leaving out clauses below it (ccomp, xcomp, advcl, acl, parataxis, csubj, list, and verbal
+// conjuncts), so that their own actors are not taken for v's.
+func (t *tree) clauseTokens(v int, out []int) []int {
+	out = append(out, v)
+	for _, k := range t.kids[v] {
+		if t.base(k) != "conj" {
+			out = t.clauseWalk(k, out)
+		}
+	}
+	return out
+}
+
+// clauseWalk appends k's subtree to out without clauses and bare time phrases ("Wednesday").
+func (t *tree) clauseWalk(k int, out []int) []int {
+	switch t.base(k) {
+	case "ccomp", "xcomp", "advcl", "acl", "parataxis", "csubj", "list", "punct", "reparandum":
+		return out
+	case "conj":
+		if t.isVerb(k) {
+			return out
+		}
+	}
+	switch t.rel(k) {
+	case "obl:tmod", "obl:npmod", "nmod:tmod", "nmod:npmod", "obl:unmarked":
+		return out
+	}
+	out = append(out, k)
+	for _, m := range t.kids[k] {
+		out = t.clauseWalk(m, out)
+	}
+	return out
+}
+
+// fallbackRoles fills the missing source or target of an active, coded frame from the nearest
+// actor noun phrase of the verb's own clause: the source from the left of the verb (nearest
+// first), the target from the right of it (nearest first). It stands in for subject and object
+// relations the parser got wrong ("The European Community gave the Ivory Coast 5.1 million
+// dollars" with "Ivory Coast" read as the subject of "million"; "providing photographs and
+// intelligence to Macedonia" with "to Macedonia" on "intelligence"), as a coder reading the
+// words would (CAMEO 1.1b3 §1: the source is who acts, the target to whom). Passive verbs are
+// left alone: their subject is the target and places on their left are not sources (round 2).
+// Actors from the story context, and a target naming the source again, are not taken.
+func (c *Coder) fallbackRoles(sc *storyCtx, t *tree, f *frame) {
+	if f.passive || f.negated || c.opts.NewActorLength > 0 {
+		// New actors (§13.2) are any noun phrase: no nearest one stands for a role.
+		return
+	}
+	switch f.code.Kind {
+	case dict.CodeSingle, dict.CodePaired:
+	default:
+		return
+	}
+	if len(f.sources) > 0 && len(f.targets) > 0 {
+		return
+	}
+	top := len(t.stack)
+	defer func() { t.stack = t.stack[:top] }()
+	t.stack = t.clauseTokens(f.v, t.stack)
+	toks := t.stack[top:]
+	slices.Sort(toks)
+	if len(f.sources) == 0 {
+		for n := len(toks) - 1; n >= 0; n-- {
+			k := toks[n]
+			if k >= f.lo || !t.isNominal(k) || t.upos(k) == "PRON" {
+				continue
+			}
+			if a := sideActors(c.actorsOf(sc, t, k), -1, f.lo); len(a) > 0 {
+				f.sources = a
+				break
+			}
+		}
+	}
+	if len(f.targets) == 0 && len(f.sources) > 0 {
+		for _, k := range toks {
+			if k <= f.hi || !t.isNominal(k) || t.upos(k) == "PRON" {
+				continue
+			}
+			a := sideActors(c.actorsOf(sc, t, k), f.hi, t.n)
+			if len(a) > 0 && !sameActors(a, f.sources) && !sameBase(a, f.sources) {
+				f.targets = a
+				break
+			}
+		}
+	}
+}
+
+// sideActors returns the actors of as whose words lie strictly between lo and hi (token
+// indexes), leaving out actors from the story context and agents without an actor ("---GOV":
+// a nearest "the government" is too weak a guess for a role); as itself when all of them do.
+func sideActors(as []actor, lo, hi int) []actor {
+	for _, a := range as {
+		if a.fromContext || a.agentOnly || a.lo <= lo || a.hi >= hi {
+			var out []actor
+			for _, b := range as {
+				if !b.fromContext && !b.agentOnly && b.lo > lo && b.hi < hi {
+					out = append(out, b)
+				}
+			}
+			return out
+		}
+	}
+	return as
+}

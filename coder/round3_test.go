@@ -1,0 +1,48 @@
+package coder
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dyad-events/dyad/story"
+)
+
+// TestFallbackRoles checks that a coded active verb whose object relation the parser got wrong
+// still finds its target as the nearest actor right of the verb in its own clause ("The European
+// Community gave the Ivory Coast 5.1 million dollars", "Ivory Coast" read as the subject of
+// "million"), and that the fallback takes no actor from a verbal conjunct, an agent
+// without an actor, or a passive verb's places.
+func TestFallbackRoles(t *testing.T) {
+	c, err := New(round2Set(t), DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name string
+		s    story.Sentence
+		want string
+	}{
+		{"target misparsed as the subject of a number", ud(t, "Germany Germany PROPN NNP 2 nsubj|raided raid VERB VBD 0 root|"+
+			"Syria Syria PROPN NNP 5 nsubj|two two NUM CD 5 nummod|villages village NOUN NNS 2 obj"), "DEU SYR 190"},
+		{"no target from a verbal conjunct", ud(t, "Germany Germany PROPN NNP 2 nsubj|raided raid VERB VBD 0 root|"+
+			"camps camp NOUN NNS 2 obj|and and CCONJ CC 5 cc|left leave VERB VBD 2 conj|Syria Syria PROPN NNP 5 obj"), ""},
+		{"no agent-only target", ud(t, "Germany Germany PROPN NNP 2 nsubj|raided raid VERB VBD 0 root|"+
+			"the the DET DT 4 det|government government NOUN NN 6 nsubj|two two NUM CD 6 nummod|villages village NOUN NNS 2 obj"), ""},
+		{"passive verb unchanged", ud(t, "Camps camp NOUN NNS 3 nsubj:pass|were be AUX VBD 3 aux:pass|raided raid VERB VBN 0 root|"+
+			"Syria Syria PROPN NNP 6 nsubj|two two NUM CD 6 nummod|times time NOUN NNS 3 obl:npmod"), ""},
+	}
+	for _, tc := range cases {
+		if got := strings.Join(code(t, c, "2015-01-15", tc.s), "|"); got != tc.want {
+			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
+		}
+	}
+	o := DefaultOptions()
+	o.FallbackRoles = false
+	c2, err := New(round2Set(t), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(code(t, c2, "2015-01-15", cases[0].s), "|"); got != "" {
+		t.Errorf("FallbackRoles off: got %q, want none", got)
+	}
+}
