@@ -67,6 +67,11 @@ type Options struct {
 	// target, when the subject and object relations give none (parser errors; see
 	// fallbackRoles). Beyond PETRARCH2.
 	FallbackRoles bool
+	// InheritAgents lets FallbackRoles take, when no actor is right of the verb, an agent without
+	// an actor of its own ("President", "the government") as the target, with the source's
+	// country: the source's compatriot ("Opposition groups in Zimbabwe are demanding that
+	// President ... abandon" → ZWEOPP ZWEGOV). Beyond PETRARCH2.
+	InheritAgents bool
 	// Internal is PETRARCH2's internal code table (§5.7); with it a negated event becomes its
 	// REJECT-family counterpart when one exists, and a governing verb's code combines with the
 	// governed verb's. Without it a negated event is dropped and the governed verb's code is kept.
@@ -75,11 +80,11 @@ type Options struct {
 	Ontology Ontology
 }
 
-// DefaultOptions returns Dyad's defaults: RequireDyad, OneAStory, StoryContext, FutureIntent and
-// FallbackRoles on, PETRARCH2's internal code table and the CAMEO ontology from package cameo.
+// DefaultOptions returns Dyad's defaults: RequireDyad, OneAStory, StoryContext, FutureIntent,
+// FallbackRoles and InheritAgents on, PETRARCH2's internal code table and the CAMEO ontology from package cameo.
 func DefaultOptions() Options {
 	return Options{RequireDyad: true, OneAStory: true, StoryContext: true, FutureIntent: true,
-		FallbackRoles: true, Internal: CAMEOInternalCodes(), Ontology: CAMEOOntology()}
+		FallbackRoles: true, InheritAgents: true, Internal: CAMEOInternalCodes(), Ontology: CAMEOOntology()}
 }
 
 // Ontology describes CAMEO event codes (package cameo implements it).

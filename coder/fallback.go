@@ -91,6 +91,24 @@ func (c *Coder) fallbackRoles(sc *storyCtx, t *tree, f *frame) {
 			}
 		}
 	}
+	if len(f.targets) == 0 && len(f.sources) > 0 && c.opts.InheritAgents {
+		// "Opposition groups in Zimbabwe are demanding that President ... abandon": an agent
+		// without an actor of its own is the source's compatriot.
+		for _, k := range toks {
+			if k <= f.hi || !t.isNominal(k) || t.upos(k) == "PRON" {
+				continue
+			}
+			as := c.actorsOf(sc, t, k)
+			if len(as) != 1 || !as[0].agentOnly || as[0].lo <= f.hi {
+				continue
+			}
+			a := inherit(f.sources, as[0])
+			if len(a) > 0 && !sameActors(a, f.sources) && !sameBase(a, f.sources) {
+				f.targets = t.keepActors(a)
+			}
+			break
+		}
+	}
 }
 
 // sideActors returns the actors of as whose words lie strictly between lo and hi (token

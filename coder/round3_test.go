@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dyad-events/dyad/dict"
 	"github.com/dyad-events/dyad/story"
 )
 
@@ -13,7 +14,9 @@ import (
 // "million"), and that the fallback takes no actor from a verbal conjunct, an agent
 // without an actor, or a passive verb's places.
 func TestFallbackRoles(t *testing.T) {
-	c, err := New(round2Set(t), DefaultOptions())
+	opts := DefaultOptions()
+	opts.InheritAgents = false
+	c, err := New(round2Set(t), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -27,7 +30,7 @@ func TestFallbackRoles(t *testing.T) {
 		{"no target from a verbal conjunct", ud(t, "Germany Germany PROPN NNP 2 nsubj|raided raid VERB VBD 0 root|"+
 			"camps camp NOUN NNS 2 obj|and and CCONJ CC 5 cc|left leave VERB VBD 2 conj|Syria Syria PROPN NNP 5 obj"), ""},
 		{"no agent-only target", ud(t, "Germany Germany PROPN NNP 2 nsubj|raided raid VERB VBD 0 root|"+
-			"the the DET DT 4 det|government government NOUN NN 6 nsubj|two two NUM CD 6 nummod|villages village NOUN NNS 2 obj"), ""},
+			"government government NOUN NN 5 nsubj|two two NUM CD 5 nummod|villages village NOUN NNS 2 obj"), ""},
 		{"passive verb unchanged", ud(t, "Camps camp NOUN NNS 3 nsubj:pass|were be AUX VBD 3 aux:pass|raided raid VERB VBN 0 root|"+
 			"Syria Syria PROPN NNP 6 nsubj|two two NUM CD 6 nummod|times time NOUN NNS 3 obl:npmod"), ""},
 	}
@@ -36,7 +39,7 @@ func TestFallbackRoles(t *testing.T) {
 			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
 		}
 	}
-	o := DefaultOptions()
+	o := opts
 	o.FallbackRoles = false
 	c2, err := New(round2Set(t), o)
 	if err != nil {
@@ -44,5 +47,41 @@ func TestFallbackRoles(t *testing.T) {
 	}
 	if got := strings.Join(code(t, c2, "2015-01-15", cases[0].s), "|"); got != "" {
 		t.Errorf("FallbackRoles off: got %q, want none", got)
+	}
+}
+
+// TestInheritAgents checks that an agent without an actor found right of the verb by the
+// fallback is the source's compatriot ("Opposition groups in Zimbabwe are demanding that
+// President ... abandon" → ZWEOPP ZWEGOV), and only with InheritAgents.
+func TestInheritAgents(t *testing.T) {
+	set := round2Set(t)
+	ag, _, err := dict.ReadAgents(strings.NewReader(testAgents+"REBEL [~REB]\n"), "test.agents")
+	if err != nil {
+		t.Fatal(err)
+	}
+	set.Agents = ag
+	s := ud(t, "Germany Germany PROPN NNP 2 compound|rebels rebel NOUN NNS 3 nsubj|raided raid VERB VBD 0 root|"+
+		"government government NOUN NN 6 nsubj|two two NUM CD 6 nummod|villages village NOUN NNS 3 obj")
+	c, err := New(set, DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(code(t, c, "2015-01-15", s), "|"); got != "DEUREB DEUGOV 190" {
+		t.Errorf("got %q, want DEUREB DEUGOV 190", got)
+	}
+	o := DefaultOptions()
+	o.InheritAgents = false
+	c2, err := New(set, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(code(t, c2, "2015-01-15", s), "|"); got != "" {
+		t.Errorf("InheritAgents off: got %q, want none", got)
+	}
+	// The source's own state is not its target ("Germany raided government ...": no DEU DEUGOV).
+	own := ud(t, "Germany Germany PROPN NNP 2 nsubj|raided raid VERB VBD 0 root|"+
+		"government government NOUN NN 5 nsubj|two two NUM CD 5 nummod|villages village NOUN NNS 2 obj")
+	if got := strings.Join(code(t, c, "2015-01-15", own), "|"); got != "" {
+		t.Errorf("own state: got %q, want none", got)
 	}
 }
