@@ -67,10 +67,12 @@ type Options struct {
 	// target, when the subject and object relations give none (parser errors; see
 	// fallbackRoles). Beyond PETRARCH2.
 	FallbackRoles bool
-	// InheritAgents lets FallbackRoles take, when no actor is right of the verb, an agent without
-	// an actor of its own ("President", "the government") as the target, with the source's
-	// country: the source's compatriot ("Opposition groups in Zimbabwe are demanding that
-	// President ... abandon" → ZWEOPP ZWEGOV). Beyond PETRARCH2.
+	// InheritAgents gives a target that is an agent without an actor of its own ("President",
+	// "the government" with no name the dictionaries know) the source's country: the source's
+	// compatriot ("The Fijian rebels will release Prime Minister ..." → FJIREB FJIGOV; with
+	// FallbackRoles, "Opposition groups in Zimbabwe are demanding that President ... abandon" →
+	// ZWEOPP ZWEGOV). A target that would be the source's own state stays as it is. Beyond
+	// PETRARCH2.
 	InheritAgents bool
 	// Internal is PETRARCH2's internal code table (§5.7); with it a negated event becomes its
 	// REJECT-family counterpart when one exists, and a governing verb's code combines with the

@@ -469,6 +469,9 @@ func (c *Coder) frameEvents(sc *storyCtx, t *tree, f *frame, byTok []*frame) []r
 	if len(lower) == 0 && c.opts.FallbackRoles {
 		c.fallbackRoles(sc, t, f)
 	}
+	if c.opts.InheritAgents {
+		c.inheritTargets(f, t)
+	}
 	own := c.ownEvents(f)
 	if gov && xg != nil && len(own) > 0 && !xcompEvents {
 		// "threatened to stop negotiations if the United States ...": the governed verb's

@@ -128,3 +128,28 @@ func sideActors(as []actor, lo, hi int) []actor {
 	}
 	return as
 }
+
+// inheritTargets gives targets that are agents without an actor of their own ("---GOV" from
+// "Prime Minister Mahendra Chaudhry" when the name is not in the dictionaries) the country of
+// the frame's source: an unnamed official, rebel or judge acted on by a national actor is that
+// actor's compatriot ("The Fijian rebels will release Prime Minister ..." → FJIREB FJIGOV).
+// Targets that would name the source's own state are left as they are.
+func (c *Coder) inheritTargets(f *frame, t *tree) {
+	if len(f.targets) == 0 || len(f.sources) == 0 {
+		return
+	}
+	for _, a := range f.targets {
+		if !a.agentOnly || a.fromContext {
+			return
+		}
+	}
+	var out []actor
+	for _, a := range f.targets {
+		in := inherit(f.sources, a)
+		if len(in) == 0 || sameBase(in, f.sources) || sameActors(in, f.sources) {
+			return
+		}
+		out = append(out, in...)
+	}
+	f.targets = t.keepActors(dedupActors(out))
+}

@@ -50,9 +50,9 @@ func TestFallbackRoles(t *testing.T) {
 	}
 }
 
-// TestInheritAgents checks that an agent without an actor found right of the verb by the
-// fallback is the source's compatriot ("Opposition groups in Zimbabwe are demanding that
-// President ... abandon" → ZWEOPP ZWEGOV), and only with InheritAgents.
+// TestInheritAgents checks that a target that is an agent without an actor, found by the
+// fallback or by the object relation, is the source's compatriot ("Opposition groups in Zimbabwe
+// are demanding that President ... abandon" → ZWEOPP ZWEGOV), and only with InheritAgents.
 func TestInheritAgents(t *testing.T) {
 	set := round2Set(t)
 	ag, _, err := dict.ReadAgents(strings.NewReader(testAgents+"REBEL [~REB]\n"), "test.agents")
@@ -77,6 +77,15 @@ func TestInheritAgents(t *testing.T) {
 	}
 	if got := strings.Join(code(t, c2, "2015-01-15", s), "|"); got != "" {
 		t.Errorf("InheritAgents off: got %q, want none", got)
+	}
+	// A target that is an agent without an actor, found through the object relation.
+	obj := ud(t, "Germany Germany PROPN NNP 2 compound|rebels rebel NOUN NNS 3 nsubj|released release VERB VBD 0 root|"+
+		"government government NOUN NN 3 obj")
+	if got := strings.Join(code(t, c, "2015-01-15", obj), "|"); got != "DEUREB DEUGOV 084" {
+		t.Errorf("object: got %q, want DEUREB DEUGOV 084", got)
+	}
+	if got := strings.Join(code(t, c2, "2015-01-15", obj), "|"); got != "DEUREB ---GOV 084" {
+		t.Errorf("object, InheritAgents off: got %q, want DEUREB ---GOV 084", got)
 	}
 	// The source's own state is not its target ("Germany raided government ...": no DEU DEUGOV).
 	own := ud(t, "Germany Germany PROPN NNP 2 nsubj|raided raid VERB VBD 0 root|"+
