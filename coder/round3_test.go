@@ -94,3 +94,28 @@ func TestInheritAgents(t *testing.T) {
 		t.Errorf("own state: got %q, want none", got)
 	}
 }
+
+// TestRepairReported checks the repair of a reported clause whose verb the parser read as an
+// adjective on the object, with subject, object and reporter all subjects of the reporting verb
+// ("Irish guerrillas wounded two British soldiers, police said"), and that without a reporter
+// nothing changes ("Ukraine and Russia-backed rebels failed ...").
+func TestRepairReported(t *testing.T) {
+	c, err := New(round2Set(t), DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := ud(t, "Germany Germany PROPN NNP 6 nsubj|raided raided ADJ JJ 3 amod|Syria Syria PROPN NNP 6 nsubj|"+
+		", , PUNCT , 6 punct|officials official NOUN NNS 6 nsubj|said say VERB VBD 0 root")
+	if got := strings.Join(code(t, c, "2015-01-15", rep), "|"); got != "DEU SYR 190" {
+		t.Errorf("reported: got %q, want DEU SYR 190", got)
+	}
+	noRep := ud(t, "Germany Germany PROPN NNP 4 nsubj|raided raided ADJ JJ 3 amod|Syria Syria PROPN NNP 4 nsubj|"+
+		"said say VERB VBD 0 root")
+	if got := strings.Join(code(t, c, "2015-01-15", noRep), "|"); got != "" {
+		t.Errorf("no reporter: got %q, want none", got)
+	}
+	// The sentence's own tokens are not changed.
+	if rep.Tokens[1].UPOS != "ADJ" || rep.Tokens[1].Deprel != "amod" {
+		t.Errorf("token changed: %+v", rep.Tokens[1])
+	}
+}

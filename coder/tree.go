@@ -18,6 +18,8 @@ type tree struct {
 	head   []int    // 0-based head, -1 for the root
 	kids   [][]int
 	bases  []string  // deprel without subtype
+	rels   []string  // deprel (the token's, or the repaired one: repairReported)
+	uposes []string  // UPOS (the token's, or the repaired one)
 	skip   []uint8   // per token: the skip sets (skipNP, ...) its relation is in
 	memo   []tokMemo // per token caches, allocated on first use
 	preps  []string  // prep results by token, filled on first use (prepsDone)
@@ -159,6 +161,7 @@ func resize[T any](buf []T, n int) []T {
 func (t *tree) init(s *story.Sentence, vocab *dict.Vocab) error {
 	n := len(s.Tokens)
 	*t = tree{s: s, n: n, words: resize(t.words, n), lemmas: resize(t.lemmas, n), bases: resize(t.bases, n),
+		rels: resize(t.rels, n), uposes: resize(t.uposes, n),
 		head: resize(t.head, n), kids: resize(t.kids, n), skip: resize(t.skip, n),
 		memo: t.memo[:0], preps: t.preps[:0], count: resize(t.count, n), flat: resize(t.flat, n),
 		stack: t.stack[:0], strs: t.strs[:0], arena: t.arena[:0], side: t.side[:0], actors: t.actors[:0], upper: t.upper, ends: t.ends, idBuf: t.idBuf, idStack: t.idStack[:0], headBuf: t.headBuf}
@@ -193,12 +196,17 @@ func (t *tree) init(s *story.Sentence, vocab *dict.Vocab) error {
 			return fmt.Errorf("token %d (%q): bad head %d", i+1, tok.Form, h)
 		}
 		t.head[i] = h - 1
-		r := tok.Deprel
+		t.rels[i], t.uposes[i] = tok.Deprel, tok.UPOS
+	}
+	t.repairReported()
+	for i := range s.Tokens {
+		r := t.rels[i]
+		full := r
 		if k := strings.IndexByte(r, ':'); k >= 0 {
 			r = r[:k]
 		}
 		t.bases[i] = r
-		t.skip[i] = skipMask(tok.Deprel, r)
+		t.skip[i] = skipMask(full, r)
 	}
 	count := t.count
 	clear(count)
@@ -234,11 +242,11 @@ func (t *tree) init(s *story.Sentence, vocab *dict.Vocab) error {
 	return nil
 }
 
-func (t *tree) rel(i int) string { return t.s.Tokens[i].Deprel }
+func (t *tree) rel(i int) string { return t.rels[i] }
 
 func (t *tree) base(i int) string { return t.bases[i] }
 
-func (t *tree) upos(i int) string { return t.s.Tokens[i].UPOS }
+func (t *tree) upos(i int) string { return t.uposes[i] }
 func (t *tree) xpos(i int) string { return t.s.Tokens[i].XPOS }
 
 // children returns the children of i whose relation (full label, or base label when the wanted
@@ -411,4 +419,58 @@ func (t *tree) ppSubtree(k int) []int {
 		m.done |= memoPP
 	}
 	return m.pp
+}
+
+// repairReported undoes a parser error common in reported news ("Irish guerrillas wounded two
+// British soldiers, police said" parsed with "wounded" as an adjective on "soldiers" and both
+// noun phrases as subjects of "said"): a past-tense form ending in -ed tagged ADJ or VERB and
+// attached as amod to a later subject n2 of verb h, right after another subject n1 of h, and
+// followed by a third subject of h (the reporter), becomes the verb of a clause complement of h,
+// with n1 its subject and n2 its object. It works on
+// t.head, t.rels and t.uposes (the sentence's tokens are not changed) before the children lists
+// are built; a token chain that does not reach the root is left to the cycle check.
+func (t *tree) repairReported() {
+	for m := 1; m < t.n; m++ {
+		tok := &t.s.Tokens[m]
+		if t.rels[m] != "amod" || (t.uposes[m] != "ADJ" && t.uposes[m] != "VERB") {
+			continue
+		}
+		if !strings.HasSuffix(strings.ToLower(tok.Form), "ed") {
+			continue
+		}
+		n2 := t.head[m]
+		if n2 <= m || n2 >= t.n || !strings.HasPrefix(t.rels[n2], "nsubj") {
+			continue
+		}
+		h := t.head[n2]
+		if h <= n2 || h >= t.n || t.uposes[h] != "VERB" {
+			continue
+		}
+		// n1: the subject of h whose phrase ends right before m.
+		n1 := m - 1
+		for steps := 0; n1 >= 0 && t.head[n1] != h && steps < t.n; steps++ {
+			n1 = t.head[n1]
+		}
+		if n1 < 0 || n1 >= m || t.head[n1] != h || !strings.HasPrefix(t.rels[n1], "nsubj") {
+			continue
+		}
+		switch t.uposes[n1] {
+		case "NOUN", "PROPN":
+		default:
+			continue
+		}
+		// The reporter: a third subject of h after n2 ("..., police said").
+		reporter := false
+		for j := n2 + 1; j < h; j++ {
+			if t.head[j] == h && strings.HasPrefix(t.rels[j], "nsubj") {
+				reporter = true
+			}
+		}
+		if !reporter {
+			continue
+		}
+		t.head[n1], t.rels[n1] = m, "nsubj"
+		t.head[n2], t.rels[n2] = m, "obj"
+		t.head[m], t.rels[m], t.uposes[m] = h, "ccomp", "VERB"
+	}
 }
