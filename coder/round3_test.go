@@ -109,6 +109,11 @@ func TestRepairReported(t *testing.T) {
 	if got := strings.Join(code(t, c, "2015-01-15", rep), "|"); got != "DEU SYR 190" {
 		t.Errorf("reported: got %q, want DEU SYR 190", got)
 	}
+	aux := ud(t, "Germany Germany PROPN NNP 7 nsubj|has have AUX VBZ 3 aux|raided raided VERB VBN 4 amod|Syria Syria PROPN NNP 7 nsubj|"+
+		", , PUNCT , 7 punct|officials official NOUN NNS 7 nsubj|said say VERB VBD 0 root")
+	if got := strings.Join(code(t, c, "2015-01-15", aux), "|"); got != "DEU SYR 190" {
+		t.Errorf("reported with an auxiliary: got %q, want DEU SYR 190", got)
+	}
 	noRep := ud(t, "Germany Germany PROPN NNP 4 nsubj|raided raided ADJ JJ 3 amod|Syria Syria PROPN NNP 4 nsubj|"+
 		"said say VERB VBD 0 root")
 	if got := strings.Join(code(t, c, "2015-01-15", noRep), "|"); got != "" {

@@ -446,8 +446,13 @@ func (t *tree) repairReported() {
 		if h <= n2 || h >= t.n || t.uposes[h] != "VERB" {
 			continue
 		}
-		// n1: the subject of h whose phrase ends right before m.
-		n1 := m - 1
+		// n1: the subject of h whose phrase ends right before m and m's own left dependents
+		// ("has" of "Clinton has imposed sanctions").
+		left := m
+		for j := m - 1; j >= 0 && t.head[j] == m; j-- {
+			left = j
+		}
+		n1 := left - 1
 		for steps := 0; n1 >= 0 && t.head[n1] != h && steps < t.n; steps++ {
 			n1 = t.head[n1]
 		}
