@@ -124,3 +124,22 @@ func TestRepairReported(t *testing.T) {
 		t.Errorf("token changed: %+v", rep.Tokens[1])
 	}
 }
+
+// TestRepairNominalRoot checks that a noun root whose first verb dependent after it is a past
+// tense becomes that verb's subject ("Doctors from two American aid groups donated ... goods to
+// Baghdad University" with "donated" as a conj of "Doctors"), and that a bare participle stays a
+// reduced relative (a bare VBN with a place: no event).
+func TestRepairNominalRoot(t *testing.T) {
+	c, err := New(round2Set(t), DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	conj := ud(t, "Germany Germany PROPN NNP 0 root|raided raid VERB VBD 1 conj|Syria Syria PROPN NNP 2 obj")
+	if got := strings.Join(code(t, c, "2015-01-15", conj), "|"); got != "DEU SYR 190" {
+		t.Errorf("conj: got %q, want DEU SYR 190", got)
+	}
+	part := ud(t, "Germany Germany PROPN NNP 0 root|raided raid VERB VBN 1 conj|in in ADP IN 4 case|Syria Syria PROPN NNP 2 obl")
+	if got := strings.Join(code(t, c, "2015-01-15", part), "|"); got != "" {
+		t.Errorf("participle: got %q, want none", got)
+	}
+}

@@ -199,6 +199,7 @@ func (t *tree) init(s *story.Sentence, vocab *dict.Vocab) error {
 		t.rels[i], t.uposes[i] = tok.Deprel, tok.UPOS
 	}
 	t.repairReported()
+	t.repairNominalRoot()
 	for i := range s.Tokens {
 		r := t.rels[i]
 		full := r
@@ -478,4 +479,57 @@ func (t *tree) repairReported() {
 		t.head[n2], t.rels[n2] = m, "obj"
 		t.head[m], t.rels[m], t.uposes[m] = h, "ccomp", "VERB"
 	}
+}
+
+// repairNominalRoot undoes another parser error: a sentence whose root is a noun ("Nigerian
+// authorities jailed 52 members ..." with "authorities" as the root and "jailed" as its acl). When
+// the root r is a NOUN or PROPN and its first verb dependent m after it (acl, amod, conj, dep,
+// appos, parataxis or list) is a finite past form (VBD), or a VBN with an object (a participle
+// with an object is active), and has no subject of its own, m becomes the root with r its
+// subject. Like repairReported it works on t.head, t.rels and t.uposes only.
+func (t *tree) repairNominalRoot() {
+	r := -1
+	for i := 0; i < t.n; i++ {
+		if t.head[i] < 0 {
+			if r >= 0 {
+				return // several roots: leave the tree alone
+			}
+			r = i
+		}
+	}
+	if r < 0 || (t.uposes[r] != "NOUN" && t.uposes[r] != "PROPN") {
+		return
+	}
+	m := -1
+	for j := r + 1; j < t.n; j++ {
+		if t.head[j] != r || t.uposes[j] != "VERB" {
+			continue
+		}
+		switch t.rels[j] {
+		case "acl", "amod", "conj", "dep", "appos", "parataxis", "list":
+			m = j
+		}
+		break
+	}
+	if m < 0 {
+		return
+	}
+	x := t.s.Tokens[m].XPOS
+	hasObj := false
+	for j := 0; j < t.n; j++ {
+		if t.head[j] != m {
+			continue
+		}
+		switch t.rels[j] {
+		case "nsubj", "nsubj:pass", "csubj", "expl", "mark":
+			return
+		case "obj":
+			hasObj = true
+		}
+	}
+	if x != "VBD" && !(x == "VBN" && hasObj) {
+		return
+	}
+	t.head[m], t.rels[m] = -1, "root"
+	t.head[r], t.rels[r] = m, "nsubj"
 }
