@@ -3,6 +3,7 @@ package coder
 import (
 	"slices"
 
+	"github.com/dyad-events/dyad/cameo"
 	"github.com/dyad-events/dyad/dict"
 )
 
@@ -102,7 +103,7 @@ func (c *Coder) fallbackRoles(sc *storyCtx, t *tree, f *frame) {
 			if len(as) != 1 || !as[0].agentOnly || as[0].lo <= f.hi {
 				continue
 			}
-			a := inherit(f.sources, as[0])
+			a := inherit(countries(f.sources), as[0])
 			if len(a) > 0 && !sameActors(a, f.sources) && !sameBase(a, f.sources) {
 				f.targets = t.keepActors(a)
 			}
@@ -145,11 +146,27 @@ func (c *Coder) inheritTargets(f *frame, t *tree) {
 	}
 	var out []actor
 	for _, a := range f.targets {
-		in := inherit(f.sources, a)
+		in := inherit(countries(f.sources), a)
 		if len(in) == 0 || sameBase(in, f.sources) || sameActors(in, f.sources) {
 			return
 		}
 		out = append(out, in...)
 	}
 	f.targets = t.keepActors(dedupActors(out))
+}
+
+// countries returns the countries of the actors of as whose code begins with a country
+// ("ZWEOPP" → "ZWE"); international, regional and role-only actors have none ("IGOUNO", "MEA").
+func countries(as []actor) []actor {
+	var out []actor
+	for _, a := range as {
+		ch := cameo.Chunks(a.code)
+		if a.fromContext || len(ch) == 0 || !cameo.IsCountry(ch[0]) {
+			continue
+		}
+		b := a
+		b.code, b.headAgent = ch[0], ""
+		out = append(out, b)
+	}
+	return out
 }

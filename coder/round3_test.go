@@ -87,6 +87,21 @@ func TestInheritAgents(t *testing.T) {
 	if got := strings.Join(code(t, c2, "2015-01-15", obj), "|"); got != "DEUREB ---GOV 084" {
 		t.Errorf("object, InheritAgents off: got %q, want DEUREB ---GOV 084", got)
 	}
+	// Only a country is inherited: "the United Nations released government ..." stays IGOUNO ---GOV.
+	acts, _, err := dict.ReadActors(strings.NewReader(testActors+"UNITED_NATIONS [IGOUNO]\n"), "test.actors")
+	if err != nil {
+		t.Fatal(err)
+	}
+	set2 := *set
+	set2.Actors = acts
+	c3, err := New(&set2, DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	igo := ud(t, "United United PROPN NNP 2 compound|Nations Nations PROPN NNP 3 nsubj|released release VERB VBD 0 root|government government NOUN NN 3 obj")
+	if got := strings.Join(code(t, c3, "2015-01-15", igo), "|"); got != "IGOUNO ---GOV 084" {
+		t.Errorf("international source: got %q, want IGOUNO ---GOV 084", got)
+	}
 	// The source's own state is not its target ("Germany raided government ...": no DEU DEUGOV).
 	own := ud(t, "Germany Germany PROPN NNP 2 nsubj|raided raid VERB VBD 0 root|"+
 		"government government NOUN NN 5 nsubj|two two NUM CD 5 nummod|villages village NOUN NNS 2 obj")
