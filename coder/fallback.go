@@ -104,7 +104,7 @@ func (c *Coder) fallbackRoles(sc *storyCtx, t *tree, f *frame) {
 				continue
 			}
 			a := inherit(countries(f.sources), as[0])
-			if len(a) > 0 && !sameActors(a, f.sources) && !sameBase(a, f.sources) {
+			if len(a) > 0 && !sameActors(a, f.sources) && !sameBase(a, f.sources) && !ownOrgan(a, f.sources) {
 				f.targets = t.keepActors(a)
 			}
 			break
@@ -147,7 +147,7 @@ func (c *Coder) inheritTargets(f *frame, t *tree) {
 	var out []actor
 	for _, a := range f.targets {
 		in := inherit(countries(f.sources), a)
-		if len(in) == 0 || sameBase(in, f.sources) || sameActors(in, f.sources) {
+		if len(in) == 0 || sameBase(in, f.sources) || sameActors(in, f.sources) || ownOrgan(in, f.sources) {
 			return
 		}
 		out = append(out, in...)
@@ -169,4 +169,37 @@ func countries(as []actor) []actor {
 		out = append(out, b)
 	}
 	return out
+}
+
+// ownOrgan reports that every actor of a is a source of srcs or one of its parts: the same
+// country with roles all among that source's roles ("RUSMIL" of "RUSGOVMIL", the Russian
+// government's military acting on its own military).
+func ownOrgan(a, srcs []actor) bool {
+	for _, x := range a {
+		found := false
+		for _, s := range srcs {
+			if subRoles(x.code, s.code) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return len(a) > 0
+}
+
+// subRoles reports that code x has the country of code s and only roles that s has too.
+func subRoles(x, s string) bool {
+	cx, cs := cameo.Chunks(x), cameo.Chunks(s)
+	if len(cx) == 0 || len(cs) == 0 || cx[0] != cs[0] {
+		return false
+	}
+	for _, c := range cx[1:] {
+		if !slices.Contains(cs[1:], c) {
+			return false
+		}
+	}
+	return true
 }

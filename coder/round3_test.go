@@ -158,3 +158,21 @@ func TestRepairNominalRoot(t *testing.T) {
 		t.Errorf("participle: got %q, want none", got)
 	}
 }
+
+// TestOwnOrgan checks the guard against inheriting a source's own organ as its target
+// ("RUSGOVMIL" acting on "---MIL" is not RUSGOVMIL → RUSMIL).
+func TestOwnOrgan(t *testing.T) {
+	src := []actor{{code: "RUSGOVMIL"}}
+	cases := []struct {
+		code string
+		want bool
+	}{{"RUSMIL", true}, {"RUSGOV", true}, {"RUS", true}, {"RUSREB", false}, {"UKRMIL", false}}
+	for _, tc := range cases {
+		if got := ownOrgan([]actor{{code: tc.code}}, src); got != tc.want {
+			t.Errorf("ownOrgan(%s, RUSGOVMIL) = %v, want %v", tc.code, got, tc.want)
+		}
+	}
+	if got := countries([]actor{{code: "ZWEOPP"}, {code: "IGOUNO"}, {code: "MEA"}}); len(got) != 1 || got[0].code != "ZWE" {
+		t.Errorf("countries: got %+v, want ZWE only", got)
+	}
+}
