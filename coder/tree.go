@@ -67,6 +67,13 @@ const (
 	memoObjects
 )
 
+// Block sizes of tree.actors and tree.arena: the first block of a tree holds minActorBlock
+// actors (minArenaBlock ints), each further block twice the previous one up to the max.
+const (
+	minActorBlock, maxActorBlock = 8, 64
+	minArenaBlock, maxArenaBlock = 32, 256
+)
+
 // keepActors returns a copy of as (nil when empty) that stays valid while the sentence is coded.
 // The copy is capped: appending to it copies again.
 func (t *tree) keepActors(as []actor) []actor {
@@ -74,7 +81,9 @@ func (t *tree) keepActors(as []actor) []actor {
 		return nil
 	}
 	if cap(t.actors)-len(t.actors) < len(as) {
-		t.actors = make([]actor, 0, max(64, 2*len(as)))
+		// A new block, small for the first (a story's trees all stay alive while it is coded:
+		// 30,000 sentences of a long story would otherwise hold 64 actors each), then doubling.
+		t.actors = make([]actor, 0, max(minActorBlock, 2*len(as), min(2*cap(t.actors), maxActorBlock)))
 	}
 	n := len(t.actors)
 	t.actors = append(t.actors, as...)
@@ -88,8 +97,9 @@ func (t *tree) keep(xs []int) []int {
 		return nil
 	}
 	if cap(t.arena)-len(t.arena) < len(xs) {
-		// A new block; slices handed out from the old one stay valid.
-		t.arena = make([]int, 0, max(256, 2*len(xs)))
+		// A new block, small first then doubling (see keepActors); slices handed out from the
+		// old one stay valid.
+		t.arena = make([]int, 0, max(minArenaBlock, 2*len(xs), min(2*cap(t.arena), maxArenaBlock)))
 	}
 	n := len(t.arena)
 	t.arena = append(t.arena, xs...)
