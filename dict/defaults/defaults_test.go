@@ -208,6 +208,10 @@ func TestLeaderDates(t *testing.T) {
 		code   string // "" = no code that day
 	}{
 		{"KIM JONG UN", 20150220, "PRKGOV"},
+		// Hyphenated names as the tokenizer splits them ("al - Bashir", PUNCT left out).
+		{"OMAR AL BASHIR", 20000101, "SDNGOV"},
+		{"OMAR EL BASHIR", 20000101, "SDNGOV"},
+		{"JEAN CLAUDE JUNCKER", 20160101, "IGOEEC"},
 		{"KIM JONG UN", 20111217, "PRKGOV"},
 		{"KIM JONG UN", 20111216, ""},
 		{"KIM JONG IL", 20111216, "PRKGOV"},
