@@ -191,6 +191,7 @@ func TestProperNounsInIng(t *testing.T) {
 	}
 	for _, c := range []struct{ text, word string }{
 		{"Beijing criticized Tokyo.", "Beijing"},
+		{"Beijing strongly opposes foreign dignitaries meeting the exiled leader.", "Beijing"},
 		{"Xi Jinping criticized Japan.", "Xi"},
 		{"Xi Jinping criticized Japan.", "Jinping"},
 		{"Officials met in Beijing on Monday.", "Beijing"},

@@ -36,6 +36,7 @@ type Tagger struct {
 	pool      sync.Pool
 	open      []bool // class → its UPOS is an open class
 	verb      []bool // class → its UPOS is VERB or AUX
+	propn     []bool // class → its UPOS is PROPN
 }
 
 type class struct{ UPOS, XPOS string }
@@ -105,6 +106,13 @@ const (
 	allowAll = iota
 	allowOpen
 	allowOpenNoVerb
+	allowPROPN
+)
+
+// lexPROPN and ambPROPN are the lexicon and ambiguity classes of words seen only as proper nouns.
+var (
+	lexPROPN = linear.Hash("lex|PROPN") | 1
+	ambPROPN = linear.Hash("PROPN") | 1
 )
 
 // choose returns the best class for token i of the prepared sentence under the unknown-word
@@ -118,9 +126,21 @@ func (t *Tagger) choose(scores []float32, sc *scratch, i int) int {
 			mode = allowOpenNoVerb
 		}
 	}
+	// A word the treebank has only as a proper noun, never in lower case, stays a proper noun
+	// ("Beijing strongly opposes ..." at the start of a sentence; −0.01 UPOS on EWT dev).
+	if w.lex == lexPROPN && (!w.known || w.amb == ambPROPN) {
+		mode = allowPROPN
+	}
+	if mode == allowAll {
+		return argmax(scores)
+	}
 	best := -1
 	for j, v := range scores {
-		if mode != allowAll && (!t.open[j] || (mode == allowOpenNoVerb && t.verb[j])) {
+		if mode == allowPROPN {
+			if !t.propn[j] {
+				continue
+			}
+		} else if mode != allowAll && (!t.open[j] || (mode == allowOpenNoVerb && t.verb[j])) {
 			continue
 		}
 		if best < 0 || v > scores[best] {
@@ -137,7 +157,9 @@ func (t *Tagger) choose(scores []float32, sc *scratch, i int) int {
 func (t *Tagger) setMasks() {
 	t.open = make([]bool, t.nclass)
 	t.verb = make([]bool, t.nclass)
+	t.propn = make([]bool, t.nclass)
 	for i, c := range t.classes {
+		t.propn[i] = c.UPOS == "PROPN"
 		switch c.UPOS {
 		case "NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM", "X", "INTJ", "SYM":
 			t.open[i] = true
@@ -619,7 +641,7 @@ func (r *rng) shuffle(a []int) {
 // Pruned returns a copy of t whose weights below min (in perceptron updates) are dropped.
 func (t *Tagger) Pruned(min float64) *Tagger {
 	c := &Tagger{nclass: t.nclass, classes: t.classes, tagDict: t.tagDict, amb: t.amb, lex: t.lex, lemmaEx: t.lemmaEx, lemmas: t.lemmas,
-		featsW: t.featsW, featsC: t.featsC, model: t.model.Prune(min), open: t.open, verb: t.verb}
+		featsW: t.featsW, featsC: t.featsC, model: t.model.Prune(min), open: t.open, verb: t.verb, propn: t.propn}
 	if t.model2 != nil {
 		c.model2 = t.model2.Prune(min)
 	}

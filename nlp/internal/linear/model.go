@@ -31,7 +31,12 @@ type Model struct {
 	shift uint32
 }
 
+// slot is one entry of the sparse table: the key, and the offset of its row in data, or, when
+// inlineRow is set, the row's single entry itself (class<<16 | uint16(weight)).
 type slot struct{ key, off uint32 }
+
+// inlineRow marks a slot holding a one-entry row inline.
+const inlineRow = 1 << 31
 
 const denseMax = 3
 
@@ -105,6 +110,12 @@ func (m *Model) Score(feats []uint64, scores []float32) {
 				if sl.key == 0 {
 					continue
 				}
+			}
+			if sl.off&inlineRow != 0 {
+				// A one-entry row kept in the slot itself: no second cache miss.
+				v := sl.off
+				scores[(v>>16)&0x7FFF] += float32(int16(v))
+				continue
 			}
 			offs[n] = sl.off
 			sink += data[sl.off]
@@ -280,10 +291,15 @@ func (m *Model) build(keys []uint32, counts, cls []uint8, q []int16) {
 	e := 0
 	for r, k := range keys {
 		n := int(counts[r])
-		off := uint32(len(m.data))
-		m.data = append(m.data, uint32(n))
-		for i := e; i < e+n; i++ {
-			m.data = append(m.data, uint32(cls[i])<<16|uint32(uint16(q[i])))
+		var off uint32
+		if n == 1 {
+			off = inlineRow | uint32(cls[e])<<16 | uint32(uint16(q[e]))
+		} else {
+			off = uint32(len(m.data))
+			m.data = append(m.data, uint32(n))
+			for i := e; i < e+n; i++ {
+				m.data = append(m.data, uint32(cls[i])<<16|uint32(uint16(q[i])))
+			}
 		}
 		e += n
 		s := k & m.mask
@@ -324,6 +340,9 @@ func (m *Model) each(fn func(key uint32, cls []uint8, q []int16)) {
 					q = append(q, w)
 				}
 			}
+		} else if r.at&inlineRow != 0 {
+			cls = append(cls, uint8(r.at>>16))
+			q = append(q, int16(r.at))
 		} else {
 			n := m.data[r.at]
 			for _, v := range m.data[r.at+1 : r.at+1+n] {
