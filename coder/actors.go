@@ -39,6 +39,11 @@ func (t *tree) appendConjuncts(out []int, i int) []int {
 	out = append(out, i)
 	for _, k := range t.kids[i] {
 		b := t.base(k)
+		if b == "appos" && k == i+2 && t.words[i+1] == "-" {
+			// The second half of a hyphenated word the tokenizer split ("Secretary - General"
+			// parsed as an apposition): not another person.
+			continue
+		}
 		if (b == "conj" || b == "appos") && t.isNominal(k) && (b == "conj" || t.upos(k) == "PROPN") {
 			out = t.appendConjuncts(out, k)
 		}

@@ -208,3 +208,23 @@ func TestTreeBlocksSmall(t *testing.T) {
 		t.Errorf("int block: cap %d, above %d", c, maxArenaBlock)
 	}
 }
+
+// TestHyphenatedApposition checks that the second half of a hyphenated word the tokenizer split
+// and the parser read as an apposition ("UN Secretary - General", "General" → ---MIL) is not a
+// second actor, while a real apposition still is.
+func TestHyphenatedApposition(t *testing.T) {
+	c, err := New(round2Set(t), DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	hy := ud(t, "France France PROPN NNP 4 nsubj|- - PUNCT HYPH 1 punct|Germany Germany PROPN NNP 1 appos|"+
+		"raided raid VERB VBD 0 root|Syria Syria PROPN NNP 4 obj")
+	if got := strings.Join(code(t, c, "2015-01-15", hy), "|"); got != "FRA SYR 190" {
+		t.Errorf("hyphen: got %q, want FRA SYR 190", got)
+	}
+	ap := ud(t, "France France PROPN NNP 4 nsubj|, , PUNCT , 1 punct|Germany Germany PROPN NNP 1 appos|"+
+		"raided raid VERB VBD 0 root|Syria Syria PROPN NNP 4 obj")
+	if got := strings.Join(code(t, c, "2015-01-15", ap), "|"); got != "DEU SYR 190|FRA SYR 190" {
+		t.Errorf("apposition: got %q, want DEU SYR 190|FRA SYR 190", got)
+	}
+}
