@@ -13,9 +13,13 @@ import (
 func (t *tree) clauseTokens(v int, out []int) []int {
 	out = append(out, v)
 	for _, k := range t.kids[v] {
-		if t.base(k) != "conj" {
-			out = t.clauseWalk(k, out)
+		// A conjunct of the verb is another clause, unless it is a nominal without a subject of
+		// its own (an object conjunct the parser hung on the verb: "providing photographs and
+		// other intelligence to Macedonia").
+		if t.base(k) == "conj" && (!t.isNominal(k) || t.child(k, "nsubj", "nsubj:pass", "cop") >= 0) {
+			continue
 		}
+		out = t.clauseWalk(k, out)
 	}
 	return out
 }
