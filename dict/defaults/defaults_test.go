@@ -349,7 +349,7 @@ func TestVerbLookups(t *testing.T) {
 		"DEMONSTRATED": "141", "PRAISED": "051", "SIGNED": "057", "INVESTIGATED": "090",
 		"RELEASED": "084", "EXPELLED": "166", "SHELLED": "194", "KIDNAPPED": "181", "ASSASSINATED": "186",
 		"CONSIDER": "014", "DENIED": "016", "APOLOGIZED": "055", "NEGOTIATED": "046", "HOSTED": "043:042",
-		"SUING": "115", "SUED": "115",
+		"SUING": "115", "SUED": "115", "LODGED": "---",
 	}
 	for form, code := range want {
 		vs := s.Verbs.Lookup(form)
