@@ -19,6 +19,16 @@ func (t *tree) clauseTokens(v int, out []int) []int {
 		if t.base(k) == "conj" && (!t.isNominal(k) || t.child(k, "nsubj", "nsubj:pass", "cop") >= 0) {
 			continue
 		}
+		if t.base(k) == "xcomp" && t.xpos(k) == "VBN" && t.child(k, "mark", "nsubj", "aux") < 0 {
+			// A bare participle read as the verb's complement, often a modifier of the object
+			// ("extradited suspected British militant ... to Britain" with "suspected" as the
+			// xcomp): its dependents are the verb's.
+			out = append(out, k)
+			for _, m := range t.kids[k] {
+				out = t.clauseWalk(m, out)
+			}
+			continue
+		}
 		out = t.clauseWalk(k, out)
 	}
 	return out

@@ -31,6 +31,8 @@ func TestFallbackRoles(t *testing.T) {
 			"camps camp NOUN NNS 2 obj|and and CCONJ CC 5 cc|depots depot NOUN NNS 2 conj|in in ADP IN 7 case|Syria Syria PROPN NNP 5 nmod"), "DEU SYR 190"},
 		{"no target from a nominal conjunct with a subject", ud(t, "Germany Germany PROPN NNP 2 nsubj|raided raid VERB VBD 0 root|"+
 			"camps camp NOUN NNS 2 obj|, , PUNCT , 7 punct|Syria Syria PROPN NNP 6 compound|officials official NOUN NNS 7 nsubj|Saturday Saturday PROPN NNP 2 conj"), ""},
+		{"target below a bare participle read as the complement", ud(t, "Germany Germany PROPN NNP 2 nsubj|raided raid VERB VBD 0 root|"+
+			"suspected suspect VERB VBN 2 xcomp|camps camp NOUN NNS 3 obj|in in ADP IN 6 case|Syria Syria PROPN NNP 3 obl"), "DEU SYR 190"},
 		{"no target from a verbal conjunct", ud(t, "Germany Germany PROPN NNP 2 nsubj|raided raid VERB VBD 0 root|"+
 			"camps camp NOUN NNS 2 obj|and and CCONJ CC 5 cc|left leave VERB VBD 2 conj|Syria Syria PROPN NNP 5 obj"), ""},
 		{"no agent-only target", ud(t, "Germany Germany PROPN NNP 2 nsubj|raided raid VERB VBD 0 root|"+
