@@ -57,20 +57,12 @@ func val(n int) uint64 {
 }
 
 func kf(dst []uint64, t uint64, vals ...uint64) []uint64 {
-	h := seeds[t&255]
+	h := linear.Seed(t)
 	for _, v := range vals {
 		h = linear.Mix(h, v)
 	}
 	return append(dst, linear.Key(h))
 }
-
-// seeds caches linear.Seed of every template id (all are below 256).
-var seeds = func() (s [256]uint64) {
-	for i := range s {
-		s[i] = linear.Seed(uint64(i))
-	}
-	return
-}()
 
 // transFeatures appends the transition-classifier features of the configuration (Zhang and Nivre
 // 2011 style: words and tags of the stack and buffer, children, distance, valency, label sets).
