@@ -2,6 +2,7 @@ package coder
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/dyad-events/dyad/cameo"
 	"github.com/dyad-events/dyad/dict"
@@ -88,11 +89,17 @@ func (c *Coder) fallbackRoles(sc *storyCtx, t *tree, f *frame) {
 			if k >= f.lo || !t.isNominal(k) || t.upos(k) == "PRON" {
 				continue
 			}
+			if t.base(k) == "obl" || t.prep(k) != "" {
+				continue // a prepositional phrase: a place or circumstance, not the actor
+			}
 			if a := sideActors(c.actorsOf(sc, t, k), -1, f.lo); len(a) > 0 {
 				f.sources = a
 				break
 			}
 		}
+	}
+	if len(f.sources) == 0 {
+		f.sources = c.linearSource(sc, t, f)
 	}
 	if len(f.targets) == 0 && len(f.sources) > 0 {
 		for _, k := range toks {
@@ -216,4 +223,94 @@ func subRoles(x, s string) bool {
 		}
 	}
 	return true
+}
+
+// linearSource returns the actor named by the words right before the verb, read in order without
+// the tree: the nearest dictionary actor phrase in the run of words that ends at the verb (the run
+// stops at punctuation other than a hyphen, at another verb, a conjunction or a subordinator:
+// "peacekeepers in Iraq and has urged" names no source; a run that ends in a prepositional phrase
+// gives none either: "Police in Lahore arrested" is not Pakistan arresting), with the
+// agent words that follow it ("East German Foreign Minister Oskar Fischer will visit Albania",
+// with "East" and "German" parsed as two dependents of "visit": DDRGOV). It stands in for a
+// subject phrase the parser broke apart; nil when the run names no actor.
+func (c *Coder) linearSource(sc *storyCtx, t *tree, f *frame) []actor {
+	if t.xpos(f.v) == "VBN" && t.child(f.v, "aux") < 0 {
+		return nil // a bare participle: the noun before it is what was acted on ("people killed in ...")
+	}
+	b := f.lo
+	for j := f.lo - 1; j >= 0; j-- {
+		if t.head[j] == f.v && t.base(j) == "aux" {
+			b = j
+			continue
+		}
+		switch t.upos(j) {
+		case "SCONJ", "AUX", "CCONJ":
+			j = -1 // a clause boundary: the actor must be in the words after it
+			continue
+		case "ADP":
+			// The words after it are a prepositional phrase, a place or circumstance more
+			// often than the actor ("Police in Lahore arrested"): no source.
+			return nil
+		}
+		if (t.upos(j) == "PUNCT" && t.words[j] != "-") || t.isVerb(j) {
+			break
+		}
+		b = j
+	}
+	if b >= f.lo {
+		return nil
+	}
+	top, stop, itop := len(t.stack), len(t.strs), len(t.idStack)
+	defer func() { t.stack, t.strs, t.idStack = t.stack[:top], t.strs[:stop], t.idStack[:itop] }()
+	for j := b; j < f.lo; j++ {
+		if t.upos(j) == "PUNCT" || t.upos(j) == "AUX" {
+			continue
+		}
+		t.stack = append(t.stack, j)
+		t.strs = append(t.strs, t.words[j])
+		if t.ids != nil {
+			t.idStack = append(t.idStack, t.ids[j])
+		}
+	}
+	idx, toks := t.stack[top:], t.strs[stop:]
+	var ids []int32
+	if t.ids != nil {
+		ids = t.idStack[itop:len(t.idStack):len(t.idStack)]
+	}
+	// The nearest actor phrase: the last of the longest matches read from the left ("East
+	// German", not "German").
+	best, bestN := -1, 0
+	var bestCode string
+	for p := 0; p < len(toks); {
+		n, a := c.matchActor(toks, ids, p)
+		if a == nil {
+			p++
+			continue
+		}
+		if code, ok := a.ResolveInt(sc.date); ok && code != "" {
+			best, bestN, bestCode = p, n, code
+		}
+		p += n
+	}
+	if best >= 0 {
+		p, n := best, bestN
+		codes := []actor{{code: strings.ToUpper(bestCode), lo: idx[p], hi: idx[p+n-1]}}
+		var agents []*dict.Agent
+		agLo, agHi := -1, -1
+		for q := p + n; q < len(toks); {
+			m, ag := c.matchAgent(toks, ids, q)
+			if ag == nil {
+				q++
+				continue
+			}
+			agents = append(agents, ag)
+			if agLo < 0 {
+				agLo = idx[q]
+			}
+			agHi = idx[q+m-1]
+			q += m
+		}
+		return t.keepActors(composeAgents(nil, codes, agents, agLo, agHi))
+	}
+	return nil
 }

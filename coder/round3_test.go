@@ -234,3 +234,25 @@ func TestHyphenatedApposition(t *testing.T) {
 		t.Errorf("apposition: got %q, want DEU SYR 190|FRA SYR 190", got)
 	}
 }
+
+// TestLinearSource checks the source read from the words before the verb when the parser broke
+// the subject apart ("East German Foreign Minister ... will visit Albania" with "East" and
+// "German" as two dependents of "visit"), with the agent words after the actor, and that a run
+// ending in a prepositional phrase names no source, nor does the tree fallback take the phrase
+// ("Soldiers in Syria raided Germany").
+func TestLinearSource(t *testing.T) {
+	c, err := New(round2Set(t), DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	broken := ud(t, "North North PROPN NNP 5 nsubj|Korean Korean ADJ JJ 5 advcl|foreign foreign ADJ JJ 4 amod|"+
+		"ambassador ambassador NOUN NN 5 nsubj|raided raid VERB VBD 0 root|Syria Syria PROPN NNP 5 obj")
+	if got := strings.Join(code(t, c, "2015-01-15", broken), "|"); got != "PRKGOV SYR 190" {
+		t.Errorf("broken subject: got %q, want PRKGOV SYR 190", got)
+	}
+	pp := ud(t, "Soldiers soldier NOUN NNS 4 nsubj|in in ADP IN 3 case|Syria Syria PROPN NNP 4 obl|raided raid VERB VBD 0 root|"+
+		"Germany Germany PROPN NNP 4 obj")
+	if got := strings.Join(code(t, c, "2015-01-15", pp), "|"); got != "" {
+		t.Errorf("prepositional phrase: got %q, want none", got)
+	}
+}
