@@ -442,11 +442,10 @@ func (t *tree) ppSubtree(k int) []int {
 // are built; a token chain that does not reach the root is left to the cycle check.
 func (t *tree) repairReported() {
 	for m := 1; m < t.n; m++ {
-		tok := &t.s.Tokens[m]
 		if t.rels[m] != "amod" || (t.uposes[m] != "ADJ" && t.uposes[m] != "VERB") {
 			continue
 		}
-		if !strings.HasSuffix(strings.ToLower(tok.Form), "ed") {
+		if w := t.s.Tokens[m].Form; len(w) < 3 || (w[len(w)-2]|0x20) != 'e' || (w[len(w)-1]|0x20) != 'd' {
 			continue
 		}
 		n2 := t.head[m]
