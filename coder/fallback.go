@@ -294,8 +294,12 @@ func (c *Coder) linearSource(sc *storyCtx, t *tree, f *frame) []actor {
 	}
 	if best >= 0 {
 		p, n := best, bestN
-		codes := []actor{{code: strings.ToUpper(bestCode), lo: idx[p], hi: idx[p+n-1]}}
-		var agents []*dict.Agent
+		var codeBuf [1]actor
+		var agentBuf [4]*dict.Agent
+		var outBuf [4]actor
+		codes := codeBuf[:1]
+		codes[0] = actor{code: strings.ToUpper(bestCode), lo: idx[p], hi: idx[p+n-1]}
+		agents := agentBuf[:0]
 		agLo, agHi := -1, -1
 		for q := p + n; q < len(toks); {
 			m, ag := c.matchAgent(toks, ids, q)
@@ -310,7 +314,7 @@ func (c *Coder) linearSource(sc *storyCtx, t *tree, f *frame) []actor {
 			agHi = idx[q+m-1]
 			q += m
 		}
-		return t.keepActors(composeAgents(nil, codes, agents, agLo, agHi))
+		return t.keepActors(composeAgents(outBuf[:0], codes, agents, agLo, agHi))
 	}
 	return nil
 }
