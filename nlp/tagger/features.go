@@ -68,8 +68,6 @@ type scratch struct {
 	feats  []uint64
 	scores []float32
 	lower  []byte
-	// lex, when set, replaces the tagger's lexicon (training: the lexicon of the other folds).
-	lex map[string]uint64
 }
 
 var (
@@ -96,9 +94,6 @@ func (t *Tagger) prepare(s *story.Sentence, sc *scratch) {
 		sc.tags1[i], sc.tags1[n+pad+i] = t.nclass, t.nclass+1
 	}
 	lex, amb := t.lex, t.amb
-	if sc.lex != nil {
-		lex = sc.lex
-	}
 	for i := range s.Tokens {
 		form := s.Tokens[i].Form
 		wf := &sc.w[i+pad]
@@ -255,18 +250,6 @@ func (t *Tagger) features(dst []uint64, sc *scratch, i int) []uint64 {
 		k(35, c.shape)
 		k(36, c.lower)
 	}
-	// Capitalisation at the sentence start and inside it, alone and gating the suffixes: a
-	// capitalised "-ing" word inside a sentence is a proper noun far more often than a gerund.
-	k(46, c.caps, first)
-	k(47, c.caps, first, c.suf[2])
-	k(48, c.caps, first, c.suf[1])
-	k(49, c.caps, first, l1.caps)
-	k(50, c.caps, r1.caps)
-	// The treebank lexicon (every form seen in training, with its UPOS set).
-	k(53, c.lex)
-	k(54, c.lex, c.caps, first)
-	k(55, r1.lex)
-	k(56, p1, c.lex)
 	if !c.known {
 		k(37, p1, c.suf[2])
 		k(38, c.shape, c.suf[1])

@@ -31,12 +31,10 @@ type Tagger struct {
 	featsC  []string          // class → most frequent FEATS
 	model   *linear.Model
 	model2  *linear.Model // stacked stage 2, nil when the tagger has one stage
-	// stage2Lex caches the fold lexicons while stage 2 trains; nil otherwise.
-	stage2Lex []map[string]uint64
-	pool      sync.Pool
-	open      []bool // class → its UPOS is an open class
-	verb      []bool // class → its UPOS is VERB or AUX
-	propn     []bool // class → its UPOS is PROPN
+	pool    sync.Pool
+	open    []bool // class → its UPOS is an open class
+	verb    []bool // class → its UPOS is VERB or AUX
+	propn   []bool // class → its UPOS is PROPN
 }
 
 type class struct{ UPOS, XPOS string }
@@ -287,13 +285,6 @@ func Train(train, dev []story.Sentence, opt Options) (*Tagger, error) {
 	t.nclass = len(t.classes)
 	t.setMasks()
 	t.buildTables(train, classID)
-	// The lexicon feature of a training sentence comes from the other folds, so that training sees
-	// it as often missing or incomplete as it is on new text.
-	// (Jackknifing the ambiguity classes the same way did not pay: −0.03 UPOS on dev.)
-	foldLex := make([]map[string]uint64, lexFolds)
-	for f := range foldLex {
-		foldLex[f] = buildLex(train, func(i int) bool { return i%lexFolds != f })
-	}
 
 	tr := linear.NewTrainer(t.nclass)
 	order := make([]int, len(train))
@@ -313,7 +304,6 @@ func Train(train, dev []story.Sentence, opt Options) (*Tagger, error) {
 			if len(s.Tokens) == 0 {
 				continue
 			}
-			sc.lex = foldLex[si%lexFolds]
 			t.prepare(s, sc)
 			gold = gold[:0]
 			for _, tk := range s.Tokens {
@@ -413,7 +403,6 @@ func (t *Tagger) trainStage2(train, dev []story.Sentence, classID map[class]int,
 			if len(s.Tokens) == 0 {
 				continue
 			}
-			sc.lex = t.foldLexFor(train, si)
 			t.prepare(s, sc)
 			for j, id := range stage1[si] {
 				sc.tags1[j+pad] = id
@@ -439,7 +428,6 @@ func (t *Tagger) trainStage2(train, dev []story.Sentence, classID map[class]int,
 		}
 	}
 	t.model2 = best
-	t.stage2Lex = nil
 	return nil
 }
 
@@ -522,9 +510,6 @@ func (t *Tagger) buildTables(train []story.Sentence, classID map[class]int) {
 	}
 }
 
-// lexFolds is the number of folds the training lexicon is jackknifed over.
-const lexFolds = 5
-
 // buildLex maps every form of the sentences train[i] with keep(i) (all when keep is nil) to the hash
 // of the sorted set of UPOS tags it has in them.
 func buildLex(train []story.Sentence, keep func(int) bool) map[string]uint64 {
@@ -550,18 +535,6 @@ func buildLex(train []story.Sentence, keep func(int) bool) map[string]uint64 {
 		lex[f] = linear.Hash("lex|"+strings.Join(set, "|")) | 1
 	}
 	return lex
-}
-
-// foldLexFor returns the lexicon of the folds other than training sentence si's (stage-2 training).
-func (t *Tagger) foldLexFor(train []story.Sentence, si int) map[string]uint64 {
-	f := si % lexFolds
-	if t.stage2Lex == nil {
-		t.stage2Lex = make([]map[string]uint64, lexFolds)
-	}
-	if t.stage2Lex[f] == nil {
-		t.stage2Lex[f] = buildLex(train, func(i int) bool { return i%lexFolds != f })
-	}
-	return t.stage2Lex[f]
 }
 
 // buildAmb maps the lower-cased forms seen at least minAmbCount times in the sentences train[i] with
