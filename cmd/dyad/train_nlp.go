@@ -32,10 +32,10 @@ type trainFlags struct {
 }
 
 func (f *trainFlags) register(c *cobra.Command) {
-	c.Flags().StringVar(&f.train, "train", "", "training treebank (CoNLL-U)")
+	c.Flags().StringVar(&f.train, "train", "", "training treebank (CoNLL-U) (required)")
 	c.Flags().StringVar(&f.dev, "dev", "", "development treebank (CoNLL-U), scored after every epoch to pick the best one (required)")
 	c.Flags().StringVar(&f.out, "out", "", "model file to write (gzip-compressed; its folder must exist and be writable)")
-	c.Flags().IntVar(&f.epochs, "epochs", 0, "training epochs, at least 1 (default: the model's own, 10 for the tagger and 12 for the parser)")
+	c.Flags().IntVar(&f.epochs, "epochs", 0, "training epochs, at least 1 (default: the model's own, 10 for the tagger and 15 for the parser)")
 	c.Flags().Uint64Var(&f.seed, "seed", 1, "shuffling seed; the same seed and data give the same model")
 }
 
