@@ -193,6 +193,7 @@ func (t *tree) init(s *story.Sentence, vocab *dict.Vocab) error {
 	t.upper, t.ends = buf, ends
 	all := string(buf)
 	off := 0
+	roots, root, amod := 0, -1, false
 	for i := range s.Tokens {
 		tok := &s.Tokens[i]
 		t.words[i] = all[off:ends[2*i]]
@@ -207,9 +208,19 @@ func (t *tree) init(s *story.Sentence, vocab *dict.Vocab) error {
 		}
 		t.head[i] = h - 1
 		t.rels[i], t.uposes[i] = tok.Deprel, tok.UPOS
+		if h == 0 {
+			roots++
+			root = i
+		}
+		amod = amod || tok.Deprel == "amod"
 	}
-	t.repairReported()
-	t.repairNominalRoot()
+	// The repairs only where their shapes can occur (an amod; one noun root).
+	if amod {
+		t.repairReported()
+	}
+	if roots == 1 && (t.uposes[root] == "NOUN" || t.uposes[root] == "PROPN") {
+		t.repairNominalRoot(root)
+	}
 	for i := range s.Tokens {
 		r := t.rels[i]
 		full := r
@@ -496,19 +507,9 @@ func (t *tree) repairReported() {
 // appos, parataxis or list) is a finite past form (VBD), or a VBN with an object (a participle
 // with an object is active), and has no subject of its own, m becomes the root with r its
 // subject. Like repairReported it works on t.head, t.rels and t.uposes only.
-func (t *tree) repairNominalRoot() {
-	r := -1
-	for i := 0; i < t.n; i++ {
-		if t.head[i] < 0 {
-			if r >= 0 {
-				return // several roots: leave the tree alone
-			}
-			r = i
-		}
-	}
-	if r < 0 || (t.uposes[r] != "NOUN" && t.uposes[r] != "PROPN") {
-		return
-	}
+//
+// r is the sentence's only root (init calls it only then).
+func (t *tree) repairNominalRoot(r int) {
 	m := -1
 	for j := r + 1; j < t.n; j++ {
 		if t.head[j] != r || t.uposes[j] != "VERB" {
