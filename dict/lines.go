@@ -184,7 +184,8 @@ func verbForms(w string) (third, past, gerund string) {
 	switch {
 	case strings.HasSuffix(w, "IE"):
 		gerund = w[:n-2] + "YING"
-	case last == 'E' && n >= 2 && !prevVowel:
+	case last == 'E' && n >= 2 && (!prevVowel || w[n-2] == 'U'):
+		// ARGUE → ARGUING, SUE → SUING; but SEE → SEEING, HOE → HOEING.
 		gerund = w[:n-1] + "ING"
 	default:
 		gerund = w + "ING"
