@@ -22,6 +22,28 @@ func (c *Coder) frameCode(t *tree, f *frame) {
 	if f.code.Kind == dict.CodeNone && f.verb.Block != nil {
 		f.code = f.verb.Block.Code
 	}
+	if f.code.Kind == dict.CodeSingle && f.code.A == "030" && c.opts.Internal != nil && agreeThat(c, t, f.v) {
+		// "agreed (that) there was an urgent need for progress": agreeing to a proposition,
+		// not to an act, is an expression of accord (CAMEO 1.1b3 019: "agree or concur on an
+		// issue but do not imply commitment or intent to cooperate"), not intent (030).
+		f.code = dict.Code{Kind: dict.CodeSingle, A: "019"}
+	}
+}
+
+// agreeThat reports whether verb v has a finite clausal complement (ccomp without "to") whose verb
+// is no dictionary verb, and no infinitival complement: "agreed that X was needed" is a statement
+// of accord, while "agreed to help" and "agreed that they would meet" carry an act.
+func agreeThat(c *Coder, t *tree, v int) bool {
+	found := false
+	for _, k := range t.kids[v] {
+		if t.isXcomp(k) {
+			return false
+		}
+		if t.base(k) == "ccomp" && !hasMarkTo(t, k) && !t.isNominal(k) && c.frameAt(t, k) == nil {
+			found = true
+		}
+	}
+	return found
 }
 
 // roles fills the frame's source and target actors (§12.7).

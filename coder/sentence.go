@@ -183,20 +183,11 @@ func (c *Coder) findFrames(sc *storyCtx, t *tree, ws *workspace) []*frame {
 		if h := t.head[i]; h >= 0 && t.isXcomp(i) && t.lemmas[h] == "FAIL" {
 			f.negated = true // "failed to renew sanctions": the act did not happen (§12.6)
 		}
-		for _, k := range t.kids[i] {
-			if t.base(k) != "aux" {
-				continue
-			}
-			switch t.words[k] {
-			case "WILL", "WOULD", "SHALL", "'LL", "WO":
-				f.will = true
-			}
-		}
-		if h := t.head[i]; h >= 0 && t.isXcomp(i) && t.upos(h) == "ADJ" {
-			switch t.lemmas[h] {
-			case "WILLING", "READY", "PREPARED":
-				f.will = true // "is willing to withdraw", "is prepared to impose"
-			}
+		f.will = futureVerb(t, i)
+		if h := t.head[i]; h >= 0 && t.isXcomp(i) && t.base(i) == "advcl" && futureVerb(t, h) {
+			// A purpose clause of an act announced for the future is announced with it: "will
+			// visit Mauritania and Senegal to mediate" (CAMEO 1.1b3 039, intent to mediate).
+			f.will = true
 		}
 	}
 	ws.frames = fs
@@ -425,4 +416,37 @@ func (t *tree) depth(i int) int {
 		d++
 	}
 	return d
+}
+
+// futureVerb reports whether verb i is announced for the future: it has the auxiliary will, would,
+// shall, 'll or may (not "may have"), or it is the infinitive of "willing", "ready" or "prepared" ("is willing to
+// withdraw", "is prepared to impose").
+func futureVerb(t *tree, i int) bool {
+	may, perfect := false, false
+	for _, k := range t.kids[i] {
+		if t.base(k) != "aux" {
+			continue
+		}
+		switch t.words[k] {
+		case "WILL", "WOULD", "SHALL", "'LL", "WO":
+			return true
+		case "MAY":
+			may = true
+		}
+		if t.lemmas[k] == "HAVE" {
+			perfect = true
+		}
+	}
+	if may && !perfect {
+		// "may halt mediation efforts if cooperation founders": a possible act announced for the
+		// future (CAMEO 1.1b3 13, threaten; 03, intent); "may have launched" is a guess about the past.
+		return true
+	}
+	if h := t.head[i]; h >= 0 && t.isXcomp(i) && t.upos(h) == "ADJ" {
+		switch t.lemmas[h] {
+		case "WILLING", "READY", "PREPARED":
+			return true
+		}
+	}
+	return false
 }
