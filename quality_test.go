@@ -121,7 +121,7 @@ func TestCAMEOExamplesFloor(t *testing.T) {
 		pred[i] = res.Events
 	}
 	sc := gold.Score(sents, pred)
-	const precisionFloor, recallFloor = 0.75, 0.53
+	const precisionFloor, recallFloor = 0.78, 0.58
 	t.Logf("root: P %.3f R %.3f F1 %.3f (tp %d, coded %d, gold %d); QuadClass: P %.3f R %.3f",
 		sc.Root.Precision, sc.Root.Recall, sc.Root.F1, sc.Root.TruePositives, sc.Root.Predicted, sc.Root.Expected,
 		sc.QuadClass.Precision, sc.QuadClass.Recall)
