@@ -15,7 +15,7 @@ import (
 	"github.com/dyad-events/dyad/story"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden event files in examples/")
+var update = flag.Bool("update", false, "rewrite the golden event files in testdata/examples/")
 
 // codeFiles codes the given story files with the default pipeline and returns the JSONL events.
 func codeFiles(t *testing.T, p *dyad.Pipeline, paths ...string) []byte {
@@ -68,9 +68,9 @@ func pipeline(t *testing.T) *dyad.Pipeline {
 	return defaultPipeline
 }
 
-// TestExamplesGolden codes every story in examples/ and compares the events with the golden
-// file beside it (NAME.events.jsonl). Run with -update to rewrite them after checking the
-// differences by hand.
+// TestExamplesGolden codes every story in examples/ and compares the events with its golden
+// file testdata/examples/NAME.events.jsonl (kept out of examples/ so that `dyad code examples/`
+// reads stories only). Run with -update to rewrite them after checking the differences by hand.
 func TestExamplesGolden(t *testing.T) {
 	p := pipeline(t)
 	paths := examplePaths()
@@ -80,7 +80,8 @@ func TestExamplesGolden(t *testing.T) {
 	for _, path := range paths {
 		t.Run(filepath.Base(path), func(t *testing.T) {
 			got := codeFiles(t, p, path)
-			golden := strings.TrimSuffix(strings.TrimSuffix(path, ".txt"), ".jsonl") + ".events.jsonl"
+			name := strings.TrimSuffix(strings.TrimSuffix(filepath.Base(path), ".txt"), ".jsonl")
+			golden := filepath.Join("testdata", "examples", name+".events.jsonl")
 			if *update {
 				if err := os.WriteFile(golden, got, 0o644); err != nil {
 					t.Fatal(err)
@@ -98,17 +99,11 @@ func TestExamplesGolden(t *testing.T) {
 	}
 }
 
-// examplePaths lists the example stories: text files and JSONL files other than the golden
-// event files.
+// examplePaths lists the example stories: the text and JSONL files of examples/.
 func examplePaths() []string {
 	paths, _ := filepath.Glob("examples/*.txt")
 	jsonl, _ := filepath.Glob("examples/*.jsonl")
-	for _, p := range jsonl {
-		if !strings.HasSuffix(p, ".events.jsonl") {
-			paths = append(paths, p)
-		}
-	}
-	return paths
+	return append(paths, jsonl...)
 }
 
 // TestWorkersDoNotChangeOutput checks that the output is the same with 1 and 4 workers.
