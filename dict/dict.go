@@ -47,8 +47,12 @@ type Problem struct {
 	Severity Severity
 }
 
-// String formats the problem as "FILE:LINE: severity: message".
+// String formats the problem as "FILE:LINE: severity: message" ("FILE: severity: message" when
+// it concerns the whole file).
 func (p Problem) String() string {
+	if p.Line <= 0 {
+		return fmt.Sprintf("%s: %s: %s", p.File, p.Severity, p.Msg)
+	}
 	return fmt.Sprintf("%s:%d: %s: %s", p.File, p.Line, p.Severity, p.Msg)
 }
 

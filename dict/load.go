@@ -39,6 +39,10 @@ func Load(files Files) (*Set, error) {
 		c.Dir = filepath.Dir(files.Config)
 		s.Config = c
 		s.Problems = append(s.Problems, probs...)
+		if c.Verbs == "" && len(c.Actors) == 0 && c.Agents == "" && c.Discards == "" && c.Issues == "" {
+			s.Problems = append(s.Problems, Problem{File: files.Config, Severity: Warning,
+				Msg: "the configuration names no dictionary files ([Dictionaries] verbfile_name, actorfile_list, ...); Dyad's defaults are used"})
+		}
 		rel := func(p string) string {
 			if p == "" || filepath.IsAbs(p) {
 				return p
