@@ -95,7 +95,7 @@ func TestInternalExamples(t *testing.T) {
 // TestEveryCodeRoundTrips checks §5.7 decision: every CAMEO 1.1b3 code converts to an internal
 // value and back to itself, except the PETRARCH aliases whose fixed choice is another code.
 func TestEveryCodeRoundTrips(t *testing.T) {
-	alias := map[string]string{"046": "044", "0841": "082", "0842": "082", "1323": "137"}
+	alias := map[string]string{"046": "044", "0842": "0841", "1323": "137"}
 	for _, c := range Codes() {
 		v, ok := ToInternal(c)
 		if !ok {

@@ -20,8 +20,8 @@ func ToInternal(code string) (v int32, ok bool) {
 }
 
 // FromInternal returns the CAMEO code of an internal value. When several codes share the value
-// (044 and 046; 080 and 08; 082, 0841 and 0842; 137 and 1323) the fixed choice is the shortest
-// code of three or more digits, then the numerically smallest: 044, 080, 082, 137. Use the
+// (044 and 046; 080 and 08; 0841 and 0842; 137 and 1323) the fixed choice is the shortest
+// code of three or more digits, then the numerically smallest: 044, 080, 0841, 137. Use the
 // dictionary's own code string when no combination took place. As in PETRARCH, 0x30A0 (intend +
 // attack) converts to 138. ok is false (and code "") for a
 // value outside the table, including 0: such an event is dropped.

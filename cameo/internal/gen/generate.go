@@ -22,6 +22,10 @@ var dyadInternal = []struct {
 	// PETRARCH2's built-in table, where the UniversalPetrarch file has 0x1007F and 0x10086.
 	{"110", 0x7000}, // Disapprove
 	{"170", 0x9000}, // Coerce
+	// Return or release persons or property: Yield + Release (specifier D), as 0353 (intend) =
+	// 0x320D, 1053 (demand) = 0x420D and 1243 (reject) = -0xFFFF+0x020D imply; PETRARCH's
+	// 0x020C is Yield + Dissent, the value of 082, so "intend to release" came out as 0352.
+	{"0841", 0x020D}, {"0842", 0x020D},
 	// Dyad's values for codes absent from the table (PETRARCH2 maps them to code[:2]+"0").
 	{"014", 0x1002},                                                                         // Say + Policy
 	{"1213", -0xFFFF + 0x78},                                                                // Reject + rights, as 1211/1212 follow 0211/0212
@@ -260,7 +264,7 @@ func generate(root string) ([]byte, error) {
 			byValue[v] = append(byValue[v], c)
 		}
 	}
-	allowed := map[string]bool{"044 046": true, "082 0841 0842": true, "1323 137": true}
+	allowed := map[string]bool{"044 046": true, "0841 0842": true, "1323 137": true}
 	for _, cs := range byValue {
 		if len(cs) > 1 {
 			sort.Strings(cs)
