@@ -129,3 +129,22 @@ func TestWorkersDoNotChangeOutput(t *testing.T) {
 		t.Error("no events coded from the examples")
 	}
 }
+
+// TestReadCoNLLUSkipsBrokenTrees checks that a CoNLL-U sentence whose tree has no root is
+// reported with its file and line and skipped, and that the other sentences are still read.
+func TestReadCoNLLUSkipsBrokenTrees(t *testing.T) {
+	in := "1\tIsrael\tIsrael\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n2\tattacked\tattack\tVERB\tVBD\t_\t1\troot\t_\t_\n\n" +
+		"1\tIsrael\tIsrael\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n2\tattacked\tattack\tVERB\tVBD\t_\t0\troot\t_\t_\n3\tHamas\tHamas\tPROPN\tNNP\t_\t2\tobj\t_\t_\n\n"
+	var warns []string
+	var got []*story.Story
+	failed, err := dyad.ReadCoNLLU("x.conllu", strings.NewReader(in), func(st *story.Story) error {
+		got = append(got, st)
+		return nil
+	}, func(err error) { warns = append(warns, err.Error()) })
+	if err != nil || failed != 1 || len(warns) != 1 || !strings.HasPrefix(warns[0], "x.conllu:1: sentence 1: ") {
+		t.Fatalf("failed=%d err=%v warns=%q", failed, err, warns)
+	}
+	if len(got) != 1 || len(got[0].Sentences) != 1 || len(got[0].Sentences[0].Tokens) != 3 {
+		t.Fatalf("stories: %+v", got)
+	}
+}
