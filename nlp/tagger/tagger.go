@@ -57,10 +57,10 @@ func (t *Tagger) Tag(s *story.Sentence) {
 	}
 	sc := t.getScratch()
 	t.prepare(s, sc)
-	t.predict(s, sc, nil)
+	t.predict(s, sc, t.features, t.model)
 	if t.model2 != nil {
 		copy(sc.tags1, sc.tags)
-		t.predict2(s, sc, nil)
+		t.predict(s, sc, t.features2, t.model2)
 	}
 	for i := range s.Tokens {
 		tk := &s.Tokens[i]
@@ -72,23 +72,20 @@ func (t *Tagger) Tag(s *story.Sentence) {
 	t.pool.Put(sc)
 }
 
-// predict tags the prepared sentence greedily, leaving the class ids in sc.tags.
-func (t *Tagger) predict(s *story.Sentence, sc *scratch, tr *linear.Trainer) {
+// predict tags the prepared sentence greedily with one stage (features and model: stage 1, or
+// the stacked stage 2 over the stage-1 classes in sc.tags1), leaving the class ids in sc.tags.
+func (t *Tagger) predict(s *story.Sentence, sc *scratch, features func([]uint64, *scratch, int) []uint64, model *linear.Model) {
 	for i := range s.Tokens {
-		if dc := sc.w[i+pad].dictClass; dc >= 0 && tr == nil {
+		if dc := sc.w[i+pad].dictClass; dc >= 0 {
 			sc.tags[i+pad] = int(dc)
 			continue
 		}
-		sc.feats = t.features(sc.feats[:0], sc, i)
+		sc.feats = features(sc.feats[:0], sc, i)
 		scores := sc.scores[:t.nclass]
 		for j := range scores {
 			scores[j] = 0
 		}
-		if tr != nil {
-			tr.Score(sc.feats, scores)
-		} else {
-			t.model.Score(sc.feats, scores)
-		}
+		model.Score(sc.feats, scores)
 		sc.tags[i+pad] = t.choose(scores, sc, i)
 	}
 }
@@ -163,27 +160,6 @@ func (t *Tagger) setMasks() {
 			t.open[i] = true
 		}
 		t.verb[i] = c.UPOS == "VERB" || c.UPOS == "AUX"
-	}
-}
-
-// predict2 runs the stacked stage 2 over the stage-1 classes in sc.tags1, writing sc.tags.
-func (t *Tagger) predict2(s *story.Sentence, sc *scratch, tr *linear.Trainer) {
-	for i := range s.Tokens {
-		if dc := sc.w[i+pad].dictClass; dc >= 0 && tr == nil {
-			sc.tags[i+pad] = int(dc)
-			continue
-		}
-		sc.feats = t.features2(sc.feats[:0], sc, i)
-		scores := sc.scores[:t.nclass]
-		for j := range scores {
-			scores[j] = 0
-		}
-		if tr != nil {
-			tr.Score(sc.feats, scores)
-		} else {
-			t.model2.Score(sc.feats, scores)
-		}
-		sc.tags[i+pad] = t.choose(scores, sc, i)
 	}
 }
 
