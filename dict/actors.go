@@ -131,29 +131,29 @@ func (lr *lineReader) datedCode(it string) (DatedCode, bool) {
 	switch {
 	case strings.HasPrefix(r, "<"):
 		d.Kind = Before
-		d.To, err = parseDate(r[1:])
+		d.To, err = ParseDate(r[1:])
 	case strings.HasPrefix(r, ">"):
 		d.Kind = From
-		d.From, err = parseDate(r[1:])
+		d.From, err = ParseDate(r[1:])
 	case strings.HasPrefix(r, "-"):
 		d.Kind = Before
-		d.To, err = parseDate(r[1:])
+		d.To, err = ParseDate(r[1:])
 	case strings.HasSuffix(r, "-"):
 		d.Kind = From
-		d.From, err = parseDate(r[:len(r)-1])
+		d.From, err = ParseDate(r[:len(r)-1])
 	case strings.Contains(r, "-"):
 		d.Kind = Between
 		x, y, _ := strings.Cut(r, "-")
-		d.From, err = parseDate(x)
+		d.From, err = ParseDate(x)
 		if err == nil {
-			d.To, err = parseDate(y)
+			d.To, err = ParseDate(y)
 		}
 		if err == nil && d.From >= d.To {
 			lr.warnf("date range in [%s] is empty (start not before end); it never applies", it)
 		}
 	default:
 		d.Kind = From
-		d.From, err = parseDate(r)
+		d.From, err = ParseDate(r)
 		if err == nil {
 			lr.warnf("bare date in [%s] read as [%s >%s] (on or after)", it, d.Code, r)
 		}
@@ -165,9 +165,10 @@ func (lr *lineReader) datedCode(it string) (DatedCode, bool) {
 	return d, true
 }
 
-// parseDate reads YYYYMMDD or YYMMDD (YY 00-30 → 20YY, else 19YY; §7) into a YYYYMMDD integer,
-// checking the calendar.
-func parseDate(s string) (int, error) {
+// ParseDate reads a PETRARCH date, YYYYMMDD or YYMMDD (YY 00-30 → 20YY, else 19YY;
+// PETRARCH-FORMATS.md §2.1 and §7), into a YYYYMMDD integer, checking the calendar. It is the
+// one reader of this format, for dictionary date restrictions and PETRARCH XML dates alike.
+func ParseDate(s string) (int, error) {
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' {
 			return 0, fmt.Errorf("date %q is not a number", s)
@@ -192,10 +193,10 @@ func parseDate(s string) (int, error) {
 		return 0, fmt.Errorf("date %q has %d digits; want YYYYMMDD or YYMMDD", s, len(s))
 	}
 	if m < 1 || m > 12 || d < 1 || d > 31 {
-		return 0, fmt.Errorf("date %q is not a calendar date", s)
+		return 0, fmt.Errorf("date %q is not a calendar date (no such day)", s)
 	}
 	if t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC); t.Day() != d {
-		return 0, fmt.Errorf("date %q is not a calendar date", s)
+		return 0, fmt.Errorf("date %q is not a calendar date (no such day)", s)
 	}
 	return y*10000 + m*100 + d, nil
 }

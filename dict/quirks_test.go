@@ -260,13 +260,13 @@ func TestActorQuirks(t *testing.T) {
 
 func TestDateForms(t *testing.T) {
 	for in, want := range map[string]int{"20111217": 20111217, "041201": 20041201, "310101": 19310101, "300101": 20300101, "20000229": 20000229} {
-		if got, err := parseDate(in); err != nil || got != want {
-			t.Errorf("parseDate(%s) = %d, %v", in, got, err)
+		if got, err := ParseDate(in); err != nil || got != want {
+			t.Errorf("ParseDate(%s) = %d, %v", in, got, err)
 		}
 	}
 	for _, bad := range []string{"2004017", "19000229", "20111301", "abc", "", "201112170"} {
-		if _, err := parseDate(bad); err == nil {
-			t.Errorf("parseDate(%q) accepted", bad)
+		if _, err := ParseDate(bad); err == nil {
+			t.Errorf("ParseDate(%q) accepted", bad)
 		}
 	}
 }

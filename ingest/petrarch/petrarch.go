@@ -21,6 +21,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/dyad-events/dyad/dict"
 )
 
 // ParseKind says what a record's <Parse> holds.
@@ -421,34 +423,11 @@ func SplitID(id string) (storyID string, sentNo int) {
 }
 
 // ParseDate reads a PETRARCH date: YYYYMMDD, or YYMMDD (YY 00-30 → 20YY, else 19YY), checked against
-// the calendar (§2.1). The result is midnight UTC.
+// the calendar (§2.1; dict.ParseDate). The result is midnight UTC.
 func ParseDate(s string) (time.Time, error) {
-	for _, c := range s {
-		if c < '0' || c > '9' {
-			return time.Time{}, fmt.Errorf("bad date %q: want YYYYMMDD", s)
-		}
+	n, err := dict.ParseDate(s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("bad date: %v", err)
 	}
-	var y, m, d int
-	switch len(s) {
-	case 8:
-		y, _ = strconv.Atoi(s[:4])
-		m, _ = strconv.Atoi(s[4:6])
-		d, _ = strconv.Atoi(s[6:])
-	case 6:
-		y, _ = strconv.Atoi(s[:2])
-		if y <= 30 {
-			y += 2000
-		} else {
-			y += 1900
-		}
-		m, _ = strconv.Atoi(s[2:4])
-		d, _ = strconv.Atoi(s[4:])
-	default:
-		return time.Time{}, fmt.Errorf("bad date %q: want YYYYMMDD", s)
-	}
-	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-	if t.Year() != y || int(t.Month()) != m || t.Day() != d {
-		return time.Time{}, fmt.Errorf("bad date %q: no such day", s)
-	}
-	return t, nil
+	return time.Date(n/10000, time.Month(n/100%100), n%100, 0, 0, 0, 0, time.UTC), nil
 }
