@@ -559,18 +559,26 @@ func (r *reader) external(name string, src io.Reader, format string) error {
 		return nil
 	}
 	n, err := rf(name, src, r.emit, r.warn)
-	r.failed += n
-	if err != nil {
-		var ee emitError
-		if errors.As(err, &ee) {
-			return ee.err
-		}
-		var ie *InputError
-		if !errors.As(err, &ie) {
-			err = &InputError{Name: name, Err: err}
-		}
-		r.fail(err)
+	var ie *InputError
+	if err != nil && !errors.As(err, &ie) && !errors.As(err, new(emitError)) {
+		err = &InputError{Name: name, Err: err}
 	}
+	return r.settle(n, err)
+}
+
+// settle adds the n records a reader could not read to the failed count and settles its error:
+// the caller's own emit error is returned unwrapped (reading stops), any other error fails the
+// input and reading goes on.
+func (r *reader) settle(n int, err error) error {
+	r.failed += n
+	if err == nil {
+		return nil
+	}
+	var ee emitError
+	if errors.As(err, &ee) {
+		return ee.err
+	}
+	r.fail(err)
 	return nil
 }
 
@@ -629,16 +637,7 @@ func (r *reader) dataAs(name string, data []byte, contentType, format string) er
 		}
 		return r.emit(s)
 	case FormatRSS:
-		n, err := readFeed(r.ctx, name, data, contentType, r.opts, r.emit, r.warn)
-		r.failed += n
-		if err != nil {
-			var ee emitError
-			if errors.As(err, &ee) {
-				return ee.err
-			}
-			r.fail(err)
-		}
-		return nil
+		return r.settle(readFeed(r.ctx, name, data, contentType, r.opts, r.emit, r.warn))
 	case "":
 		r.fail(inputErr(name, 0, "binary data, not a story (--input forces a format)"))
 		return nil
@@ -652,15 +651,10 @@ func (r *reader) jsonl(name string, src io.Reader) error {
 	stories := 0
 	emit := func(s *story.Story) error { stories++; return r.emit(s) }
 	n, err := ReadJSONL(name, src, r.opts, emit, r.warn)
-	r.failed += n
 	if err != nil {
-		var ee emitError
-		if errors.As(err, &ee) {
-			return ee.err
-		}
-		r.fail(err)
-		return nil
+		return r.settle(n, err)
 	}
+	r.failed += n
 	if stories == 0 && n == 0 {
 		r.warn(inputErr(name, 0, "empty input; no story"))
 	}

@@ -40,6 +40,21 @@ type jsonlRecord struct {
 //
 // A line that is not a JSON object, has no "text" string, has empty text or is longer than
 // MaxJSONLLine is skipped: an *InputError naming name:LINE goes to warn and counts in failed.
+// emitRecord parses one JSON story record (at line lineNo of input name) and passes the story to
+// emit, its warnings to warn. bad is 1 when the record could not be read (it is reported and
+// skipped); err is emit's error.
+func emitRecord(name, base string, lineNo int, rec []byte, opts Options, emit func(*story.Story) error, warn func(error)) (bad int, err error) {
+	s, warns, perr := parseJSONLRecord(name, base, lineNo, rec, opts)
+	for _, w := range warns {
+		warn(w)
+	}
+	if perr != nil {
+		warn(perr)
+		return 1, nil
+	}
+	return 0, emit(s)
+}
+
 // err is the error of emit (reading stops) or of r itself.
 func ReadJSONL(name string, r io.Reader, opts Options, emit func(*story.Story) error, warn func(error)) (failed int, err error) {
 	if warn == nil {
@@ -77,14 +92,9 @@ func ReadJSONL(name string, r io.Reader, opts Options, emit func(*story.Story) e
 			failed++
 			warn(inputErr(name, lineNo, "record longer than %d bytes; skipped", MaxJSONLLine))
 		} else if line := bytes.TrimSpace(buf); len(line) > 0 {
-			s, warns, perr := parseJSONLRecord(name, base, lineNo, line, opts)
-			for _, w := range warns {
-				warn(w)
-			}
-			if perr != nil {
-				failed++
-				warn(perr)
-			} else if e := emit(s); e != nil {
+			bad, e := emitRecord(name, base, lineNo, line, opts, emit, warn)
+			failed += bad
+			if e != nil {
 				return failed, e
 			}
 		}
@@ -209,14 +219,9 @@ func readJSONArray(name, base string, br *bufio.Reader, opts Options, emit func(
 			return failed + 1, nil
 		}
 		line := lc.lineAt(dec.InputOffset() - int64(len(raw)))
-		s, warns, perr := parseJSONLRecord(name, base, line, raw, opts)
-		for _, w := range warns {
-			warn(w)
-		}
-		if perr != nil {
-			failed++
-			warn(perr)
-		} else if e := emit(s); e != nil {
+		bad, e := emitRecord(name, base, line, raw, opts, emit, warn)
+		failed += bad
+		if e != nil {
 			return failed, e
 		}
 	}
