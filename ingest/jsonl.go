@@ -40,21 +40,6 @@ type jsonlRecord struct {
 //
 // A line that is not a JSON object, has no "text" string, has empty text or is longer than
 // MaxJSONLLine is skipped: an *InputError naming name:LINE goes to warn and counts in failed.
-// emitRecord parses one JSON story record (at line lineNo of input name) and passes the story to
-// emit, its warnings to warn. bad is 1 when the record could not be read (it is reported and
-// skipped); err is emit's error.
-func emitRecord(name, base string, lineNo int, rec []byte, opts Options, emit func(*story.Story) error, warn func(error)) (bad int, err error) {
-	s, warns, perr := parseJSONLRecord(name, base, lineNo, rec, opts)
-	for _, w := range warns {
-		warn(w)
-	}
-	if perr != nil {
-		warn(perr)
-		return 1, nil
-	}
-	return 0, emit(s)
-}
-
 // err is the error of emit (reading stops) or of r itself.
 func ReadJSONL(name string, r io.Reader, opts Options, emit func(*story.Story) error, warn func(error)) (failed int, err error) {
 	if warn == nil {
@@ -105,6 +90,21 @@ func ReadJSONL(name string, r io.Reader, opts Options, emit func(*story.Story) e
 			return failed, inputErr(name, lineNo, "%v", rerr)
 		}
 	}
+}
+
+// emitRecord parses one JSON story record (at line lineNo of input name) and passes the story to
+// emit, its warnings to warn. bad is 1 when the record could not be read (it is reported and
+// skipped); err is emit's error.
+func emitRecord(name, base string, lineNo int, rec []byte, opts Options, emit func(*story.Story) error, warn func(error)) (bad int, err error) {
+	s, warns, perr := parseJSONLRecord(name, base, lineNo, rec, opts)
+	for _, w := range warns {
+		warn(w)
+	}
+	if perr != nil {
+		warn(perr)
+		return 1, nil
+	}
+	return 0, emit(s)
 }
 
 func parseJSONLRecord(name, base string, lineNo int, line []byte, opts Options) (*story.Story, []error, error) {
