@@ -61,9 +61,10 @@ GOVERNMENT [~GOV]
 HUMAN_RIGHTS_BODY [NGO~]
 `
 
-func testSet(t testing.TB) *dict.Set {
+// readTestVerbs reads testSynsets followed by verbs, failing the test on any dictionary error.
+func readTestVerbs(t testing.TB, verbs string) *dict.Verbs {
 	t.Helper()
-	v, p, err := dict.ReadVerbs(strings.NewReader(testSynsets+testVerbs), "test.verbs")
+	v, p, err := dict.ReadVerbs(strings.NewReader(testSynsets+verbs), "test.verbs")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,6 +73,20 @@ func testSet(t testing.TB) *dict.Set {
 			t.Fatalf("verbs: %v", x)
 		}
 	}
+	return v
+}
+
+// setWithVerbs is testSet with its verb dictionary read from testSynsets followed by verbs.
+func setWithVerbs(t testing.TB, verbs string) *dict.Set {
+	t.Helper()
+	set := testSet(t)
+	set.Verbs = readTestVerbs(t, verbs)
+	return set
+}
+
+func testSet(t testing.TB) *dict.Set {
+	t.Helper()
+	v := readTestVerbs(t, testVerbs)
 	a, _, err := dict.ReadActors(strings.NewReader(testActors), "test.actors")
 	if err != nil {
 		t.Fatal(err)

@@ -52,18 +52,7 @@ RELEASE
 --- ACCUSE [112] ---
 ACCUSE
 ######## TRANSFORMATIONS`, 1)
-	v, p, err := dict.ReadVerbs(strings.NewReader(testSynsets+verbs), "test.verbs")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, x := range p {
-		if x.Severity == dict.Error {
-			t.Fatalf("verbs: %v", x)
-		}
-	}
-	set := testSet(t)
-	set.Verbs = v
-	return set
+	return setWithVerbs(t, verbs)
 }
 
 func TestQualityRules(t *testing.T) {

@@ -54,18 +54,7 @@ RELEASE
 ~ a (a b ATTACK) DENY = a b 016
 ~ a (b . ATTACK) CRITICIZE = a b 112
 `, 1)
-	v, p, err := dict.ReadVerbs(strings.NewReader(testSynsets+verbs), "test.verbs")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, x := range p {
-		if x.Severity == dict.Error {
-			t.Fatalf("verbs: %v", x)
-		}
-	}
-	set := testSet(t)
-	set.Verbs = v
-	return set
+	return setWithVerbs(t, verbs)
 }
 
 // TestPassiveSources checks that only a "by" agent is the source of a passive verb: places and

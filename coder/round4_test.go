@@ -19,18 +19,7 @@ MEDIATE
 HALT
 ######## TRANSFORMATIONS ##########
 `, 1)
-	v, p, err := dict.ReadVerbs(strings.NewReader(testSynsets+verbs), "test.verbs")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, x := range p {
-		if x.Severity == dict.Error {
-			t.Fatalf("verbs: %v", x)
-		}
-	}
-	set := testSet(t)
-	set.Verbs = v
-	return set
+	return setWithVerbs(t, verbs)
 }
 
 // TestAgreeThat checks that agreeing to a proposition ("agreed that there was a need") is an
