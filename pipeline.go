@@ -69,9 +69,10 @@ func New(opts Options) (*Pipeline, error) {
 }
 
 // Annotate fills st.Sentences from st.Text when the story has none (segmenting, tagging and
-// parsing), and parses given sentences that have tokens but no tree (Head < 0). Sentences that
-// carry text but no tokens (e.g. PETRARCH XML records without <Parse>) are tokenised and parsed
-// from their text; if the text holds several sentences they stay one record.
+// parsing), and parses given sentences that have tokens but no complete tree
+// (story.Sentence.Parsed). Sentences that carry text but no tokens (e.g. PETRARCH XML records
+// without <Parse>) are tokenised and parsed from their text; if the text holds several
+// sentences they stay one record.
 func (p *Pipeline) Annotate(st *story.Story) {
 	if len(st.Sentences) == 0 {
 		st.Sentences = p.NLP.Annotate(st.Text)
@@ -99,7 +100,7 @@ func (p *Pipeline) Annotate(st *story.Story) {
 			// Several roots may remain when the text held several sentences; the coder
 			// treats each root's subtree on its own.
 			s.Tokens = toks
-		case len(s.Tokens) > 0 && s.Tokens[0].Head < 0:
+		case len(s.Tokens) > 0 && !s.Parsed():
 			p.NLP.Parse(s)
 		}
 	}

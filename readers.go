@@ -58,17 +58,6 @@ func ReadPetrarchXML(name string, r io.Reader, emit func(*story.Story) error, wa
 	return failed, nil
 }
 
-// parsed reports whether every token of s has a head (CoNLL-U "_" heads read as -1: such
-// sentences are parsed by Pipeline.Annotate).
-func parsed(s *story.Sentence) bool {
-	for i := range s.Tokens {
-		if s.Tokens[i].Head < 0 {
-			return false
-		}
-	}
-	return len(s.Tokens) > 0
-}
-
 // ReadCoNLLU reads a CoNLL-U file as one story whose id is the file name without extension and
 // whose sentences keep their sent_id, text and tree (UD v1 relation labels are normalised to v2).
 // Sentences with bad lines, or whose tree is not a tree (no single root, a cycle, a head out of
@@ -87,7 +76,7 @@ func ReadCoNLLU(name string, r io.Reader, emit func(*story.Story) error, warn fu
 	var text strings.Builder
 	for i := range sents {
 		s := sents[i].Sentence
-		if parsed(&s) {
+		if s.Parsed() {
 			if err := ptb.CheckTree(s); err != nil {
 				warn(fmt.Errorf("%s:%d: sentence %d: %v; skipped", name, sents[i].Line, i+1, err))
 				failed++

@@ -38,6 +38,17 @@ type Sentence struct {
 	Tokens     []Token
 }
 
+// Parsed reports whether s carries a dependency tree: it has tokens and every token has a head
+// (Head ≥ 0; CoNLL-U "_" heads and unparsed tokens have -1).
+func (s *Sentence) Parsed() bool {
+	for i := range s.Tokens {
+		if s.Tokens[i].Head < 0 {
+			return false
+		}
+	}
+	return len(s.Tokens) > 0
+}
+
 // Token is one syntactic word of a sentence, as in a CoNLL-U word line. Token i of
 // Sentence.Tokens has CoNLL-U ID i+1.
 type Token struct {

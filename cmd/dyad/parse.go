@@ -93,7 +93,7 @@ func annotateStory(p *nlp.Pipeline, st *story.Story, reparse bool) []story.Sente
 				continue
 			}
 			out = append(out, p.Annotate(s.Text)...)
-		case reparse || !hasTree(&s):
+		case reparse || !s.Parsed():
 			p.Parse(&s)
 			out = append(out, s)
 		default:
@@ -101,14 +101,4 @@ func annotateStory(p *nlp.Pipeline, st *story.Story, reparse bool) []story.Sente
 		}
 	}
 	return out
-}
-
-// hasTree reports whether every token of s has a head (Head ≥ 0).
-func hasTree(s *story.Sentence) bool {
-	for _, t := range s.Tokens {
-		if t.Head < 0 {
-			return false
-		}
-	}
-	return true
 }
