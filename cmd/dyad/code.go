@@ -151,9 +151,10 @@ func runCode(cmd *cobra.Command, cf *codeFlags, args []string) error {
 			progressbar.OptionSetItsString("stories"), progressbar.OptionShowIts(),
 			progressbar.OptionClearOnFinish(), progressbar.OptionThrottle(100*time.Millisecond))
 	}
-	events := ingest.NewEventDeduper(mode)
-	if mode == ingest.DedupStory {
-		events = ingest.NewEventDeduper(ingest.DedupNone) // the coder already filtered
+	// --dedup story is the coder's one-a-story filter (set above); day is applied here.
+	events := ingest.NewEventDeduper(ingest.DedupNone)
+	if mode == ingest.DedupDay {
+		events = ingest.NewEventDeduper(ingest.DedupDay)
 	}
 	codeFailed := 0
 	seenIDs := map[string]bool{}
