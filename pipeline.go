@@ -56,7 +56,7 @@ func New(opts Options) (*Pipeline, error) {
 	}
 	copts := opts.Coder
 	if copts.Ontology == nil {
-		copts.Ontology = Ontology{}
+		copts.Ontology = coder.CAMEOOntology()
 	}
 	c, err := coder.New(set, copts)
 	if err != nil {

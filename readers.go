@@ -42,7 +42,7 @@ func ReadPetrarchXML(name string, r io.Reader, emit func(*story.Story) error, wa
 	if len(f.Records()) == 0 && len(errs) == 0 {
 		return 0, fmt.Errorf("no PETRARCH <Sentence> records found")
 	}
-	stories, errs := petrarch.Stories(f, petrarch.StoryOptions{PTB: PTBConverter})
+	stories, errs := petrarch.Stories(f, petrarch.StoryOptions{PTB: ptb.Convert})
 	for _, e := range errs {
 		warn(e)
 		failed++

@@ -12,6 +12,7 @@ import (
 	"github.com/dyad-events/dyad/dict"
 	"github.com/dyad-events/dyad/eval"
 	"github.com/dyad-events/dyad/ingest/petrarch"
+	"github.com/dyad-events/dyad/nlp/ptb"
 	"github.com/spf13/cobra"
 )
 
@@ -113,7 +114,7 @@ func runValidate(w io.Writer, path string, vf validateFlags) error {
 			warnf("%v", e)
 		}
 	}
-	rep, err := eval.Run(f, set, eval.Options{PTB: ptbConverter(), Ontology: ontology(), Internal: internal})
+	rep, err := eval.Run(f, set, eval.Options{PTB: ptb.Convert, Ontology: coder.CAMEOOntology(), Internal: internal})
 	if err != nil {
 		return err
 	}
