@@ -7,6 +7,8 @@ import (
 	"io"
 	"sort"
 	"strings"
+
+	"github.com/dyad-events/dyad/cameo"
 )
 
 // FromCAMEOExamples builds gold sentences from the CAMEO manual example table
@@ -198,7 +200,7 @@ func FromMultiCoPED(r io.Reader, name string) (sents []Sentence, problems []erro
 		roots := PentaRoots[label[0]-'0']
 		var qs []int
 		for _, r := range roots {
-			if q := QuadClassOfRoot(r); !containsInt(qs, q) {
+			if q := cameo.QuadClassOfRoot(r); !containsInt(qs, q) {
 				qs = append(qs, q)
 			}
 		}

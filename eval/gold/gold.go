@@ -24,6 +24,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/dyad-events/dyad/cameo"
 	"github.com/dyad-events/dyad/story"
 )
 
@@ -232,27 +233,6 @@ func RootOf(code string) string {
 	return code[:2]
 }
 
-// QuadClassOfRoot returns the GDELT QuadClass of a root code: 1 verbal cooperation (01–05),
-// 2 material cooperation (06–09), 3 verbal conflict (10–14), 4 material conflict (15–20);
-// 0 for anything else (ARCHITECTURE.md, "The event record").
-func QuadClassOfRoot(root string) int {
-	var n int
-	if _, err := fmt.Sscanf(root, "%d", &n); err != nil {
-		return 0
-	}
-	switch {
-	case n >= 1 && n <= 5:
-		return 1
-	case n >= 6 && n <= 9:
-		return 2
-	case n >= 10 && n <= 14:
-		return 3
-	case n >= 15 && n <= 20:
-		return 4
-	}
-	return 0
-}
-
 func (e Expected) roots() []string {
 	if e.Code != "" {
 		return []string{RootOf(e.Code)}
@@ -266,7 +246,7 @@ func (e Expected) quads() []int {
 	}
 	var qs []int
 	for _, r := range e.roots() {
-		q := QuadClassOfRoot(r)
+		q := cameo.QuadClassOfRoot(r)
 		if q != 0 && !containsInt(qs, q) {
 			qs = append(qs, q)
 		}
@@ -291,7 +271,7 @@ func rootMatch(e Expected, ev *story.Event) bool {
 func quadMatch(e Expected, ev *story.Event) bool {
 	q := ev.QuadClass
 	if q == 0 {
-		q = QuadClassOfRoot(RootOf(ev.Code))
+		q = cameo.QuadClassOfRoot(RootOf(ev.Code))
 	}
 	return containsInt(e.quads(), q)
 }

@@ -6,12 +6,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dyad-events/dyad/cameo"
 	"github.com/dyad-events/dyad/internal/sharedtest"
 	"github.com/dyad-events/dyad/story"
 )
 
 func ev(src, tgt, code string) story.Event {
-	return story.Event{Source: story.Actor{Code: src}, Target: story.Actor{Code: tgt}, Code: code, RootCode: RootOf(code), QuadClass: QuadClassOfRoot(RootOf(code))}
+	return story.Event{Source: story.Actor{Code: src}, Target: story.Actor{Code: tgt}, Code: code, RootCode: RootOf(code), QuadClass: cameo.QuadClassOfRoot(RootOf(code))}
 }
 
 func TestScore(t *testing.T) {
@@ -63,8 +64,8 @@ not json
 
 func TestQuadClassOfRoot(t *testing.T) {
 	for root, want := range map[string]int{"01": 1, "05": 1, "06": 2, "09": 2, "10": 3, "14": 3, "15": 4, "20": 4, "21": 0, "x": 0} {
-		if got := QuadClassOfRoot(root); got != want {
-			t.Errorf("QuadClassOfRoot(%q) = %d, want %d", root, got, want)
+		if got := cameo.QuadClassOfRoot(root); got != want {
+			t.Errorf("cameo.QuadClassOfRoot(%q) = %d, want %d", root, got, want)
 		}
 	}
 }
