@@ -12,6 +12,7 @@ import (
 	"github.com/markusmobius/go-htmldate"
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/dyad-events/dyad/story"
@@ -66,6 +67,7 @@ func readHTML(name string, data []byte, contentType string, opts Options) (s *st
 		return nil, warns, false, inputErr(name, 0, "parsing HTML: %v", perr)
 	}
 	pruneDoc(doc)
+	skipUnusedMetadata(doc)
 	topts := trafilatura.Options{
 		ExcludeComments: true,
 		EnableFallback:  opts.HTMLFallback,
@@ -237,6 +239,36 @@ func pruneDoc(n *html.Node) {
 		}
 		c = next
 	}
+}
+
+// skipUnusedMetadata adds to the <head> of doc a <meta> author and a <meta> article:tag, so
+// that go-trafilatura's metadata step finds both there and skips its searches of the whole page
+// for them (the author search clones the page once more). Dyad does not use either: a story's
+// metadata are its title, site name, URL and date.
+func skipUnusedMetadata(doc *html.Node) {
+	head := findElement(doc, "head", 2)
+	if head == nil {
+		return
+	}
+	for _, kv := range [][2]string{{"name", "author"}, {"property", "article:tag"}} {
+		head.AppendChild(&html.Node{Type: html.ElementNode, Data: "meta", DataAtom: atom.Meta,
+			Attr: []html.Attribute{{Key: kv[0], Val: kv[1]}, {Key: "content", Val: "Dyad Unused"}}})
+	}
+}
+
+// findElement returns the first element named name at most depth levels below n, or nil.
+func findElement(n *html.Node, name string, depth int) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.Data == name {
+			return c
+		}
+		if depth > 1 {
+			if f := findElement(c, name, depth-1); f != nil {
+				return f
+			}
+		}
+	}
+	return nil
 }
 
 func isJSONLD(n *html.Node) bool {
