@@ -45,7 +45,7 @@ func (t *Tagger) checkLemma(l, xpos string) string {
 }
 
 // ruleLemma is the suffix-rule lemma of form for PTB tag xpos: proper nouns keep their form; plural
-// nouns and third-person verbs lose -s/-es/-ies; past forms lose -ed/-ied, gerunds -ing (undoubling a
+// nouns and third-person verbs lose -s/-es/-ies (-oes after five letters: "embargoes"); past forms lose -ed/-ied, gerunds -ing (undoubling a
 // final consonant); comparatives and superlatives lose -er/-est; everything else is lower-cased.
 // Irregular words are left to the exception lists learned from the treebank.
 func ruleLemma(form, upos, xpos string) string {
@@ -60,6 +60,10 @@ func ruleLemma(form, upos, xpos string) string {
 		case n > 4 && strings.HasSuffix(w, "ies"):
 			return w[:n-3] + "y"
 		case n > 4 && (strings.HasSuffix(w, "sses") || strings.HasSuffix(w, "shes") || strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "xes") || strings.HasSuffix(w, "zes")):
+			return w[:n-2]
+		case n > 5 && strings.HasSuffix(w, "oes"):
+			// "embargoes" → "embargo", "vetoes" → "veto"; checkLemma restores a known "-oe" lemma
+			// ("canoes" → "canoe").
 			return w[:n-2]
 		case n > 2 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
 			return w[:n-1]

@@ -82,7 +82,7 @@ func TestRuleLemma(t *testing.T) {
 		{"stopped", "VERB", "VBD", "stop"}, {"created", "VERB", "VBN", "create"}, {"agreed", "VERB", "VBD", "agree"},
 		{"carried", "VERB", "VBD", "carry"}, {"running", "VERB", "VBG", "run"}, {"Korea", "PROPN", "NNP", "Korea"},
 		{"Talks", "NOUN", "NNS", "talk"}, {"bigger", "ADJ", "JJR", "big"}, {"happiest", "ADJ", "JJS", "happy"},
-		{"The", "DET", "DT", "the"},
+		{"The", "DET", "DT", "the"}, {"embargoes", "NOUN", "NNS", "embargo"}, {"vetoes", "VERB", "VBZ", "veto"},
 	} {
 		if got := ruleLemma(c[0], c[1], c[2]); got != c[3] {
 			t.Errorf("ruleLemma(%q, %s) = %q, want %q", c[0], c[2], got, c[3])
