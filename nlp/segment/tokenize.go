@@ -258,11 +258,45 @@ func (t *tokenizer) chunk(s, e int) {
 			t.emit(i, j, kPunct, false)
 			i = j
 		default:
-			t.emit(i, i+w, kPunct, false)
-			i += w
+			j := emojiEnd(text, i, e, r, w)
+			t.emit(i, j, kPunct, false)
+			i = j
 		}
 	}
 }
+
+// emojiEnd returns the end (byte offset) of the emoji sequence starting with rune r (w bytes) at
+// text[i:e], or i+w when r starts none: a flag is a pair of regional indicators (U+1F1E6–U+1F1FF);
+// a pictograph keeps its variation selectors (U+FE0E, U+FE0F), skin-tone modifiers
+// (U+1F3FB–U+1F3FF), keycap mark (U+20E3) and tag characters (U+E0020–U+E007F, subdivision flags),
+// per Unicode TR51 §1.4 (emoji sequences). The zero-width joiner separates tokens (isSpaceRune), so
+// a joined sequence gives one token per pictograph.
+func emojiEnd(text string, i, e int, r rune, w int) int {
+	j := i + w
+	if isRegionalIndicator(r) {
+		if j < e {
+			if r2, w2 := utf8.DecodeRuneInString(text[j:e]); isRegionalIndicator(r2) {
+				return j + w2
+			}
+		}
+		return j
+	}
+	if !unicode.Is(unicode.So, r) && !unicode.Is(unicode.Sk, r) {
+		return j
+	}
+	for j < e {
+		r2, w2 := utf8.DecodeRuneInString(text[j:e])
+		switch {
+		case r2 == 0xFE0E || r2 == 0xFE0F || r2 == 0x20E3 || (r2 >= 0x1F3FB && r2 <= 0x1F3FF) || (r2 >= 0xE0020 && r2 <= 0xE007F):
+			j += w2
+		default:
+			return j
+		}
+	}
+	return j
+}
+
+func isRegionalIndicator(r rune) bool { return r >= 0x1F1E6 && r <= 0x1F1FF }
 
 // emoticon returns the length of an emoticon (":)", ";-)", ":D", ...) at the start of s that is
 // not followed by a letter or digit, or 0.
