@@ -147,7 +147,7 @@ func runCode(cmd *cobra.Command, cf *codeFlags, args []string) error {
 	var bar *progressbar.ProgressBar
 	if cf.progress && term.IsTerminal(int(os.Stderr.Fd())) {
 		bar = progressbar.NewOptions(-1, progressbar.OptionSetWriter(os.Stderr),
-			progressbar.OptionSetDescription("coding"), progressbar.OptionShowCount(),
+			progressbar.OptionSetDescription("coding"),
 			progressbar.OptionSetItsString("stories"), progressbar.OptionShowIts(),
 			progressbar.OptionClearOnFinish(), progressbar.OptionThrottle(100*time.Millisecond))
 	}
@@ -156,7 +156,7 @@ func runCode(cmd *cobra.Command, cf *codeFlags, args []string) error {
 	if mode == ingest.DedupDay {
 		events = ingest.NewEventDeduper(ingest.DedupDay)
 	}
-	codeFailed := 0
+	codeFailed, coded := 0, 0
 	seenIDs := map[string]bool{}
 	err = p.Run(func() (*story.Story, bool) {
 		st, ok := <-stories
@@ -184,6 +184,10 @@ func runCode(cmd *cobra.Command, cf *codeFlags, args []string) error {
 			}
 		}
 		if bar != nil {
+			// The total is unknown (stories stream in), so the count goes in the description:
+			// the bar's own counter would print "1/-".
+			coded++
+			bar.Describe(fmt.Sprintf("coded %d", coded))
 			_ = bar.Add(1)
 		}
 		// The near-duplicate detector keeps the story value; free its text and trees.
