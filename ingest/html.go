@@ -213,10 +213,12 @@ func nodeText(root *html.Node) string {
 	return strings.Join(paras, "\n") + "\n"
 }
 
-// pruneDoc removes elements that never hold story text — scripts (except JSON-LD metadata),
-// styles, SVG, templates, iframes, navigation, form controls (not forms: ASP.NET pages wrap the
-// whole page in one) — before extraction, so that trafilatura's copies of the tree
-// are smaller.
+// pruneDoc removes elements that never hold story text — comments, scripts (except JSON-LD
+// metadata), styles, SVG, templates, iframes, navigation, asides, footers, menus, form controls
+// (not forms: ASP.NET pages wrap the whole page in one) — and the white space between lines of
+// text (see breaksText) before extraction, so that trafilatura's copies of the tree are smaller.
+// trafilatura's own cleaning removes the same elements before it looks for the main text; done
+// here, they are also gone from the trees its metadata and date searches walk.
 func pruneDoc(n *html.Node) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
@@ -229,7 +231,7 @@ func pruneDoc(n *html.Node) {
 					n.RemoveChild(c)
 				}
 			case "style", "svg", "template", "iframe", "link", "noscript", "canvas", "video", "audio", "object", "embed",
-				"nav", "button", "select", "input", "textarea":
+				"nav", "button", "select", "input", "textarea", "aside", "footer", "menu":
 				n.RemoveChild(c)
 			default:
 				pruneDoc(c)
@@ -239,6 +241,60 @@ func pruneDoc(n *html.Node) {
 		}
 		c = next
 	}
+	// Join the text nodes that removals left side by side, then drop white space between
+	// lines: it is no text, yet a node that trafilatura copies and walks many times.
+	if n.Type == html.ElementNode && (n.Data == "pre" || n.Data == "textarea") {
+		return
+	}
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type != html.TextNode {
+			c = next
+			continue
+		}
+		if next != nil && next.Type == html.TextNode {
+			var b strings.Builder
+			b.WriteString(c.Data)
+			for ; next != nil && next.Type == html.TextNode; next = c.NextSibling {
+				b.WriteString(next.Data)
+				n.RemoveChild(next)
+			}
+			c.Data = b.String()
+		}
+		if isBlank(c.Data) && breaksText(n, c.PrevSibling) && breaksText(n, c.NextSibling) {
+			n.RemoveChild(c)
+		}
+		c = next
+	}
+}
+
+// breaksText reports whether sib, a sibling of a text node in parent (nil at either end of
+// parent), starts or ends a line of text by itself, so that white space next to it does not
+// separate words.
+func breaksText(parent, sib *html.Node) bool {
+	if sib == nil {
+		sib = parent
+	}
+	return sib.Type == html.DocumentNode || sib.Type == html.ElementNode && lineTags[sib.Data]
+}
+
+// lineTags are the elements that begin and end a line of text wherever they are (not <br>,
+// <td> or <hr>: trafilatura glues the text on both sides of those when the white space between
+// them is gone).
+var lineTags = map[string]bool{"html": true, "head": true, "body": true, "meta": true, "link": true, "title": true,
+	"script": true, "base": true, "div": true, "p": true, "ul": true, "ol": true, "li": true, "dl": true, "dd": true,
+	"dt": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "table": true, "tbody": true,
+	"thead": true, "tfoot": true, "tr": true, "section": true, "article": true, "header": true, "main": true,
+	"figure": true, "figcaption": true, "blockquote": true, "form": true, "pre": true}
+
+// isBlank reports whether s is empty or only HTML white space (space, tab, LF, CR, FF).
+func isBlank(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' {
+			return false
+		}
+	}
+	return true
 }
 
 // skipUnusedMetadata adds to the <head> of doc a <meta> author and a <meta> article:tag, so

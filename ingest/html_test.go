@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/net/html"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/korean"
 
@@ -412,4 +413,32 @@ func FuzzReadHTML(f *testing.F) {
 			t.Fatalf("bad story %+v", s)
 		}
 	})
+}
+
+// TestPruneDoc checks what pruneDoc removes before extraction: comments, scripts (not JSON-LD),
+// chrome elements, and white space between lines of text, but not white space that separates
+// words (inside inline elements, next to <br> or <td>, inside <pre>).
+func TestPruneDoc(t *testing.T) {
+	page := "<html><head>\n<title>T</title>\n<script>var a = 1;</script>\n" +
+		`<script type="application/ld+json">{"@type":"NewsArticle"}</script>` + "\n</head><body>\n" +
+		"<div>\n  <p>One <b> </b><i>two</i></p>\n  <p>Three<br>\n<span>four<br>\n</span></p>\n</div>\n" +
+		"<p>Five<!-- c --> six<script>x()</script> seven</p>\n" +
+		"<table><tr><td>a</td> <td>b</td></tr></table>\n<pre>\n<div>x</div>\n<div>y</div>\n</pre>\n" +
+		"<aside>Related</aside><footer>© 2019</footer><nav>Home</nav>\n</body></html>"
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pruneDoc(doc)
+	var b strings.Builder
+	if err := html.Render(&b, doc); err != nil {
+		t.Fatal(err)
+	}
+	want := `<html><head><title>T</title><script type="application/ld+json">{"@type":"NewsArticle"}</script></head>` +
+		"<body><div><p>One <b> </b><i>two</i></p><p>Three<br/>\n<span>four<br/>\n</span></p></div>" +
+		"<p>Five six seven</p><table><tbody><tr><td>a</td> <td>b</td></tr></tbody></table>" +
+		"<pre><div>x</div>\n<div>y</div>\n</pre></body></html>"
+	if got := b.String(); got != want {
+		t.Errorf("pruned page\n%s\nwant\n%s", got, want)
+	}
 }
