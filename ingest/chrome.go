@@ -190,7 +190,8 @@ func isChrome(t string) bool {
 		return true
 	}
 	n := utf8.RuneCountInString(t)
-	if n <= 400 && reCookie.MatchString(t) && !strings.Contains(t, "\"") {
+	// reCookie needs "cookie" (in any case): look for it first, the regular expression is slow.
+	if n <= 400 && strings.Contains(k, "cookie") && reCookie.MatchString(t) && !strings.Contains(t, "\"") {
 		return true
 	}
 	if n <= 120 && reMetaLine.MatchString(t) {

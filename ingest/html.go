@@ -466,7 +466,12 @@ const maxHTMLParagraphs = 10000
 func extractionCut(page []byte, limit int) (cut int, paras bool) {
 	n := 0
 	for i := 0; i+2 < len(page) && i < limit; i++ {
-		if page[i] != '<' || (page[i+1] != 'p' && page[i+1] != 'P') {
+		j := bytes.IndexByte(page[i:min(len(page), limit)], '<')
+		if j < 0 {
+			break
+		}
+		i += j
+		if i+2 >= len(page) || (page[i+1] != 'p' && page[i+1] != 'P') {
 			continue
 		}
 		if c := page[i+2]; c == '>' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '/' {
