@@ -99,6 +99,12 @@ func readFeed(ctx context.Context, name string, data []byte, contentType string,
 		var text, dateline string
 		switch {
 		case page != nil && page.err == nil:
+			if page.cut != nil {
+				var ie *InputError
+				if errors.As(page.cut, &ie) {
+					itemWarn("article page %v", ie.Err)
+				}
+			}
 			text = page.s.Text // already cleaned by ReadHTML
 			if s.Title == "" {
 				s.Title = page.s.Title
@@ -153,8 +159,9 @@ func readFeed(ctx context.Context, name string, data []byte, contentType string,
 // articlePage is the story read from a feed item's link.
 type articlePage struct {
 	s     *story.Story
-	dated bool // the page gave a publication date
-	err   error
+	dated bool  // the page gave a publication date
+	err   error // the page could not be read
+	cut   error // the page's body broke off; its first part was read (wraps ErrBodyCut)
 }
 
 // fetchArticles fetches and extracts the linked page of every item with an http(s) link,
@@ -175,6 +182,9 @@ func fetchArticles(ctx context.Context, items []*gofeed.Item, opts Options) []*a
 			defer func() { <-sem }()
 			p := &articlePage{}
 			body, ctype, err := Fetch(ctx, link, opts.Fetch)
+			if errors.Is(err, ErrBodyCut) && len(body) > 0 {
+				p.cut, err = err, nil
+			}
 			if err == nil {
 				var s *story.Story
 				var dated bool

@@ -55,7 +55,9 @@ func (o FetchOptions) withDefaults() FetchOptions {
 // "Accept-Encoding: gzip", decompresses gzip bodies (also a gzip file served without
 // Content-Encoding), and gives up after opts.Timeout. The body is returned in its own charset:
 // ReadHTML and ReadFeed transcode it. Every error is an *InputError naming rawURL: a bad status
-// ("HTTP 404 Not Found"), a timeout, a network or gzip failure.
+// ("HTTP 404 Not Found"), a timeout, a network or gzip failure. A body that breaks off after some
+// data arrived is returned with an error wrapping ErrBodyCut: callers may read that part and
+// report the error as a warning.
 func Fetch(ctx context.Context, rawURL string, opts FetchOptions) (body []byte, contentType string, err error) {
 	opts = opts.withDefaults()
 	client := opts.Client
@@ -99,13 +101,25 @@ func Fetch(ctx context.Context, rawURL string, opts FetchOptions) (body []byte, 
 		if errors.Is(err, context.DeadlineExceeded) || isTimeout(err) {
 			return nil, "", inputErr(rawURL, 0, "body not read within %v", opts.Timeout)
 		}
-		if len(body) == 0 {
-			return nil, "", inputErr(rawURL, 0, "reading body: %v", err)
+		if len(bytes.TrimSpace(body)) == 0 {
+			return nil, "", inputErr(rawURL, 0, "%w before any data arrived: %v", ErrBodyCut, err)
 		}
-		// A truncated body (connection reset, broken gzip tail) still yields its first part.
+		// A truncated body (connection closed early, fewer bytes than Content-Length, a broken
+		// gzip tail) still yields its first part, with this error as a warning.
+		of := ""
+		if resp.ContentLength > 0 && resp.Header.Get("Content-Encoding") == "" {
+			of = fmt.Sprintf(" of %d", resp.ContentLength)
+		}
+		return body, resp.Header.Get("Content-Type"),
+			inputErr(rawURL, 0, "%w after %d%s bytes (%v); reading the part that arrived", ErrBodyCut, len(body), of, err)
 	}
 	return body, resp.Header.Get("Content-Type"), nil
 }
+
+// ErrBodyCut is wrapped by the error of Fetch when a body breaks off: the connection closed
+// early, fewer bytes came than its Content-Length announced, or its gzip stream ends in the
+// middle. When some data arrived, Fetch returns that first part too.
+var ErrBodyCut = errors.New("body cut off")
 
 func isTimeout(err error) bool {
 	var t interface{ Timeout() bool }

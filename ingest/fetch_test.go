@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -181,5 +184,100 @@ func TestReadFeedArticles(t *testing.T) {
 	want := "f.rss: item 2 (" + urlID(srv.URL+"/missing") + "): article page not read (HTTP 404 Not Found); using the feed's text"
 	if len(warns) != 2 || warns[0] != want || !strings.Contains(warns[1], "item 3 (f-3): no date") {
 		t.Errorf("warnings %q, want %q and a missing date", warns, want)
+	}
+}
+
+// TestFetchCutBody checks bodies that break off: fewer bytes than Content-Length, a chunked
+// body whose connection closes early, a gzip body cut in the middle. Their first part is read
+// with a warning naming the URL; a body cut before any data fails.
+func TestFetchCutBody(t *testing.T) {
+	page := readPage(t)
+	part := page[:len(page)*2/3]
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write(page)
+	zw.Close()
+	mux := http.NewServeMux()
+	mux.HandleFunc("/short", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Header().Set("Content-Length", strconv.Itoa(len(page)))
+		w.Write(part)
+	})
+	mux.HandleFunc("/none", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Header().Set("Content-Length", "5000")
+	})
+	mux.HandleFunc("/chunked", func(w http.ResponseWriter, r *http.Request) {
+		conn, buf, err := w.(http.Hijacker).Hijack()
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		defer conn.Close()
+		fmt.Fprintf(buf, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n%x\r\n%s\r\n", len(part), part)
+		buf.Flush()
+	})
+	mux.HandleFunc("/gzip", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Header().Set("Content-Encoding", "gzip")
+		w.Write(gz.Bytes()[:gz.Len()*2/3])
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	u := func(p string) string { return srv.URL + p }
+
+	body, _, err := Fetch(context.Background(), u("/short"), FetchOptions{})
+	want := fmt.Sprintf("%s: body cut off after %d of %d bytes (unexpected EOF); reading the part that arrived", u("/short"), len(part), len(page))
+	if !bytes.Equal(body, part) || err == nil || !errors.Is(err, ErrBodyCut) || err.Error() != want {
+		t.Errorf("Fetch(/short) = %d bytes, %v; want %d bytes, %q", len(body), err, len(part), want)
+	}
+	body, _, err = Fetch(context.Background(), u("/none"), FetchOptions{})
+	want = u("/none") + ": body cut off before any data arrived: unexpected EOF"
+	if body != nil || err == nil || err.Error() != want {
+		t.Errorf("Fetch(/none) = %d bytes, %v; want none, %q", len(body), err, want)
+	}
+
+	var got []*story.Story
+	var warns []string
+	failed, err := Read(context.Background(), []string{u("/short"), u("/chunked"), u("/gzip"), u("/none")}, Options{DefaultDate: day0},
+		func(s *story.Story) error { got = append(got, s); return nil },
+		func(e error) { warns = append(warns, e.Error()) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if failed != 1 || len(got) != 3 {
+		t.Fatalf("failed %d, %d stories; warnings %q", failed, len(got), warns)
+	}
+	for _, s := range got {
+		if !strings.Contains(s.Text, "The foreign ministers of the two neighbouring countries") {
+			t.Errorf("%s: text %q", s.Origin, s.Text)
+		}
+	}
+	joined := strings.Join(warns, "\n")
+	for _, w := range []string{
+		u("/short") + ": body cut off after ",
+		u("/chunked") + ": body cut off after " + strconv.Itoa(len(part)) + " bytes (unexpected EOF); reading the part that arrived",
+		u("/gzip") + ": body cut off after ",
+		u("/none") + ": body cut off before any data arrived",
+	} {
+		if !strings.Contains(joined, w) {
+			t.Errorf("no warning %q in\n%s", w, joined)
+		}
+	}
+
+	// A feed item whose article page breaks off: its first part, and a warning naming the item.
+	feed := `<?xml version="1.0"?><rss version="2.0"><channel><title>Example</title>
+<item><title>Border talks</title><link>` + u("/short") + `</link><description>Short summary.</description></item></channel></rss>`
+	warns = nil
+	got = nil
+	if _, err := ReadFeed("f.rss", []byte(feed), "", Options{DefaultDate: day0, FeedArticles: true},
+		func(s *story.Story) error { got = append(got, s); return nil },
+		func(e error) { warns = append(warns, e.Error()) }); err != nil || len(got) != 1 {
+		t.Fatalf("feed: err %v, %d stories", err, len(got))
+	}
+	want = fmt.Sprintf("f.rss: item 1 (%s): article page body cut off after %d of %d bytes (unexpected EOF); reading the part that arrived",
+		urlID(u("/short")), len(part), len(page))
+	if !strings.Contains(got[0].Text, "The foreign ministers") || len(warns) != 1 || warns[0] != want {
+		t.Errorf("feed item text %q, warnings %q; want %q", got[0].Text, warns, want)
 	}
 }

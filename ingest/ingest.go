@@ -332,10 +332,12 @@ func (r *reader) run(ctx context.Context, j *job) error {
 		return r.stdin()
 	case j.url:
 		data, ctype, err := Fetch(ctx, j.name, r.opts.Fetch)
-		if err != nil {
-			if ctx.Err() != nil {
-				return ctx.Err()
-			}
+		if err != nil && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if err != nil && errors.Is(err, ErrBodyCut) && len(data) > 0 {
+			r.warn(err) // the first part of the body is read
+		} else if err != nil {
 			r.fail(err)
 			return nil
 		}
