@@ -55,6 +55,9 @@ func sniff(head []byte) string {
 	if len(head) >= 2 && head[0] == 0x1f && head[1] == 0x8b {
 		return "" // gzip: the caller decompresses first
 	}
+	if isUTF16(head) { // sniff the text, not its UTF-16 bytes
+		head, _, _ = decodeUTF16(head[:len(head)&^1], "")
+	}
 	h := bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
 	h = bytes.TrimLeft(h, " \t\r\n")
 	if len(h) == 0 {
@@ -154,7 +157,11 @@ func detectWithType(name string, data []byte, contentType string) string {
 			return FormatJSONL
 		}
 	}
-	return Detect(name, data[:min(len(data), 8192)])
+	head := data[:min(len(data), 8192)]
+	if is16, _ := declaredUTF16(head, contentType); is16 && !isUTF16(head) {
+		head, _, _ = decodeUTF16(head[:len(head)&^1], contentType)
+	}
+	return Detect(name, head)
 }
 
 // isBinary reports whether b looks like binary data rather than text in some charset, judging
@@ -251,6 +258,82 @@ func replaceNUL(s string) (out string, line int) {
 		return s, 0
 	}
 	return strings.ReplaceAll(s, "\x00", "\uFFFD"), 1 + strings.Count(s[:i], "\n")
+}
+
+// declaredUTF16 reports whether data is UTF-16 by its byte order mark or, without one, by the
+// charset of contentType ("utf-16" (little endian, as in the WHATWG Encoding standard),
+// "utf-16le", "utf-16be", any case); big tells the byte order.
+func declaredUTF16(data []byte, contentType string) (utf16, big bool) {
+	switch {
+	case len(data) >= 2 && data[0] == 0xff && data[1] == 0xfe:
+		return true, false
+	case len(data) >= 2 && data[0] == 0xfe && data[1] == 0xff:
+		return true, true
+	case contentType == "":
+		return false, false
+	}
+	_, params, err := mime.ParseMediaType(contentType)
+	if err != nil {
+		return false, false
+	}
+	switch strings.ToLower(strings.TrimSpace(params["charset"])) {
+	case "utf-16", "utf-16le":
+		return true, false
+	case "utf-16be":
+		return true, true
+	}
+	return false, false
+}
+
+// decodeUTF16 transcodes data to UTF-8 when declaredUTF16 says it is UTF-16 (decoded true),
+// dropping the byte order mark; otherwise data is returned as it is. broken is true when the
+// data ends in half a character or holds a lone surrogate (those become U+FFFD).
+func decodeUTF16(data []byte, contentType string) (out []byte, decoded, broken bool) {
+	is16, big := declaredUTF16(data, contentType)
+	if !is16 {
+		return data, false, false
+	}
+	order := unicode.LittleEndian
+	if big {
+		order = unicode.BigEndian
+	}
+	// UseBOM: a byte order mark, when there is one, decides the order and is dropped.
+	out, err := unicode.UTF16(order, unicode.UseBOM).NewDecoder().Bytes(data)
+	if err != nil {
+		return data, false, true
+	}
+	return out, true, brokenUTF16(data, big)
+}
+
+// brokenUTF16 reports UTF-16 data that ends in half a character or holds a lone surrogate.
+func brokenUTF16(data []byte, big bool) bool {
+	if len(data)%2 != 0 {
+		return true
+	}
+	high := false // the previous unit was a high surrogate
+	for i := 0; i < len(data); i += 2 {
+		u := uint16(data[i]) | uint16(data[i+1])<<8
+		if big {
+			u = uint16(data[i])<<8 | uint16(data[i+1])
+		}
+		switch {
+		case u >= 0xd800 && u < 0xdc00:
+			if high {
+				return true
+			}
+			high = true
+		case u >= 0xdc00 && u < 0xe000:
+			if !high {
+				return true
+			}
+			high = false
+		default:
+			if high {
+				return true
+			}
+		}
+	}
+	return high
 }
 
 // fromUTF16 transcodes text with a UTF-16 byte order mark to UTF-8 (data unchanged without

@@ -26,8 +26,8 @@ import (
 // date (gofeed's parse, else ParseDate on the raw string, else the Dublin Core date). The story
 // id is a slug of the item link, else of its GUID, else "BASE-N". Origin is "name#N" (N from 1).
 //
-// The document is transcoded to UTF-8 first (BOM, Content-Type charset, XML declaration). An
-// item with an unreadable or missing date gets opts.DefaultDate and a warning naming the item;
+// The document is transcoded to UTF-8 first (BOM, Content-Type charset, XML declaration;
+// UTF-16 with a BOM or declared by contentType too). An item with an unreadable or missing date gets opts.DefaultDate and a warning naming the item;
 // an item without text is skipped with a warning and counted in failed. err is an *InputError
 // when the document is not a feed (binary, empty, broken XML), or the error of emit.
 //
@@ -47,6 +47,13 @@ func readFeed(ctx context.Context, name string, data []byte, contentType string,
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return 0, inputErr(name, 0, "empty file")
+	}
+	data, is16, broken16 := decodeUTF16(data, contentType)
+	if is16 {
+		data, contentType = xmlDeclCharset(data), ""
+	}
+	if broken16 {
+		warn(inputErr(name, 0, "broken UTF-16: bad characters replaced by U+FFFD"))
 	}
 	if isBinary(data) {
 		return 0, inputErr(name, 0, "binary data, not a feed")
@@ -265,19 +272,14 @@ func parseFeedSafe(data []byte) (f *gofeed.Feed, err error) {
 
 var reXMLEncoding = regexp.MustCompile(`^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']`)
 
-// feedToUTF8 transcodes a feed to UTF-8 from the charset of its BOM, Content-Type or XML
-// declaration, and rewrites the declaration to say UTF-8.
+// feedToUTF8 transcodes a feed to UTF-8 from the charset of its UTF-8 BOM, Content-Type or XML
+// declaration, and rewrites the declaration to say UTF-8. (readFeed has decoded UTF-16 before.)
 func feedToUTF8(data []byte, contentType string) ([]byte, error) {
-	label := ""
-	switch {
-	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
+	if bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
 		return data[3:], nil
-	case bytes.HasPrefix(data, []byte("\xff\xfe")):
-		label = "utf-16le"
-	case bytes.HasPrefix(data, []byte("\xfe\xff")):
-		label = "utf-16be"
 	}
-	if label == "" && contentType != "" {
+	label := ""
+	if contentType != "" {
 		if _, params, err := mime.ParseMediaType(contentType); err == nil {
 			label = params["charset"]
 		}

@@ -162,6 +162,8 @@ func FuzzReadFeed(f *testing.F) {
 	f.Add([]byte(`<?xml version="1.0" encoding="euc-kr"?><rss><channel><item><title>x</title><description>y</description><pubDate>32 Foo 99999</pubDate></item></channel></rss>`))
 	f.Add([]byte(`{"version": "https://jsonfeed.org/version/1.1", "items": [{"id": "1", "content_text": "x", "date_published": "nope"}]}`))
 	f.Add([]byte(`<feed xmlns="http://www.w3.org/2005/Atom"><entry><content type="xhtml"><div><p>a</p></div></content></entry></feed>`))
+	f.Add(utf16(f, `<?xml version="1.0" encoding="UTF-16"?><rss><channel><item><title>x</title><description>y</description></item></channel></rss>`, false, true))
+	f.Add(append(utf16(f, `<rss><channel><item><description>Rebels \U0001F600 fled.</description></item></channel></rss>`, true, true), 0xd8))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		_, err := ReadFeed("fz.rss", data, "", Options{DefaultDate: day0},
 			func(s *story.Story) error {

@@ -147,6 +147,9 @@ func toUTF8(data []byte, contentType string) ([]byte, string, error) {
 			if e, n := charset.Lookup(string(m[1])); e != nil {
 				enc, name = e, n
 			}
+			if strings.HasPrefix(name, "utf-16") { // a page read as ASCII bytes is not UTF-16 (WHATWG)
+				enc, name = nil, "utf-8"
+			}
 		}
 		if name != "utf-8" && utf8.Valid(data) && (isSingleByte(name) || !hasMetaCharset(data)) {
 			return data, "", nil

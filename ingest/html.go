@@ -24,8 +24,8 @@ import (
 // name without extension, or a slug of the URL); contentType is the HTTP Content-Type or "".
 //
 // The page is transcoded to UTF-8 first (BOM, Content-Type charset, <meta charset>, else
-// windows-1252, per the WHATWG encoding sniffing rules; EUC-KR, Shift_JIS, ISO-8859-x, ... are
-// supported). Paragraphs of Story.Text are separated by "\n"; chrome lines left by the extractor
+// windows-1252, per the WHATWG encoding sniffing rules; UTF-16 with a BOM or declared by
+// contentType, EUC-KR, Shift_JIS, ISO-8859-x, ... are supported). Paragraphs of Story.Text are separated by "\n"; chrome lines left by the extractor
 // are dropped as in StripChrome unless opts.KeepChrome. A page without a readable date gets
 // opts.DefaultDate with a warning.
 //
@@ -41,6 +41,10 @@ func readHTML(name string, data []byte, contentType string, opts Options) (s *st
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, nil, false, inputErr(name, 0, "empty file")
 	}
+	data, is16, broken16 := decodeUTF16(data, contentType)
+	if is16 {
+		contentType = "text/html; charset=utf-8"
+	}
 	if isBinary(data) {
 		return nil, nil, false, inputErr(name, 0, "binary data, not an HTML page")
 	}
@@ -49,6 +53,9 @@ func readHTML(name string, data []byte, contentType string, opts Options) (s *st
 		e := inputErr(name, 0, format, args...)
 		warns = append(warns, e)
 		s.Warnings = append(s.Warnings, e.Error())
+	}
+	if broken16 {
+		warn("broken UTF-16: bad characters replaced by U+FFFD")
 	}
 	utf, _, terr := toUTF8(data, contentType)
 	if terr != nil {

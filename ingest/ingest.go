@@ -610,6 +610,14 @@ func (r *reader) dataAs(name string, data []byte, contentType, format string) er
 	}
 	switch format {
 	case FormatText:
+		if is16, _ := declaredUTF16(data, contentType); is16 && !isUTF16(data) {
+			// UTF-16 by the Content-Type only: add the byte order mark ReadText goes by.
+			bom := []byte{0xff, 0xfe}
+			if _, big := declaredUTF16(data, contentType); big {
+				bom = []byte{0xfe, 0xff}
+			}
+			data = append(bom, data...)
+		}
 		if isBinary(data) {
 			r.fail(inputErr(name, 0, "binary data, not a text story"))
 			return nil
