@@ -304,10 +304,11 @@ func isBlank(s string) bool {
 	return true
 }
 
-// skipUnusedMetadata adds to the <head> of doc a <meta> author and a <meta> article:tag, so
-// that go-trafilatura's metadata step finds both there and skips its searches of the whole page
-// for them (the author search clones the page once more). Dyad does not use either: a story's
-// metadata are its title, site name, URL and date.
+// skipUnusedMetadata adds to the <head> of doc a <meta> author, a <meta> article:tag and a
+// JSON-LD WebPage with an articleSection, so that go-trafilatura's metadata step finds the
+// author, tags and categories there and skips its searches of the whole page for them (the
+// author search clones the page once more). Dyad uses none of the three: a story's metadata
+// are its title, site name, URL and date, which the added elements do not carry.
 func skipUnusedMetadata(doc *html.Node) {
 	head := findElement(doc, "head", 2)
 	if head == nil {
@@ -317,6 +318,10 @@ func skipUnusedMetadata(doc *html.Node) {
 		head.AppendChild(&html.Node{Type: html.ElementNode, Data: "meta", DataAtom: atom.Meta,
 			Attr: []html.Attribute{{Key: kv[0], Val: kv[1]}, {Key: "content", Val: "Dyad Unused"}}})
 	}
+	ld := &html.Node{Type: html.ElementNode, Data: "script", DataAtom: atom.Script,
+		Attr: []html.Attribute{{Key: "type", Val: "application/ld+json"}}}
+	ld.AppendChild(&html.Node{Type: html.TextNode, Data: `{"@type":"WebPage","articleSection":"Dyad Unused"}`})
+	head.AppendChild(ld)
 }
 
 // findElement returns the first element named name at most depth levels below n, or nil.
