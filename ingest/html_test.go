@@ -442,3 +442,26 @@ func TestPruneDoc(t *testing.T) {
 		t.Errorf("pruned page\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestDateSearchTrim checks what extensiveDate drops before its search: everything after the
+// first <article>, and lists that are mostly link text.
+func TestDateSearchTrim(t *testing.T) {
+	page := `<html><head><title>T</title></head><body><div><p>Posted 4 March 2019</p>` +
+		`<ul><li><a href="/a">Other story, 1 May 2020</a></li><li><a href="/b">Another</a></li></ul>` +
+		`<ul><li>Talks resumed on <a href="/m">Monday</a> after two years</li></ul>` +
+		`<article><p>Text.</p></article><div>Comments, 2 June 2021</div></div><footer>2022</footer></body></html>`
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cutAfter(findElement(doc, "article", 64))
+	dropLinkLists(doc)
+	var b strings.Builder
+	html.Render(&b, doc)
+	want := `<html><head><title>T</title></head><body><div><p>Posted 4 March 2019</p>` +
+		`<ul><li>Talks resumed on <a href="/m">Monday</a> after two years</li></ul>` +
+		`<article><p>Text.</p></article></div></body></html>`
+	if b.String() != want {
+		t.Errorf("trimmed page\n%s\nwant\n%s", b.String(), want)
+	}
+}
