@@ -134,8 +134,8 @@ func readHTML(name string, data []byte, contentType string, opts Options) (s *st
 // first trims doc (which it changes) to the parts that may date the story: everything after the
 // page's first <article> (else its <main>) goes, and so do lists (<ul>, <ol>) that are mostly
 // link text — lists of other stories, with their own dates. The search parses every date-like
-// text it meets, so this makes it about a quarter faster; on go-trafilatura's labelled pages it
-// finds the same number of right dates.
+// text it meets, so this makes it about a quarter faster; on go-trafilatura's labelled pages
+// the dates are right on 639 of 748 (640 without the trimming).
 func extensiveDate(doc *html.Node, url string) (t time.Time) {
 	defer func() {
 		if recover() != nil {
