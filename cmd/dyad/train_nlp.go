@@ -158,6 +158,7 @@ func addTrainSubcommands(parent *cobra.Command) {
 		folds         int
 		tagEp, parEp  int
 		minUpd        int
+		stack, seeds  int
 		addGold       bool
 		dump          string
 	}
@@ -210,6 +211,12 @@ directory holding go.mod), not the working directory: --out nlp/model and --tree
 			if af.minUpd >= 0 {
 				cfg.ParserMinUpdates = af.minUpd
 			}
+			if af.stack >= 0 {
+				cfg.TaggerStack = af.stack
+			}
+			if af.seeds > 0 {
+				cfg.ParserSeeds = af.seeds
+			}
 			cfg.AddGoldTags = af.addGold
 			cfg.Log = os.Stdout
 			if af.dump != "" {
@@ -239,6 +246,8 @@ directory holding go.mod), not the working directory: --out nlp/model and --tree
 	ac.Flags().IntVar(&af.tagEp, "tagger-epochs", 0, "tagger epochs, at least 1 (default 10)")
 	ac.Flags().IntVar(&af.parEp, "parser-epochs", 0, "parser epochs, at least 1 (default 12)")
 	ac.Flags().IntVar(&af.minUpd, "parser-min-updates", -1, "drop parser features updated fewer times than this (-1: default)")
+	ac.Flags().IntVar(&af.stack, "tagger-stack", -1, "jackknife folds of the tagger's stacked second stage, 0 for one stage (-1: default)")
+	ac.Flags().IntVar(&af.seeds, "parser-seeds", 0, "number of parsers trained with successive seeds and mixed into one (0: default)")
 	ac.Flags().BoolVar(&af.addGold, "add-gold-tags", train.DefaultConfig.AddGoldTags, "train the parser on the treebank-tagged sentences too, besides the jackknifed ones")
 	ac.Flags().StringVar(&af.dump, "dump-tags", "", "also write the parser's training and dev sets with predicted tags into this folder")
 	parent.AddCommand(ac)
@@ -340,8 +349,8 @@ func trainAll(dir, out string, cfg train.Config) error {
 		Model: bi.Name, SHA256: bi.SHA256, Bytes: int(bi.Bytes),
 		Treebank: "UD English-EWT v2.16", License: "CC BY-SA 4.0 (from the treebank)",
 		Train: ti, Dev: di, Seed: cfg.Seed, Settings: cfg, DevScores: scores,
-		Command: fmt.Sprintf("dyad train all --treebank %s --out %s --seed %d --folds %d --tagger-epochs %d --parser-epochs %d --parser-min-updates %d --add-gold-tags=%t",
-			"../shared/data/ud-english-ewt", "nlp/model", cfg.Seed, cfg.Folds, cfg.TaggerEpochs, cfg.ParserEpochs, cfg.ParserMinUpdates, cfg.AddGoldTags),
+		Command: fmt.Sprintf("dyad train all --treebank %s --out %s --seed %d --folds %d --tagger-epochs %d --tagger-stack %d --parser-epochs %d --parser-min-updates %d --parser-seeds %d --add-gold-tags=%t",
+			"../shared/data/ud-english-ewt", "nlp/model", cfg.Seed, cfg.Folds, cfg.TaggerEpochs, cfg.TaggerStack, cfg.ParserEpochs, cfg.ParserMinUpdates, max(cfg.ParserSeeds, 1), cfg.AddGoldTags),
 	}
 	js, err := json.MarshalIndent(info, "", "  ")
 	if err != nil {

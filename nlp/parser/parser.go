@@ -371,3 +371,26 @@ func (p *Parser) Pruned(min float64) *Parser {
 func (p *Parser) Size() (rows, weights int) {
 	return p.trans.Rows() + p.labeler.Rows(), p.trans.Entries() + p.labeler.Entries()
 }
+
+// Mix returns the parser whose transition and labelling weights are the sums of those of ps
+// (parameter mixing: parsers trained on the same data and relations with different seeds score
+// like their ensemble, at the speed of one). Weights below prune perceptron updates are dropped.
+// It fails when ps is empty or the parsers' relation lists differ.
+func Mix(prune float64, ps ...*Parser) (*Parser, error) {
+	if len(ps) == 0 {
+		return nil, fmt.Errorf("parser: nothing to mix")
+	}
+	var trans, labs []*linear.Model
+	for _, p := range ps {
+		if len(p.labels) != len(ps[0].labels) {
+			return nil, fmt.Errorf("parser: cannot mix parsers with different relation lists")
+		}
+		for i, l := range p.labels {
+			if l != ps[0].labels[i] {
+				return nil, fmt.Errorf("parser: cannot mix parsers with different relation lists")
+			}
+		}
+		trans, labs = append(trans, p.trans), append(labs, p.labeler)
+	}
+	return &Parser{labels: ps[0].labels, trans: linear.Sum(prune, trans...), labeler: linear.Sum(prune, labs...)}, nil
+}

@@ -134,3 +134,45 @@ func FuzzLoad(f *testing.F) {
 		}
 	})
 }
+
+// TestMix mixes parsers trained with different seeds: the mix parses the held-out toy sentences
+// as well as each of them, and parsers with different relation lists are refused.
+func TestMix(t *testing.T) {
+	data := toy()
+	var ps []*Parser
+	for seed := uint64(1); seed <= 3; seed++ {
+		p, err := Train(data[:160], data[160:], Options{Epochs: 2, Seed: seed})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ps = append(ps, p)
+	}
+	mx, err := Mix(0.3, ps...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sc := mx.Evaluate(data[160:]); sc.UAS < 0.99 || sc.LAS < 0.99 {
+		t.Errorf("mixed parser on toy held-out: %+v", sc)
+	}
+	if r, _ := mx.Size(); r < func() int { r0, _ := ps[0].Size(); return r0 }() {
+		t.Errorf("mixed parser has %d rows, fewer than one of its parts", r)
+	}
+	other := toy()[:40]
+	for i := range other {
+		for j := range other[i].Tokens {
+			if other[i].Tokens[j].Deprel == "obl" {
+				other[i].Tokens[j].Deprel = "obl:tmod"
+			}
+		}
+	}
+	po, err := Train(other, nil, Options{Epochs: 1, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Mix(0.3, ps[0], po); err == nil {
+		t.Error("mixing parsers with different relation lists should fail")
+	}
+	if _, err := Mix(0.3); err == nil {
+		t.Error("mixing no parsers should fail")
+	}
+}

@@ -64,7 +64,8 @@ func capsClass(s string) uint64 {
 type scratch struct {
 	w      []wordFeats
 	tags   []int
-	tags1  []int // stage-1 classes, read by the stacked stage-2 features
+	tags1  []int  // stage-1 classes, read by the stacked stage-2 features
+	sure   []bool // per token (0-based): stage 1's best class leads the next by at least stage2Margin
 	feats  []uint64
 	scores []float32
 	lower  []byte
@@ -190,72 +191,67 @@ func shapeHash(s string) uint64 {
 	return linear.Mix(h, lb)
 }
 
-// features appends the feature keys for position i (0-based token index) to dst.
+// features appends the feature keys for position i (0-based token index) to dst. Keys are written
+// out as linear.Key(linear.Mix(...linear.Seed(template)..., value)) so that they inline, with the
+// template's seed folded to a constant.
 func (t *Tagger) features(dst []uint64, sc *scratch, i int) []uint64 {
 	p := i + pad
 	w := sc.w
 	c, l1, l2, r1, r2 := &w[p], &w[p-1], &w[p-2], &w[p+1], &w[p+2]
 	p1, p2 := uint64(sc.tags[p-1]), uint64(sc.tags[p-2])
-	k := func(tmpl uint64, vals ...uint64) {
-		h := linear.Seed(tmpl)
-		for _, v := range vals {
-			h = linear.Mix(h, v)
-		}
-		dst = append(dst, linear.Key(h))
-	}
-	k(0)
-	k(1, c.lower)
-	k(2, c.form)
-	k(3, c.suf[0])
-	k(4, c.suf[1])
-	k(5, c.suf[2])
-	k(6, c.suf[3])
-	k(7, c.pre[0])
-	k(8, c.pre[1])
-	k(9, c.pre[2])
-	k(10, c.shape)
-	k(11, l1.lower)
-	k(12, r1.lower)
-	k(13, l2.lower)
-	k(14, r2.lower)
-	k(15, l1.suf[2])
-	k(16, r1.suf[2])
-	k(17, p1)
-	k(18, p2)
-	k(19, p1, p2)
-	k(20, p1, c.lower)
-	k(21, l1.lower, c.lower)
-	k(22, c.lower, r1.lower)
-	k(23, c.amb)
-	k(24, r1.amb)
-	k(25, r2.amb)
-	k(26, p1, c.amb)
-	k(27, c.amb, r1.amb)
-	k(28, r1.shape)
-	k(29, l1.shape)
-	k(30, p1, c.suf[2])
-	k(31, l1.lower, r1.lower)
-	k(32, p1, r1.lower)
-	k(33, c.shape, r1.amb)
-	k(34, p1, p2, c.amb)
-	k(40, r1.lower, r2.lower)
-	k(41, c.suf[1], r1.suf[1])
-	k(42, p1, c.shape)
-	k(43, c.shape, l1.lower)
-	k(44, c.lower, r1.amb)
-	k(45, c.shape, r1.shape)
+	dst = append(dst, linear.Key(linear.Seed(0)))
+	dst = append(dst, linear.Key(linear.Mix(linear.Seed(1), c.lower)))
+	dst = append(dst, linear.Key(linear.Mix(linear.Seed(2), c.form)))
+	dst = append(dst, linear.Key(linear.Mix(linear.Seed(3), c.suf[0])))
+	dst = append(dst, linear.Key(linear.Mix(linear.Seed(4), c.suf[1])))
+	dst = append(dst, linear.Key(linear.Mix(linear.Seed(5), c.suf[2])))
+	dst = append(dst, linear.Key(linear.Mix(linear.Seed(6), c.suf[3])))
+	dst = append(dst, linear.Key(linear.Mix(linear.Seed(7), c.pre[0])))
+	dst = append(dst, linear.Key(linear.Mix(linear.Seed(8), c.pre[1])))
+	dst = append(dst, linear.Key(linear.Mix(linear.Seed(9), c.pre[2])))
+	dst = append(dst, linear.Key(linear.Mix(linear.Seed(10), c.shape)))
+	dst = append(dst, linear.Key(linear.Mix(linear.Seed(11), l1.lower)))
+	dst = append(dst, linear.Key(linear.Mix(linear.Seed(12), r1.lower)))
+	dst = append(dst, linear.Key(linear.Mix(linear.Seed(13), l2.lower)))
+	dst = append(dst, linear.Key(linear.Mix(linear.Seed(14), r2.lower)))
+	dst = append(dst, linear.Key(linear.Mix(linear.Seed(15), l1.suf[2])))
+	dst = append(dst, linear.Key(linear.Mix(linear.Seed(16), r1.suf[2])))
+	dst = append(dst, linear.Key(linear.Mix(linear.Seed(17), p1)))
+	dst = append(dst, linear.Key(linear.Mix(linear.Seed(18), p2)))
+	dst = append(dst, linear.Key(linear.Mix(linear.Mix(linear.Seed(19), p1), p2)))
+	dst = append(dst, linear.Key(linear.Mix(linear.Mix(linear.Seed(20), p1), c.lower)))
+	dst = append(dst, linear.Key(linear.Mix(linear.Mix(linear.Seed(21), l1.lower), c.lower)))
+	dst = append(dst, linear.Key(linear.Mix(linear.Mix(linear.Seed(22), c.lower), r1.lower)))
+	dst = append(dst, linear.Key(linear.Mix(linear.Seed(23), c.amb)))
+	dst = append(dst, linear.Key(linear.Mix(linear.Seed(24), r1.amb)))
+	dst = append(dst, linear.Key(linear.Mix(linear.Seed(25), r2.amb)))
+	dst = append(dst, linear.Key(linear.Mix(linear.Mix(linear.Seed(26), p1), c.amb)))
+	dst = append(dst, linear.Key(linear.Mix(linear.Mix(linear.Seed(27), c.amb), r1.amb)))
+	dst = append(dst, linear.Key(linear.Mix(linear.Seed(28), r1.shape)))
+	dst = append(dst, linear.Key(linear.Mix(linear.Seed(29), l1.shape)))
+	dst = append(dst, linear.Key(linear.Mix(linear.Mix(linear.Seed(30), p1), c.suf[2])))
+	dst = append(dst, linear.Key(linear.Mix(linear.Mix(linear.Seed(31), l1.lower), r1.lower)))
+	dst = append(dst, linear.Key(linear.Mix(linear.Mix(linear.Seed(32), p1), r1.lower)))
+	dst = append(dst, linear.Key(linear.Mix(linear.Mix(linear.Seed(33), c.shape), r1.amb)))
+	dst = append(dst, linear.Key(linear.Mix(linear.Mix(linear.Mix(linear.Seed(34), p1), p2), c.amb)))
+	dst = append(dst, linear.Key(linear.Mix(linear.Mix(linear.Seed(40), r1.lower), r2.lower)))
+	dst = append(dst, linear.Key(linear.Mix(linear.Mix(linear.Seed(41), c.suf[1]), r1.suf[1])))
+	dst = append(dst, linear.Key(linear.Mix(linear.Mix(linear.Seed(42), p1), c.shape)))
+	dst = append(dst, linear.Key(linear.Mix(linear.Mix(linear.Seed(43), c.shape), l1.lower)))
+	dst = append(dst, linear.Key(linear.Mix(linear.Mix(linear.Seed(44), c.lower), r1.amb)))
+	dst = append(dst, linear.Key(linear.Mix(linear.Mix(linear.Seed(45), c.shape), r1.shape)))
 	first := uint64(0)
 	if i == 0 {
 		first = 1
-		k(35, c.shape)
-		k(36, c.lower)
+		dst = append(dst, linear.Key(linear.Mix(linear.Seed(35), c.shape)))
+		dst = append(dst, linear.Key(linear.Mix(linear.Seed(36), c.lower)))
 	}
 	if !c.known {
-		k(37, p1, c.suf[2])
-		k(38, c.shape, c.suf[1])
-		k(39, r1.lower, c.suf[1])
-		k(51, c.caps, first, c.suf[3])
-		k(52, c.caps, first, p1)
+		dst = append(dst, linear.Key(linear.Mix(linear.Mix(linear.Seed(37), p1), c.suf[2])))
+		dst = append(dst, linear.Key(linear.Mix(linear.Mix(linear.Seed(38), c.shape), c.suf[1])))
+		dst = append(dst, linear.Key(linear.Mix(linear.Mix(linear.Seed(39), r1.lower), c.suf[1])))
+		dst = append(dst, linear.Key(linear.Mix(linear.Mix(linear.Mix(linear.Seed(51), c.caps), first), c.suf[3])))
+		dst = append(dst, linear.Key(linear.Mix(linear.Mix(linear.Mix(linear.Seed(52), c.caps), first), p1)))
 	}
 	return dst
 }
@@ -268,22 +264,15 @@ func (t *Tagger) features2(dst []uint64, sc *scratch, i int) []uint64 {
 	c, r1 := &sc.w[p], &sc.w[p+1]
 	q0, q1, q2 := uint64(sc.tags1[p]), uint64(sc.tags1[p+1]), uint64(sc.tags1[p+2])
 	p1 := uint64(sc.tags[p-1])
-	k := func(tmpl uint64, vals ...uint64) {
-		h := linear.Seed(tmpl)
-		for _, v := range vals {
-			h = linear.Mix(h, v)
-		}
-		dst = append(dst, linear.Key(h))
-	}
-	k(60, q0)
-	k(61, q1)
-	k(62, q2)
-	k(63, q1, q2)
-	k(64, p1, q1)
-	k(65, q0, c.lower)
-	k(66, q1, c.lower)
-	k(67, p1, q0, q1)
-	k(68, q1, r1.lower)
-	k(69, q0, c.suf[2])
+	dst = append(dst, linear.Key(linear.Mix(linear.Seed(60), q0)))
+	dst = append(dst, linear.Key(linear.Mix(linear.Seed(61), q1)))
+	dst = append(dst, linear.Key(linear.Mix(linear.Seed(62), q2)))
+	dst = append(dst, linear.Key(linear.Mix(linear.Mix(linear.Seed(63), q1), q2)))
+	dst = append(dst, linear.Key(linear.Mix(linear.Mix(linear.Seed(64), p1), q1)))
+	dst = append(dst, linear.Key(linear.Mix(linear.Mix(linear.Seed(65), q0), c.lower)))
+	dst = append(dst, linear.Key(linear.Mix(linear.Mix(linear.Seed(66), q1), c.lower)))
+	dst = append(dst, linear.Key(linear.Mix(linear.Mix(linear.Mix(linear.Seed(67), p1), q0), q1)))
+	dst = append(dst, linear.Key(linear.Mix(linear.Mix(linear.Seed(68), q1), r1.lower)))
+	dst = append(dst, linear.Key(linear.Mix(linear.Mix(linear.Seed(69), q0), c.suf[2])))
 	return dst
 }

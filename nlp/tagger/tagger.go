@@ -10,6 +10,7 @@ package tagger
 import (
 	"fmt"
 	"io"
+	"math"
 	"sort"
 	"strings"
 	"sync"
@@ -57,11 +58,7 @@ func (t *Tagger) Tag(s *story.Sentence) {
 	}
 	sc := t.getScratch()
 	t.prepare(s, sc)
-	t.predict(s, sc, t.features, t.model)
-	if t.model2 != nil {
-		copy(sc.tags1, sc.tags)
-		t.predict(s, sc, t.features2, t.model2)
-	}
+	t.tag(s, sc)
 	for i := range s.Tokens {
 		tk := &s.Tokens[i]
 		c := t.classes[sc.tags[i+pad]]
@@ -72,12 +69,43 @@ func (t *Tagger) Tag(s *story.Sentence) {
 	t.pool.Put(sc)
 }
 
+// stage2Margin is the stage-1 score lead (best class over the next, in perceptron updates) from
+// which a token keeps its stage-1 class and is not re-tagged by the stacked stage 2: stage 2 costs
+// as much as stage 1 per token it re-tags, and tokens tagged with a large lead are nearly always
+// right. Tuned on EWT dev (see docs/MODEL.md).
+var stage2Margin float32 = 12
+
+// tag runs the stages on the prepared sentence, leaving the class ids in sc.tags.
+func (t *Tagger) tag(s *story.Sentence, sc *scratch) {
+	t.predict(s, sc, t.features, t.model, t.model2 != nil)
+	if t.model2 != nil {
+		copy(sc.tags1, sc.tags)
+		t.predict(s, sc, t.features2, t.model2, false)
+	}
+}
+
 // predict tags the prepared sentence greedily with one stage (features and model: stage 1, or
 // the stacked stage 2 over the stage-1 classes in sc.tags1), leaving the class ids in sc.tags.
-func (t *Tagger) predict(s *story.Sentence, sc *scratch, features func([]uint64, *scratch, int) []uint64, model *linear.Model) {
+// Stage 1 with margins set records in sc.sure which tokens stage 2 may skip; stage 2 (after
+// such a stage 1) re-tags only the others.
+func (t *Tagger) predict(s *story.Sentence, sc *scratch, features func([]uint64, *scratch, int) []uint64, model *linear.Model, margins bool) {
+	stage2 := model == t.model2
+	if margins {
+		if cap(sc.sure) < len(s.Tokens) {
+			sc.sure = make([]bool, len(s.Tokens))
+		}
+		sc.sure = sc.sure[:len(s.Tokens)]
+	}
+	lead := stage2Margin / model.Scale()
 	for i := range s.Tokens {
 		if dc := sc.w[i+pad].dictClass; dc >= 0 {
 			sc.tags[i+pad] = int(dc)
+			if margins {
+				sc.sure[i] = true
+			}
+			continue
+		}
+		if stage2 && sc.sure[i] {
 			continue
 		}
 		sc.feats = features(sc.feats[:0], sc, i)
@@ -87,7 +115,23 @@ func (t *Tagger) predict(s *story.Sentence, sc *scratch, features func([]uint64,
 		}
 		model.Score(sc.feats, scores)
 		sc.tags[i+pad] = t.choose(scores, sc, i)
+		if margins {
+			sc.sure[i] = topLead(scores) >= lead
+		}
 	}
+}
+
+// topLead returns the best score minus the second best.
+func topLead(scores []float32) float32 {
+	b1, b2 := float32(math.Inf(-1)), float32(math.Inf(-1))
+	for _, v := range scores {
+		if v > b1 {
+			b1, b2 = v, b1
+		} else if v > b2 {
+			b2 = v
+		}
+	}
+	return b1 - b2
 }
 
 // Unknown-word constraints: a capitalised word never seen in training (neither its exact form in

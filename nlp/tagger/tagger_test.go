@@ -2,6 +2,8 @@ package tagger
 
 import (
 	"bytes"
+	"math"
+	"strings"
 	"testing"
 
 	"github.com/dyad-events/dyad/story"
@@ -138,4 +140,40 @@ func FuzzLoad(f *testing.F) {
 			tg.Tag(&story.Sentence{Tokens: []story.Token{{Form: "the"}, {Form: "army"}}})
 		}
 	})
+}
+
+// TestStage2Margin checks the selective stacked stage: with a zero margin no token is re-tagged
+// (the tags are those of stage 1 alone), and with an infinite one every token not in the tag
+// dictionary goes through stage 2, which tags the toy held-out set correctly.
+func TestStage2Margin(t *testing.T) {
+	data := toy()
+	tg, err := Train(data[:120], data[120:], Options{Epochs: 3, Seed: 3, Stack: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tg.model2 == nil {
+		t.Fatal("no stage 2 trained")
+	}
+	one := tg.Pruned(0)
+	one.model2 = nil
+	defer func(m float32) { stage2Margin = m }(stage2Margin)
+	tagAll := func(tg *Tagger) []string {
+		var out []string
+		for _, s := range data[120:] {
+			c := story.Sentence{Tokens: append([]story.Token(nil), s.Tokens...)}
+			tg.Tag(&c)
+			for _, tk := range c.Tokens {
+				out = append(out, tk.UPOS+"/"+tk.XPOS)
+			}
+		}
+		return out
+	}
+	stage2Margin = 0
+	if a, b := tagAll(tg), tagAll(one); strings.Join(a, " ") != strings.Join(b, " ") {
+		t.Error("margin 0: stage 2 changed tags")
+	}
+	stage2Margin = float32(math.Inf(1))
+	if upos, xpos, _, _ := tg.Evaluate(data[120:]); upos < 0.99 || xpos < 0.99 {
+		t.Errorf("stage 2 on every token: UPOS %.3f XPOS %.3f", upos, xpos)
+	}
 }

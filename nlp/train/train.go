@@ -6,6 +6,8 @@ package train
 import (
 	"fmt"
 	"io"
+	"runtime"
+	"sync"
 
 	"github.com/dyad-events/dyad/nlp"
 	"github.com/dyad-events/dyad/nlp/parser"
@@ -23,16 +25,22 @@ type Config struct {
 	// that the parser learns from both noisy and clean tags (twice the data per epoch).
 	AddGoldTags bool `json:"parser_add_gold_tags"`
 	// ParserMinUpdates drops parser features updated fewer times than this (parser.Options.MinUpdates).
-	ParserMinUpdates int       `json:"parser_min_updates"`
-	Seed             uint64    `json:"-"`
-	Log              io.Writer `json:"-"`
+	ParserMinUpdates int `json:"parser_min_updates"`
+	// ParserSeeds is the number of parsers, trained with seeds Seed, Seed+1, ..., whose weights are
+	// summed into the shipped one (parser.Mix); 0 or 1 trains one. They train in parallel.
+	ParserSeeds int `json:"parser_seeds,omitempty"`
+	// ParserMixPrune drops summed parser weights below this many perceptron updates per parser mixed.
+	ParserMixPrune float64   `json:"parser_mix_prune,omitempty"`
+	Seed           uint64    `json:"-"`
+	Log            io.Writer `json:"-"`
 	// TagsReady, when set, receives the parser's training and dev sentences with their predicted
 	// tags before the parser is trained (for inspection and experiments).
 	TagsReady func(train, dev []story.Sentence) `json:"-"`
 }
 
 // DefaultConfig is the configuration of the shipped model.
-var DefaultConfig = Config{TaggerEpochs: 10, ParserEpochs: 12, Folds: 5, AddGoldTags: true, ParserMinUpdates: 2, Seed: 1}
+var DefaultConfig = Config{TaggerEpochs: 10, ParserEpochs: 12, Folds: 5, TaggerStack: 4, AddGoldTags: true, ParserMinUpdates: 2,
+	ParserSeeds: 3, ParserMixPrune: 0.5, Seed: 1}
 
 // Scores are accuracies on a treebank with gold tokens, as fractions in [0,1].
 type Scores struct {
@@ -71,13 +79,70 @@ func Build(trainSet, dev []story.Sentence, cfg Config) (*nlp.Pipeline, Scores, e
 	if cfg.TagsReady != nil {
 		cfg.TagsReady(ptrain, pdev)
 	}
-	logf("training the parser on %d sentences\n", len(ptrain))
-	ps, err := parser.Train(ptrain, pdev, parser.Options{Epochs: cfg.ParserEpochs, Seed: cfg.Seed, MinUpdates: cfg.ParserMinUpdates, Log: cfg.Log})
+	ps, err := trainParsers(ptrain, pdev, cfg, logf)
 	if err != nil {
 		return nil, Scores{}, err
 	}
 	p := &nlp.Pipeline{Tagger: tg, Parser: ps}
 	return p, Evaluate(p, dev), nil
+}
+
+// trainParsers trains cfg.ParserSeeds parsers (seeds cfg.Seed, cfg.Seed+1, ...) on up to
+// GOMAXPROCS goroutines and mixes them; their epoch logs are prefixed with their seed.
+func trainParsers(ptrain, pdev []story.Sentence, cfg Config, logf func(string, ...any)) (*parser.Parser, error) {
+	k := max(cfg.ParserSeeds, 1)
+	logf("training %d parser(s) on %d sentences\n", k, len(ptrain))
+	ps := make([]*parser.Parser, k)
+	errs := make([]error, k)
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var mu sync.Mutex
+	for i := range k {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			seed := cfg.Seed + uint64(i)
+			var log io.Writer
+			if cfg.Log != nil {
+				log = &prefixWriter{w: cfg.Log, mu: &mu, prefix: fmt.Sprintf("[seed %d] ", seed)}
+			}
+			ps[i], errs[i] = parser.Train(ptrain, pdev, parser.Options{Epochs: cfg.ParserEpochs, Seed: seed, MinUpdates: cfg.ParserMinUpdates, Log: log})
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	if k == 1 {
+		return ps[0], nil
+	}
+	mixed, err := parser.Mix(cfg.ParserMixPrune*float64(k), ps...)
+	if err != nil {
+		return nil, err
+	}
+	sc := mixed.Evaluate(pdev)
+	logf("mixed %d parsers: dev UAS %.4f LAS %.4f\n", k, sc.UAS, sc.LAS)
+	return mixed, nil
+}
+
+// prefixWriter writes each Write (one log line) with a prefix, under a shared lock.
+type prefixWriter struct {
+	w      io.Writer
+	mu     *sync.Mutex
+	prefix string
+}
+
+func (p *prefixWriter) Write(b []byte) (int, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if _, err := io.WriteString(p.w, p.prefix); err != nil {
+		return 0, err
+	}
+	return p.w.Write(b)
 }
 
 // Retag returns copies of ss whose UPOS, XPOS, Lemma and Feats come from t (heads and relations kept).

@@ -90,3 +90,48 @@ func FuzzReadModel(f *testing.F) {
 		}
 	})
 }
+
+// TestSum checks parameter mixing: the summed model scores each feature set with the sum of the
+// two models' scores (up to int16 quantisation), keeps the union of their rows, and prunes summed
+// weights below the threshold.
+func TestSum(t *testing.T) {
+	build := func(rows map[uint64][]float32) *Model {
+		tr := NewTrainer(3) // clock at 0: the averaged weights are the weights set here
+		for k, ws := range rows {
+			for c, w := range ws {
+				if w != 0 {
+					tr.add(tr.findOrAdd(k), c, int32(w))
+				}
+			}
+		}
+		return tr.Average(0)
+	}
+	a := build(map[uint64][]float32{Key(Seed(1)): {2, 0, 0}, Key(Seed(2)): {0, 1, 0}})
+	b := build(map[uint64][]float32{Key(Seed(1)): {1, 0, 0}, Key(Seed(3)): {0, 0, 4}})
+	s := Sum(0, a, b)
+	if s.Rows() != 3 {
+		t.Fatalf("rows %d, want the union 3", s.Rows())
+	}
+	score := func(m *Model, k uint64) []float32 {
+		out := make([]float32, 3)
+		m.Score([]uint64{k}, out)
+		for i := range out {
+			out[i] *= m.Scale()
+		}
+		return out
+	}
+	for _, k := range []uint64{Key(Seed(1)), Key(Seed(2)), Key(Seed(3))} {
+		sa, sb, ss := score(a, k), score(b, k), score(s, k)
+		for c := range ss {
+			if d := ss[c] - sa[c] - sb[c]; d > 0.01 || d < -0.01 {
+				t.Errorf("key %x class %d: sum %.3f, want %.3f + %.3f", k, c, ss[c], sa[c], sb[c])
+			}
+		}
+	}
+	if p := Sum(1.5, a, b); p.Rows() != 2 {
+		t.Errorf("pruned at 1.5: %d rows, want 2 (the row summing to 1 dropped)", p.Rows())
+	}
+	if Sum(0) != nil || Sum(0, a, NewTrainer(4).Average(0)) != nil {
+		t.Error("Sum of nothing or of models with different class counts should be nil")
+	}
+}

@@ -62,6 +62,10 @@ func (m *Model) dhome(k uint32) uint32 { return (k * 0x9E3779B1) >> m.shift }
 // NClass is the number of classes.
 func (m *Model) NClass() int { return m.nclass }
 
+// Scale is the size of one quantised score unit in perceptron updates: a score returned by Score
+// times Scale is in the units of the training updates.
+func (m *Model) Scale() float32 { return m.scale }
+
 // Rows is the number of feature rows.
 func (m *Model) Rows() int { return m.rows }
 
@@ -483,5 +487,55 @@ func (m *Model) Prune(min float64) *Model {
 			b.add(k, cls, ws)
 		}
 	})
+	return b.finish()
+}
+
+// Sum returns the model whose weights are the sums of the weights of ms (all with the same number
+// of classes), rows with the same key merged: "parameter mixing" of perceptrons trained on the same
+// data with different seeds (McDonald, Hall and Mann 2010), which scores like their ensemble at the
+// cost of one model. Summed weights smaller than prune perceptron updates (as for Trainer.Average)
+// are dropped. It returns nil when ms is empty or their class counts differ.
+func Sum(prune float64, ms ...*Model) *Model {
+	if len(ms) == 0 {
+		return nil
+	}
+	nclass := ms[0].nclass
+	acc := map[uint32][]float32{}
+	for _, m := range ms {
+		if m.nclass != nclass {
+			return nil
+		}
+		m.each(func(k uint32, cls []uint8, q []int16) {
+			row := acc[k]
+			if row == nil {
+				row = make([]float32, nclass)
+				acc[k] = row
+			}
+			for i, c := range cls {
+				row[c] += float32(q[i]) * m.scale
+			}
+		})
+	}
+	keys := make([]uint32, 0, len(acc))
+	for k := range acc {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	b := newBuilder(nclass, len(keys))
+	min := float32(prune)
+	var cls []uint8
+	var ws []float32
+	for _, k := range keys {
+		cls, ws = cls[:0], ws[:0]
+		for c, w := range acc[k] {
+			if w != 0 && (w >= min || -w >= min) {
+				cls = append(cls, uint8(c))
+				ws = append(ws, w)
+			}
+		}
+		if len(cls) > 0 {
+			b.add(k, cls, ws)
+		}
+	}
 	return b.finish()
 }
