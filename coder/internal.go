@@ -174,8 +174,12 @@ func (ic *InternalCodes) Govern(upper, lower string) (string, bool) {
 	}
 	material := func(l int) int {
 		switch {
+		case l >= 0xB000 && l < 0xC000 && l&0x0FF0 != 0:
+			// mediate (045, internal B030) and negotiate (044, 046: B010) keep their own parts:
+			// "intends to mediate" 039 (3030), "offered to negotiate" 036 (3010)
+			return l & 0x0FFF
 		case l >= 0xB000 && l < 0xC000:
-			return 0x0010 // consult, discuss, negotiate: "offered to discuss" 036
+			return 0x0010 // consult, visit, host: "offered to discuss", "plans to visit" 036
 		case l >= 0x1000:
 			return l & 0x0FFF // the lower verbal class's own parts: "threatened to impose a curfew" 1323
 		}

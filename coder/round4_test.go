@@ -50,7 +50,7 @@ func TestAgreeThat(t *testing.T) {
 }
 
 // TestFuturePurposeAndMay checks that a purpose clause of an act announced for the future is
-// announced with it ("will travel to mediate with Israel" → intent, 03), that "may" announces
+// announced with it ("will travel to mediate with Israel" → intent to mediate, 039), that "may" announces
 // an act (a threat: "may halt mediation" → 13x), and that "may have" (a guess about the past) and a
 // purpose clause of a past act do not.
 func TestFuturePurposeAndMay(t *testing.T) {
@@ -65,7 +65,7 @@ func TestFuturePurposeAndMay(t *testing.T) {
 	}{
 		{"will travel to mediate", "Germany Germany PROPN NNP 3 nsubj|will will AUX MD 3 aux|travel travel VERB VB 0 root|" +
 			"to to PART TO 5 mark|mediate mediate VERB VB 3 advcl|" +
-			"with with ADP IN 7 case|Israel Israel PROPN NNP 5 obl", "DEU ISR 036"},
+			"with with ADP IN 7 case|Israel Israel PROPN NNP 5 obl", "DEU ISR 039"},
 		{"travelled to mediate", "Germany Germany PROPN NNP 2 nsubj|travelled travel VERB VBD 0 root|" +
 			"to to PART TO 4 mark|mediate mediate VERB VB 2 advcl|" +
 			"with with ADP IN 6 case|Israel Israel PROPN NNP 4 obl", "DEU ISR 045"},
