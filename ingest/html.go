@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	dps "github.com/markusmobius/go-dateparser"
 	"github.com/markusmobius/go-htmldate"
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
@@ -113,7 +114,7 @@ func readHTML(name string, data []byte, contentType string, opts Options) (s *st
 	if md.Date.IsZero() {
 		// trafilatura ran go-htmldate in its fast mode; the extensive search (text patterns,
 		// go-dateparser for other languages) is slower, so it is only run when that found nothing.
-		md.Date = extensiveDate(doc, s.URL)
+		md.Date = extensiveDate(doc, s.URL, md.Language)
 	}
 	if !md.Date.IsZero() && plausible(md.Date) {
 		s.Date, dated = day(md.Date), true
@@ -130,25 +131,26 @@ func readHTML(name string, data []byte, contentType string, opts Options) (s *st
 	return s, warns, dated, nil
 }
 
-// extensiveDate runs go-htmldate's extensive search on a page; zero when it finds nothing. It
-// first trims doc (which it changes) to the parts that may date the story: everything after the
-// page's first <article> (else its <main>) goes, and so do lists (<ul>, <ol>) that are mostly
-// link text — lists of other stories, with their own dates. The search parses every date-like
-// text it meets, so this makes it about a quarter faster; on go-trafilatura's labelled pages
-// the dates are right on 639 of 748 (640 without the trimming).
-func extensiveDate(doc *html.Node, url string) (t time.Time) {
+// extensiveDate runs go-htmldate's extensive search on a page; zero when it finds nothing. lang
+// is the ISO 639-1 code of the page's language (trafilatura's guess from its text) or "":
+// go-dateparser then reads the page's date-like texts in that language and English only,
+// instead of trying each of its 200-odd locales on every one, which made the search take
+// 10-20 ms on some pages (the same dates on go-trafilatura's 983 labelled pages).
+func extensiveDate(doc *html.Node, url, lang string) (t time.Time) {
 	defer func() {
 		if recover() != nil {
 			t = time.Time{}
 		}
 	}()
-	if a := findElement(doc, "article", 64); a != nil {
-		cutAfter(a)
-	} else if m := findElement(doc, "main", 64); m != nil {
-		cutAfter(m)
+	// go-htmldate's own go-dateparser settings, restricted to the page's language.
+	dpc := &dps.Configuration{PreferredDateSource: dps.Past, StrictParsing: true}
+	if lang != "" && dps.IsKnownLocale(lang) {
+		dpc.Languages = []string{lang}
+		if lang != "en" {
+			dpc.Languages = append(dpc.Languages, "en")
+		}
 	}
-	dropLinkLists(doc)
-	res, err := htmldate.FromDocument(doc, htmldate.Options{UseOriginalDate: true, URL: url})
+	res, err := htmldate.FromDocument(doc, htmldate.Options{UseOriginalDate: true, URL: url, DateParserConfig: dpc})
 	if err != nil {
 		return time.Time{}
 	}
@@ -157,50 +159,6 @@ func extensiveDate(doc *html.Node, url string) (t time.Time) {
 		return time.Time{}
 	}
 	return res.DateTime
-}
-
-// cutAfter removes every node that follows n in document order.
-func cutAfter(n *html.Node) {
-	for ; n.Parent != nil; n = n.Parent {
-		for n.NextSibling != nil {
-			n.Parent.RemoveChild(n.NextSibling)
-		}
-	}
-}
-
-// dropLinkLists removes the <ul> and <ol> elements under n whose text is at least half link
-// text (bytes of <a> text, white space trimmed).
-func dropLinkLists(n *html.Node) {
-	for c := n.FirstChild; c != nil; {
-		next := c.NextSibling
-		if c.Type == html.ElementNode && (c.Data == "ul" || c.Data == "ol") {
-			if all, link := linkText(c, false); all > 0 && 2*link >= all {
-				n.RemoveChild(c)
-				c = next
-				continue
-			}
-		}
-		dropLinkLists(c)
-		c = next
-	}
-}
-
-// linkText returns the bytes of text under n (each text node trimmed of white space) and how
-// many of them are inside an <a> element (all of them when inLink).
-func linkText(n *html.Node, inLink bool) (all, link int) {
-	if n.Type == html.TextNode {
-		l := len(strings.TrimSpace(n.Data))
-		if inLink {
-			return l, l
-		}
-		return l, 0
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		a, l := linkText(c, inLink || c.Type == html.ElementNode && c.Data == "a")
-		all += a
-		link += l
-	}
-	return all, link
 }
 
 var reJan1 = regexp.MustCompile(`(?i)\b0?1[-./]0?1\b|\bjan|\b1(st)?\s+(of\s+)?jan|\bjänner|\bjanvier|\benero|\bgennaio`)

@@ -443,25 +443,26 @@ func TestPruneDoc(t *testing.T) {
 	}
 }
 
-// TestDateSearchTrim checks what extensiveDate drops before its search: everything after the
-// first <article>, and lists that are mostly link text.
-func TestDateSearchTrim(t *testing.T) {
-	page := `<html><head><title>T</title></head><body><div><p>Posted 4 March 2019</p>` +
-		`<ul><li><a href="/a">Other story, 1 May 2020</a></li><li><a href="/b">Another</a></li></ul>` +
-		`<ul><li>Talks resumed on <a href="/m">Monday</a> after two years</li></ul>` +
-		`<article><p>Text.</p></article><div>Comments, 2 June 2021</div></div><footer>2022</footer></body></html>`
-	doc, err := html.Parse(strings.NewReader(page))
-	if err != nil {
-		t.Fatal(err)
+// TestExtensiveDateLanguage checks the extensive date search on a Russian page without date
+// metadata, whose byline date only go-dateparser reads: restricted to the page's language (and
+// English), or given no language or an unknown one (all locales), it finds the date; restricted
+// to English, it does not. ReadHTML passes it trafilatura's language guess.
+func TestExtensiveDateLanguage(t *testing.T) {
+	para := "Министры иностранных дел двух соседних стран договорились в понедельник возобновить переговоры о спорной границе. "
+	page := `<html><head><title>Переговоры</title></head><body><article><h1>Министры возобновят переговоры о границе</h1>` +
+		`<div class="meta"><span class="date">15 августа 2016</span></div><p>` + para + `</p><p>` + para + `Наблюдатели приветствовали это решение.</p>` +
+		`</article></body></html>`
+	for _, c := range []struct{ lang, want string }{{"ru", "2016-08-15"}, {"", "2016-08-15"}, {"xx", "2016-08-15"}, {"en", "0001-01-01"}} {
+		doc, err := html.Parse(strings.NewReader(page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := extensiveDate(doc, "", c.lang); got.Format(time.DateOnly) != c.want {
+			t.Errorf("language %q: date %v, want %s", c.lang, got, c.want)
+		}
 	}
-	cutAfter(findElement(doc, "article", 64))
-	dropLinkLists(doc)
-	var b strings.Builder
-	html.Render(&b, doc)
-	want := `<html><head><title>T</title></head><body><div><p>Posted 4 March 2019</p>` +
-		`<ul><li>Talks resumed on <a href="/m">Monday</a> after two years</li></ul>` +
-		`<article><p>Text.</p></article></div></body></html>`
-	if b.String() != want {
-		t.Errorf("trimmed page\n%s\nwant\n%s", b.String(), want)
+	s, warns, dated, err := readHTML("peregovory.html", []byte(page), "", Options{DefaultDate: day0})
+	if err != nil || !dated || s.Date.Format(time.DateOnly) != "2016-08-15" {
+		t.Errorf("ReadHTML: date %v (dated %v), err %v, warnings %v", s.Date, dated, err, warns)
 	}
 }
