@@ -216,6 +216,37 @@ func TestProperNounsInIng(t *testing.T) {
 	}
 }
 
+// TestFiniteVerb checks the finite-verb repair of the tagger (tester's report: "The United States
+// imposed sanctions on North Korea." had "imposed" as VBN and no event), and that it leaves real
+// participles alone.
+func TestFiniteVerb(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ text, word, xpos string }{
+		{"The United States imposed sanctions on North Korea.", "imposed", "VBD"},
+		{"Sanctions imposed on North Korea were lifted.", "imposed", "VBN"},
+		{"The sanctions have imposed costs on Russia.", "imposed", "VBN"},
+		{"Soldiers killed in the attack", "killed", "VBN"},
+	} {
+		found := false
+		for _, s := range p.Annotate(c.text) {
+			for _, tk := range s.Tokens {
+				if tk.Form == c.word {
+					found = true
+					if tk.XPOS != c.xpos {
+						t.Errorf("%q: %s is %s, want %s", c.text, c.word, tk.XPOS, c.xpos)
+					}
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no token %q", c.text, c.word)
+		}
+	}
+}
+
 func TestBadInput(t *testing.T) {
 	p, err := Default()
 	if err != nil {

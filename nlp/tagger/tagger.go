@@ -36,6 +36,7 @@ type Tagger struct {
 	open    []bool // class → its UPOS is an open class
 	verb    []bool // class → its UPOS is VERB or AUX
 	propn   []bool // class → its UPOS is PROPN
+	vbd     int    // class of (VERB, VBD), −1 when the model has none
 }
 
 type class struct{ UPOS, XPOS string }
@@ -59,6 +60,7 @@ func (t *Tagger) Tag(s *story.Sentence) {
 	sc := t.getScratch()
 	t.prepare(s, sc)
 	t.tag(s, sc)
+	t.finiteVerb(len(s.Tokens), sc)
 	for i := range s.Tokens {
 		tk := &s.Tokens[i]
 		c := t.classes[sc.tags[i+pad]]
@@ -68,6 +70,36 @@ func (t *Tagger) Tag(s *story.Sentence) {
 	}
 	t.pool.Put(sc)
 }
+
+// finiteVerb repairs the commonest tagging error that costs an event: the main verb of a news
+// sentence read as a past participle ("The United States imposed/VBN sanctions on ..." then parses
+// as a noun phrase). A sentence of n tokens with no finite verb (VBD, VBZ, VBP, MD) whose first
+// VBN follows a noun or pronoun (its subject) and precedes the start of a noun phrase (its
+// object) gets that VBN retagged VBD.
+func (t *Tagger) finiteVerb(n int, sc *scratch) {
+	if t.vbd < 0 {
+		return
+	}
+	cand := -1
+	for i := 0; i < n; i++ {
+		switch t.classes[sc.tags[i+pad]].XPOS {
+		case "VBD", "VBZ", "VBP", "MD":
+			return
+		case "VBN":
+			if cand < 0 && i > 0 && i+1 < n && subjectTag[t.classes[sc.tags[i+pad-1]].XPOS] && objectStartTag[t.classes[sc.tags[i+pad+1]].XPOS] {
+				cand = i
+			}
+		}
+	}
+	if cand >= 0 {
+		sc.tags[cand+pad] = t.vbd
+	}
+}
+
+var (
+	subjectTag     = map[string]bool{"NN": true, "NNS": true, "NNP": true, "NNPS": true, "PRP": true}
+	objectStartTag = map[string]bool{"DT": true, "NN": true, "NNS": true, "NNP": true, "NNPS": true, "JJ": true, "CD": true, "PRP$": true, "PRP": true}
+)
 
 // stage2Margin is the stage-1 score lead (best class over the next, in perceptron updates) from
 // which a token keeps its stage-1 class and is not re-tagged by the stacked stage 2: stage 2 costs
@@ -197,7 +229,11 @@ func (t *Tagger) setMasks() {
 	t.open = make([]bool, t.nclass)
 	t.verb = make([]bool, t.nclass)
 	t.propn = make([]bool, t.nclass)
+	t.vbd = -1
 	for i, c := range t.classes {
+		if c == (class{"VERB", "VBD"}) {
+			t.vbd = i
+		}
 		t.propn[i] = c.UPOS == "PROPN"
 		switch c.UPOS {
 		case "NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM", "X", "INTJ", "SYM":
@@ -634,7 +670,7 @@ func (r *rng) shuffle(a []int) {
 // Pruned returns a copy of t whose weights below min (in perceptron updates) are dropped.
 func (t *Tagger) Pruned(min float64) *Tagger {
 	c := &Tagger{nclass: t.nclass, classes: t.classes, tagDict: t.tagDict, amb: t.amb, lex: t.lex, lemmaEx: t.lemmaEx, lemmas: t.lemmas,
-		featsW: t.featsW, featsC: t.featsC, model: t.model.Prune(min), open: t.open, verb: t.verb, propn: t.propn}
+		featsW: t.featsW, featsC: t.featsC, model: t.model.Prune(min), open: t.open, verb: t.verb, propn: t.propn, vbd: t.vbd}
 	if t.model2 != nil {
 		c.model2 = t.model2.Prune(min)
 	}
