@@ -96,12 +96,9 @@ func runCode(cmd *cobra.Command, cf *codeFlags, args []string) error {
 		storyDate = time.Now().UTC().Truncate(24 * time.Hour)
 	}
 
-	set, err := cf.dict.load()
+	set, err := loadForCoding(cf.dict.files())
 	if err != nil {
 		return err
-	}
-	if n := set.Errors(); n > 0 {
-		warnf("the dictionaries have %d problems; run 'dyad dict check' with the same flags to list them", n)
 	}
 	opts := dyad.DefaultOptions()
 	opts.Set = set

@@ -1,6 +1,9 @@
 package main
 
 import (
+	"fmt"
+	"path/filepath"
+
 	"github.com/dyad-events/dyad/dict"
 	"github.com/spf13/cobra"
 )
@@ -42,8 +45,125 @@ func (df *dictFlags) files() dict.Files {
 	}
 }
 
-// load reads the dictionaries named by the flags (see dict.Load). The returned set carries every
-// problem found; err is non-nil when a named file cannot be read.
+// load reads the dictionaries named by the flags (see loadDicts).
 func (df *dictFlags) load() (*dict.Set, error) {
-	return dict.Load(df.files())
+	set, _, err := loadDicts(df.files())
+	return set, err
+}
+
+// loadDicts reads the dictionaries named by files (see dict.Load) and adds to Set.Problems an
+// error for every file the user named (by flag or through the configuration) from which nothing
+// usable was read (see emptyDicts); empty is that list. err is non-nil when a named file cannot
+// be read.
+func loadDicts(files dict.Files) (set *dict.Set, empty []dict.Problem, err error) {
+	set, err = dict.Load(files)
+	if err != nil || set == nil {
+		return set, nil, err
+	}
+	empty = emptyDicts(set, namedFiles(files, set.Config))
+	set.Problems = append(set.Problems, empty...)
+	return set, empty, nil
+}
+
+// loadForCoding is loadDicts for the commands that code with the dictionaries (code, eval events,
+// validate). On standard error it prints the configuration's warnings about the whole file (such
+// as "names no dictionary files; Dyad's defaults are used"), every file that yielded nothing,
+// and the count of all problems with a pointer to 'dyad dict check'. err is the read error, or
+// errInputFailed when a file yielded nothing usable: such a set must not be used for coding.
+func loadForCoding(files dict.Files) (*dict.Set, error) {
+	set, empty, err := loadDicts(files)
+	if err != nil {
+		return set, err
+	}
+	if files.Config != "" {
+		for _, p := range set.Problems {
+			if p.File == files.Config && p.Line == 0 {
+				warnf("%s", p)
+			}
+		}
+	}
+	for _, p := range empty {
+		warnf("%s", p)
+	}
+	if n := set.Errors(); n > 0 {
+		warnf("the dictionaries have %d problems; run 'dyad dict check' with the same flags to list them", n)
+	}
+	if len(empty) > 0 {
+		return set, errInputFailed
+	}
+	return set, nil
+}
+
+// namedFiles returns the dictionary files named by the user: the flags' files, else those named
+// by the configuration c (relative paths resolved against its folder, as dict.Load does). An
+// empty field stands for Dyad's embedded default.
+func namedFiles(files dict.Files, c *dict.Config) dict.Files {
+	if c == nil {
+		return files
+	}
+	rel := func(p string) string {
+		if p == "" || filepath.IsAbs(p) {
+			return p
+		}
+		return filepath.Join(c.Dir, p)
+	}
+	if files.Verbs == "" {
+		files.Verbs = rel(c.Verbs)
+	}
+	if len(files.Actors) == 0 {
+		for _, a := range c.Actors {
+			files.Actors = append(files.Actors, rel(a))
+		}
+	}
+	if files.Agents == "" {
+		files.Agents = rel(c.Agents)
+	}
+	if files.Discards == "" {
+		files.Discards = rel(c.Discards)
+	}
+	if files.Issues == "" {
+		files.Issues = rel(c.Issues)
+	}
+	return files
+}
+
+// emptyDicts returns an error Problem (line 0) for every file of files from which the set got
+// no usable entry: a verb dictionary without verbs, an actor file without any coded actor, an
+// agent, discard or issue file without entries — a story, a binary file or an empty file given
+// in place of a dictionary, whose lines were all rejected or absent. Empty fields (Dyad's
+// defaults) are not checked.
+func emptyDicts(set *dict.Set, files dict.Files) []dict.Problem {
+	var out []dict.Problem
+	add := func(file, what, kind string) {
+		out = append(out, dict.Problem{File: file, Severity: dict.Error,
+			Msg: fmt.Sprintf("no %s read: not %s, or all its lines were rejected", what, kind)})
+	}
+	if files.Verbs != "" && (set.Verbs == nil || len(set.Verbs.Forms) == 0) {
+		add(files.Verbs, "verbs", "a verb dictionary")
+	}
+	if len(files.Actors) > 0 {
+		coded := map[string]int{}
+		for _, a := range set.Actors.All() {
+			for _, c := range a.Codes {
+				coded[c.Pos.File]++
+			}
+		}
+		seen := map[string]bool{}
+		for _, f := range files.Actors {
+			if coded[f] == 0 && !seen[f] {
+				add(f, "coded actors", "an actor dictionary")
+			}
+			seen[f] = true
+		}
+	}
+	if files.Agents != "" && set.Agents.Len() == 0 {
+		add(files.Agents, "agents", "an agent dictionary")
+	}
+	if files.Discards != "" && set.Discards.Len() == 0 {
+		add(files.Discards, "discard phrases", "a discard list")
+	}
+	if files.Issues != "" && set.Issues.Len() == 0 {
+		add(files.Issues, "issue phrases", "an issue dictionary")
+	}
+	return out
 }

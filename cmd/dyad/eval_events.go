@@ -47,7 +47,7 @@ CAMEO manual examples, the PLOVER gold records or Multi-CoPED.`,
 		for _, p := range probs {
 			warnf("%v", p)
 		}
-		set, err := df.load()
+		set, err := loadForCoding(df.files())
 		if err != nil {
 			return err
 		}

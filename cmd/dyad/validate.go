@@ -86,7 +86,7 @@ func runValidate(w io.Writer, path string, vf validateFlags) error {
 	if vf.issues != "" {
 		files.Issues = vf.issues
 	}
-	set, err := dict.Load(files)
+	set, empty, err := loadDicts(files)
 	if err != nil {
 		return err
 	}
@@ -94,6 +94,9 @@ func runValidate(w io.Writer, path string, vf validateFlags) error {
 		if p.Severity == dict.Error {
 			warnf("%s", strings.TrimSpace(p.String()))
 		}
+	}
+	if len(empty) > 0 {
+		return errInputFailed // the records would fail for want of a dictionary
 	}
 	pico := vf.internal
 	if pico == "" {

@@ -1,0 +1,88 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/dyad-events/dyad/dict"
+)
+
+// TestWrongDictionaryFile checks that a file given as a dictionary from which nothing usable is
+// read (a story, random bytes, an empty file) is an error naming the file, for the commands
+// that code (exit 1, nothing coded) and for 'dyad dict check'.
+func TestWrongDictionaryFile(t *testing.T) {
+	dir := t.TempDir()
+	story := writeDict(t, dir, "story.txt", "France praised Germany on Tuesday.\nThe talks went on.\n")
+	bin := make([]byte, 3000)
+	for i := range bin {
+		bin[i] = byte(i*7919 + i/13)
+	}
+	binary := filepath.Join(dir, "binary.bin")
+	if err := os.WriteFile(binary, bin, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	empty := writeDict(t, dir, "empty.txt", "# nothing but a comment\n")
+	goodActors := writeDict(t, dir, "actors.txt", "FRANCE [FRA]\n")
+	for _, tc := range []struct {
+		files dict.Files
+		bad   string
+		want  string
+	}{
+		{dict.Files{Verbs: story}, story, "no verbs read"},
+		{dict.Files{Verbs: binary}, binary, "no verbs read"},
+		{dict.Files{Actors: []string{story}}, story, "no coded actors read"},
+		{dict.Files{Actors: []string{goodActors, binary}}, binary, "no coded actors read"},
+		{dict.Files{Agents: binary}, binary, "no agents read"},
+		{dict.Files{Discards: empty}, empty, "no discard phrases read"},
+		{dict.Files{Issues: story}, story, "no issue phrases read"},
+	} {
+		var err error
+		stderr := captureStderr(t, func() { _, err = loadForCoding(tc.files) })
+		if !errors.Is(err, errInputFailed) {
+			t.Errorf("%+v: err = %v, want errInputFailed", tc.files, err)
+		}
+		if want := "dyad: " + tc.bad + ": error: " + tc.want; !strings.Contains(stderr, want) {
+			t.Errorf("%+v: stderr lacks %q:\n%s", tc.files, want, stderr)
+		}
+		var out bytes.Buffer
+		df := &dictFlags{verbs: tc.files.Verbs, actors: tc.files.Actors, agents: tc.files.Agents,
+			discards: tc.files.Discards, issues: tc.files.Issues}
+		if err := runDictCheck(&out, df); !errors.Is(err, errInputFailed) {
+			t.Errorf("dict check %+v: err = %v, want errInputFailed", tc.files, err)
+		}
+		if want := tc.bad + ": error: " + tc.want; !strings.Contains(out.String(), want) {
+			t.Errorf("dict check %+v: output lacks %q:\n%s", tc.files, want, out.String())
+		}
+	}
+	// The good actor file alone is accepted.
+	if _, err := loadForCoding(dict.Files{Actors: []string{goodActors}}); err != nil {
+		t.Errorf("good actor file: %v", err)
+	}
+}
+
+// TestConfigWithoutDictionaries checks that a configuration naming no dictionary files is
+// warned about by the coding commands as by 'dyad dict check', and Dyad's defaults are used.
+func TestConfigWithoutDictionaries(t *testing.T) {
+	ini := writeDict(t, t.TempDir(), "bad.ini", "[Options]\nfoo = 1\n")
+	var set *dict.Set
+	var err error
+	stderr := captureStderr(t, func() { set, err = loadForCoding(dict.Files{Config: ini}) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if set.Verbs == nil || len(set.Verbs.Forms) == 0 {
+		t.Error("the default verbs were not loaded")
+	}
+	for _, want := range []string{
+		"dyad: " + ini + ": warning: the configuration names no dictionary files",
+		"Dyad's defaults are used",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+}
