@@ -52,7 +52,7 @@ func runDictCheck(w io.Writer, df *dictFlags) error {
 
 func writeDictSummary(w io.Writer, s *dict.Set) {
 	errs := s.Errors()
-	fmt.Fprintf(w, "%d problems: %d errors, %d warnings\n", len(s.Problems), errs, len(s.Problems)-errs)
+	fmt.Fprintln(w, problemSummary(len(s.Problems), errs))
 	if v := s.Verbs; v != nil {
 		pats, verbs := 0, 0
 		for _, b := range v.Blocks {

@@ -51,7 +51,7 @@ func TestDictCheck(t *testing.T) {
 		for _, want := range []string{
 			verbs + ":4: error: pattern \"- * &NOPE [042]\": undefined synset &NOPE; skipped",
 			actors + ":3: error: restriction [KORGOVBUS 2004017-20061201] rejected",
-			"3 problems: 2 errors, 1 warnings",
+			"3 problems: 2 errors, 1 warning",
 			actors + ":3: warning: actor phrase KOREA has no code in any actor file; ignored",
 			"verbs: 0 synsets, 1 blocks, 4 verb forms (4 words), 0 patterns, 0 transformations",
 			"actors: 1 phrases, 1 distinct codes",

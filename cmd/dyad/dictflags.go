@@ -85,8 +85,8 @@ func loadForCoding(files dict.Files) (*dict.Set, error) {
 	for _, p := range empty {
 		warnf("%s", p)
 	}
-	if n := set.Errors(); n > 0 {
-		warnf("the dictionaries have %d problems; run 'dyad dict check' with the same flags to list them", n)
+	if n := len(set.Problems); n > 0 {
+		warnf("the dictionaries have %s; run 'dyad dict check' with the same flags to list them", problemSummary(n, set.Errors()))
 	}
 	if len(empty) > 0 {
 		return set, errInputFailed
@@ -166,4 +166,18 @@ func emptyDicts(set *dict.Set, files dict.Files) []dict.Problem {
 		add(files.Issues, "issue phrases", "an issue dictionary")
 	}
 	return out
+}
+
+// problemSummary writes "1 problem: 1 error, 0 warnings", "579 problems: 22 errors, 557
+// warnings" for n problems of which errs are errors.
+func problemSummary(n, errs int) string {
+	return fmt.Sprintf("%s: %s, %s", plural(n, "problem"), plural(errs, "error"), plural(n-errs, "warning"))
+}
+
+// plural writes "1 error", "2 errors", "0 errors".
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }

@@ -80,9 +80,26 @@ func TestConfigWithoutDictionaries(t *testing.T) {
 	for _, want := range []string{
 		"dyad: " + ini + ": warning: the configuration names no dictionary files",
 		"Dyad's defaults are used",
+		"dyad: the dictionaries have 1 problem: 0 errors, 1 warning; run 'dyad dict check'",
 	} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+}
+
+func TestProblemSummary(t *testing.T) {
+	for _, tc := range []struct {
+		n, errs int
+		want    string
+	}{
+		{0, 0, "0 problems: 0 errors, 0 warnings"},
+		{1, 1, "1 problem: 1 error, 0 warnings"},
+		{1, 0, "1 problem: 0 errors, 1 warning"},
+		{579, 22, "579 problems: 22 errors, 557 warnings"},
+	} {
+		if got := problemSummary(tc.n, tc.errs); got != tc.want {
+			t.Errorf("problemSummary(%d, %d) = %q, want %q", tc.n, tc.errs, got, tc.want)
 		}
 	}
 }
