@@ -129,3 +129,51 @@ func TestCAMEOExamplesFloor(t *testing.T) {
 		t.Errorf("root precision %.3f, recall %.3f: below the floors %.2f, %.2f", sc.Root.Precision, sc.Root.Recall, precisionFloor, recallFloor)
 	}
 }
+
+// TestNewsAgencyCredit checks that a news agency credited in a dateline ("SRINAGAR, ..., May 29
+// (Xinhua) --") or in a headline's publisher segment ("... - Xinhua") is neither coded nor
+// remembered as story context: "the government forces" in Indian-controlled Kashmir are Indian,
+// not Chinese.
+func TestNewsAgencyCredit(t *testing.T) {
+	path := sharedtest.Path(t, "data/news/articles/cb-xinhua_005-04.txt")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, warns := ingest.ReadText(path, data, ingest.Options{DefaultDate: time.Date(2019, 5, 29, 0, 0, 0, 0, time.UTC)})
+	if st == nil {
+		t.Fatalf("no story: %v", warns)
+	}
+	p := newPipeline(t)
+	res := p.CodeStory(st)
+	found := false
+	for _, e := range res.Events {
+		if strings.HasPrefix(e.Source.Code, "CHN") || strings.HasPrefix(e.Target.Code, "CHN") {
+			t.Errorf("Xinhua's country coded: %s %s %s in %q", e.Source.Code, e.Target.Code, e.Code, e.Sentence)
+		}
+		if strings.Contains(e.Sentence, "the government forces were forced to call off") {
+			found = true
+			if e.Source.Code != "INDGOVMIL" || !e.Source.FromContext {
+				t.Errorf("the government forces: %s (from context %v), want INDGOVMIL from context", e.Source.Code, e.Source.FromContext)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no event for 'the government forces were forced to call off the operation'")
+	}
+	// A headline with its agency, in a story given to the pipeline as it is: "Xinhua" is not
+	// part of the target ("militants - Xinhua" coded CHNMEDREB).
+	res = p.CodeStory(&story.Story{ID: "h", Text: "Troops kill 3 militants - Xinhua\n\nThe government forces attacked the protesters on Wednesday."})
+	var got []string
+	for _, e := range res.Events {
+		got = append(got, e.Source.Code+" "+e.Target.Code+" "+e.Code)
+	}
+	if len(got) == 0 || got[0] != "---MIL ---REB 190" {
+		t.Errorf("headline with an agency: events %q, want ---MIL ---REB 190 first", got)
+	}
+	for _, g := range got {
+		if strings.Contains(g, "CHN") {
+			t.Errorf("headline with an agency: %q codes Xinhua's country", g)
+		}
+	}
+}

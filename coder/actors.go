@@ -187,6 +187,9 @@ func (c *Coder) codeNP(sc *storyCtx, t *tree, i, depth int) []actor {
 }
 
 func (c *Coder) codeNPUncached(sc *storyCtx, t *tree, i, depth int) []actor {
+	if t.isCredit(i) {
+		return nil // a news outlet credited in a dateline or headline ("(Xinhua) --")
+	}
 	w := t.words[i]
 	if t.upos(i) == "PRON" || strings.HasPrefix(t.xpos(i), "PRP") || t.xpos(i) == "WP" {
 		if relativePronoun[w] {
@@ -217,7 +220,7 @@ func (c *Coder) codeNPUncached(sc *storyCtx, t *tree, i, depth int) []actor {
 	slices.Sort(full)
 	idx := full[:0]
 	for _, k := range full {
-		if t.upos(k) == "PUNCT" {
+		if t.upos(k) == "PUNCT" || t.isCredit(k) {
 			continue
 		}
 		idx = append(idx, k)

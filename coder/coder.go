@@ -245,6 +245,7 @@ func (c *Coder) CodeStory(st *story.Story) Result {
 	ws.errs = treeErr
 	clear(treeErr)
 	defer clear(treeErr) // no errors kept alive in the pool
+	pub := outletKey(st.Publisher)
 	// Discards first: a story discard anywhere drops the whole story (§9).
 	for i := range st.Sentences {
 		s := &st.Sentences[i]
@@ -252,6 +253,9 @@ func (c *Coder) CodeStory(st *story.Story) Result {
 		var ids []int32
 		if len(s.Tokens) > 0 {
 			treeErr[i] = trees[i].init(s, c.vocab)
+			if treeErr[i] == nil {
+				trees[i].markCredits(pub)
+			}
 		}
 		if len(s.Tokens) > 0 && treeErr[i] == nil {
 			words, ids = trees[i].words, trees[i].ids

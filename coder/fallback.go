@@ -263,7 +263,7 @@ func (c *Coder) linearSource(sc *storyCtx, t *tree, f *frame) []actor {
 	top, stop, itop := len(t.stack), len(t.strs), len(t.idStack)
 	defer func() { t.stack, t.strs, t.idStack = t.stack[:top], t.strs[:stop], t.idStack[:itop] }()
 	for j := b; j < f.lo; j++ {
-		if t.upos(j) == "PUNCT" || t.upos(j) == "AUX" {
+		if t.upos(j) == "PUNCT" || t.upos(j) == "AUX" || t.isCredit(j) {
 			continue
 		}
 		t.stack = append(t.stack, j)

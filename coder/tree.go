@@ -43,6 +43,9 @@ type tree struct {
 	// heads caches Coder.headTok per token (headUnknown, headNo, headYes); nil until first
 	// use, then backed by headBuf.
 	heads, headBuf []uint8
+	// credit marks the tokens that credit the story to a news outlet (markCredits); nil when
+	// none.
+	credit []bool
 }
 
 // Values of tree.heads.
