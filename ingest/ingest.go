@@ -178,8 +178,9 @@ func (e emitError) Error() string { return e.err.Error() }
 func (e emitError) Unwrap() error { return e.err }
 
 // Read reads every input — file paths, directories (walked in lexical order, taking only files
-// whose extension names a known format, skipping hidden ones), http(s) URLs, and "-" for
-// standard input — and calls emit for each story, in input order and, within an input, in
+// whose extension names a known format, skipping hidden ones), http(s) URLs (an input with
+// another scheme, such as ftp://, that is not an existing file fails as "unsupported URL scheme
+// ftp"), and "-" for standard input — and calls emit for each story, in input order and, within an input, in
 // file order, always from the calling goroutine (files and URLs are read ahead on
 // Options.Workers goroutines). Each problem goes to warn as an *InputError naming the input (and
 // line for JSONL and front matter); the other inputs go on. failed counts the inputs or records
@@ -279,6 +280,8 @@ func enumerate(ctx context.Context, inputs []string, format string, do func(*job
 		default:
 			fi, serr := os.Stat(in)
 			switch {
+			case serr != nil && urlScheme(in) != "":
+				err = do(&job{name: in, err: fmt.Errorf("unsupported URL scheme %s (http and https are read)", urlScheme(in))})
 			case serr != nil:
 				err = do(&job{name: in, err: statError(in, serr)})
 			case !fi.IsDir():
@@ -671,6 +674,24 @@ func (r *reader) jsonl(name string, src io.Reader) error {
 	return nil
 }
 
+// urlScheme returns the scheme of s when s looks like a URL ("ftp" for "ftp://example.org/x":
+// letters, digits, "+", "-", "." after a letter, then "://"), else "".
+func urlScheme(s string) string {
+	i := strings.Index(s, "://")
+	if i <= 0 {
+		return ""
+	}
+	for j, c := range s[:i] {
+		letter := ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z')
+		if !letter && (j == 0 || !('0' <= c && c <= '9' || c == '+' || c == '-' || c == '.')) {
+			return ""
+		}
+	}
+	return strings.ToLower(s[:i])
+}
+
+// isURL reports an http or https URL (scheme in any case, as url.Parse reads it).
 func isURL(s string) bool {
-	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
+	sc := urlScheme(s)
+	return sc == "http" || sc == "https"
 }
