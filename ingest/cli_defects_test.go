@@ -47,3 +47,19 @@ func TestReadUnsupportedScheme(t *testing.T) {
 		}
 	}
 }
+
+// TestReadHTMLNoText checks that a page without article text fails with one plain message naming
+// the file, not the extractor's internal one ("text and comments are not long enough: 0 0").
+func TestReadHTMLNoText(t *testing.T) {
+	for _, page := range []string{
+		`<html><body></body></html>`,
+		`<html><head><title>T</title></head><body><nav><a href="/">Home</a></nav></body></html>`,
+		`<html><body><div></div><script>var x=1;</script></body></html>`,
+		`<html><body><img src=x></body></html>`,
+	} {
+		s, _, err := ReadHTML("nohtml.html", []byte(page), "", Options{DefaultDate: day0})
+		if s != nil || err == nil || err.Error() != "nohtml.html: no article text found" {
+			t.Errorf("%s: story %v, err %v; want \"nohtml.html: no article text found\"", page, s, err)
+		}
+	}
+}

@@ -31,7 +31,7 @@ import (
 // opts.DefaultDate with a warning.
 //
 // err (an *InputError naming the input) reports a page that yields no story: binary data, an
-// empty file, no main text found. warns are non-fatal problems, also in Story.Warnings.
+// empty file, no article text found. warns are non-fatal problems, also in Story.Warnings.
 func ReadHTML(name string, data []byte, contentType string, opts Options) (s *story.Story, warns []error, err error) {
 	s, warns, _, err = readHTML(name, data, contentType, opts)
 	return s, warns, err
@@ -88,7 +88,12 @@ func readHTML(name string, data []byte, contentType string, opts Options) (s *st
 	}
 	res, xerr := extractSafe(doc, topts)
 	if xerr != nil {
-		return nil, warns, false, inputErr(name, 0, "no main text found: %v", xerr)
+		// trafilatura's own messages ("text and comments are not long enough: 0 0") mean nothing
+		// to a user; a panic of the extractor is named as such.
+		if _, ok := xerr.(errPanic); ok {
+			return nil, warns, false, inputErr(name, 0, "no article text found (%v)", xerr)
+		}
+		return nil, warns, false, inputErr(name, 0, "no article text found")
 	}
 	text := nodeText(res.ContentNode)
 	if baselineShaped(res.ContentNode) {
@@ -108,7 +113,7 @@ func readHTML(name string, data []byte, contentType string, opts Options) (s *st
 	}
 	text, dateline := cleanStory(s, text, opts.KeepChrome)
 	if strings.TrimSpace(text) == "" {
-		return nil, warns, false, inputErr(name, 0, "no main text found")
+		return nil, warns, false, inputErr(name, 0, "no article text found")
 	}
 	s.Text = text
 	if md.Date.IsZero() {

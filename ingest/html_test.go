@@ -151,7 +151,7 @@ func TestReadHTMLBadInput(t *testing.T) {
 	if strings.Join(ids, ",") != "c-truncated,d-gzip,f-good,g-huge" || failed != 2 {
 		t.Errorf("stories %v, failed %d; warnings %q", ids, failed, warns)
 	}
-	want := []string{"a-empty.html: empty input; no story", "b-binary.html: binary data", "e-nomain.html: no main text", "g-huge.html: input cut at 256 KB (--max-bytes)"}
+	want := []string{"a-empty.html: empty input; no story", "b-binary.html: binary data", "e-nomain.html: no article text found", "g-huge.html: input cut at 256 KB (--max-bytes)"}
 	for _, w := range want {
 		found := false
 		for _, g := range warns {
