@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -61,5 +62,41 @@ func TestReadHTMLNoText(t *testing.T) {
 		if s != nil || err == nil || err.Error() != "nohtml.html: no article text found" {
 			t.Errorf("%s: story %v, err %v; want \"nohtml.html: no article text found\"", page, s, err)
 		}
+	}
+}
+
+// TestReadJSONLErrorCap checks that a file read as JSONL that is not JSONL gives at most
+// MaxErrorsPerInput error lines and one "... and N more errors in FILE", with every bad line
+// still counted as failed.
+func TestReadJSONLErrorCap(t *testing.T) {
+	dir := t.TempDir()
+	var text strings.Builder
+	for i := range 25 {
+		fmt.Fprintf(&text, "Line %d of a plain text story.\n", i+1)
+	}
+	path := dir + "/story.txt"
+	writeFile(t, path, text.String())
+	short := dir + "/short.jsonl"
+	writeFile(t, short, "not json\n{\"id\": \"a\", \"text\": \"Parliament met.\", \"date\": \"2020-01-02\"}\nnot json either\n")
+	ids, warns, failed := readAll(t, []string{path, short}, Options{Format: FormatJSONL, DefaultDate: day0, Workers: 1})
+	if failed != 27 || strings.Join(ids, ",") != "a" {
+		t.Errorf("failed %d, stories %v; want 27 and [a]", failed, ids)
+	}
+	if len(warns) != 13 {
+		t.Fatalf("%d warnings, want 10 + 1 + 2:\n%s", len(warns), strings.Join(warns, "\n"))
+	}
+	for i := range 10 {
+		if want := fmt.Sprintf("%s:%d: not a JSON story object", path, i+1); !strings.HasPrefix(warns[i], want) {
+			t.Errorf("warning %d = %q, want %q...", i, warns[i], want)
+		}
+	}
+	if want := "... and 15 more errors in " + path; warns[10] != want {
+		t.Errorf("warning 10 = %q, want %q", warns[10], want)
+	}
+	if !strings.HasPrefix(warns[11], short+":1: ") || !strings.HasPrefix(warns[12], short+":3: ") {
+		t.Errorf("the cap is per input: %q", warns[11:])
+	}
+	if got := (&MoreErrors{Name: "x", N: 1}).Error(); got != "... and 1 more error in x" {
+		t.Errorf("MoreErrors{1} = %q", got)
 	}
 }

@@ -183,7 +183,8 @@ func (e emitError) Unwrap() error { return e.err }
 // ftp"), and "-" for standard input — and calls emit for each story, in input order and, within an input, in
 // file order, always from the calling goroutine (files and URLs are read ahead on
 // Options.Workers goroutines). Each problem goes to warn as an *InputError naming the input (and
-// line for JSONL and front matter); the other inputs go on. failed counts the inputs or records
+// line for JSONL and front matter), except that the failed records of a JSONL input beyond the
+// first MaxErrorsPerInput are summed up in one *MoreErrors; the other inputs go on. failed counts the inputs or records
 // that could not be read. err is non-nil only when emit returned an error (that error) or ctx
 // was cancelled; reading stops then.
 func Read(ctx context.Context, inputs []string, opts Options, emit func(*story.Story) error, warn func(error)) (failed int, err error) {

@@ -19,6 +19,48 @@ import (
 // skipped with an error naming it.
 const MaxJSONLLine = 64 << 20
 
+// MaxErrorsPerInput is how many failed records of one JSONL input ReadJSONL reports one by one;
+// the rest are summed up in one *MoreErrors.
+const MaxErrorsPerInput = 10
+
+// MoreErrors sums up the errors of an input that were not reported one by one. Its text is
+// "... and N more errors in NAME".
+type MoreErrors struct {
+	Name string // path, "-" or URL
+	N    int    // errors not reported
+}
+
+func (e *MoreErrors) Error() string {
+	if e.N == 1 {
+		return "... and 1 more error in " + e.Name
+	}
+	return fmt.Sprintf("... and %d more errors in %s", e.N, e.Name)
+}
+
+// errLimit passes the first MaxErrorsPerInput errors of an input to warn and counts the rest;
+// finish reports that count as a *MoreErrors.
+type errLimit struct {
+	name   string
+	warn   func(error)
+	shown  int
+	hidden int
+}
+
+func (l *errLimit) fail(err error) {
+	if l.shown < MaxErrorsPerInput {
+		l.shown++
+		l.warn(err)
+		return
+	}
+	l.hidden++
+}
+
+func (l *errLimit) finish() {
+	if l.hidden > 0 {
+		l.warn(&MoreErrors{Name: l.name, N: l.hidden})
+	}
+}
+
 // jsonlRecord is one JSONL story (ARCHITECTURE.md, "Story input"): {"id", "date", "title",
 // "text", "url", "publisher"}. "outlet" is accepted for publisher, as in front matter. Values
 // are raw so that a number id or a null date is read, not rejected.
@@ -40,15 +82,20 @@ type jsonlRecord struct {
 //
 // A line that is not a JSON object, has no "text" string, has empty text or is longer than
 // MaxJSONLLine is skipped: an *InputError naming name:LINE goes to warn and counts in failed.
-// err is the error of emit (reading stops) or of r itself.
+// Only the first MaxErrorsPerInput such errors go to warn; the others are counted in failed and
+// summed up in one *MoreErrors at the end (a file that is not JSONL at all gives 10 lines, not
+// one a line). Story warnings are not capped. err is the error of emit (reading stops) or of r
+// itself.
 func ReadJSONL(name string, r io.Reader, opts Options, emit func(*story.Story) error, warn func(error)) (failed int, err error) {
 	if warn == nil {
 		warn = func(error) {}
 	}
+	limit := &errLimit{name: name, warn: warn}
+	defer limit.finish()
 	base := storyID(name)
 	br := bufio.NewReaderSize(r, 64<<10)
 	if isJSONArray(br) {
-		return readJSONArray(name, base, br, opts, emit, warn)
+		return readJSONArray(name, base, br, opts, emit, warn, limit.fail)
 	}
 	var buf []byte
 	lineNo := 0
@@ -75,9 +122,9 @@ func ReadJSONL(name string, r io.Reader, opts Options, emit func(*story.Story) e
 		}
 		if tooLong {
 			failed++
-			warn(inputErr(name, lineNo, "record longer than %d bytes; skipped", MaxJSONLLine))
+			limit.fail(inputErr(name, lineNo, "record longer than %d bytes; skipped", MaxJSONLLine))
 		} else if line := bytes.TrimSpace(buf); len(line) > 0 {
-			bad, e := emitRecord(name, base, lineNo, line, opts, emit, warn)
+			bad, e := emitRecord(name, base, lineNo, line, opts, emit, warn, limit.fail)
 			failed += bad
 			if e != nil {
 				return failed, e
@@ -93,15 +140,15 @@ func ReadJSONL(name string, r io.Reader, opts Options, emit func(*story.Story) e
 }
 
 // emitRecord parses one JSON story record (at line lineNo of input name) and passes the story to
-// emit, its warnings to warn. bad is 1 when the record could not be read (it is reported and
-// skipped); err is emit's error.
-func emitRecord(name, base string, lineNo int, rec []byte, opts Options, emit func(*story.Story) error, warn func(error)) (bad int, err error) {
+// emit, its warnings to warn. bad is 1 when the record could not be read (it is reported to fail
+// and skipped); err is emit's error.
+func emitRecord(name, base string, lineNo int, rec []byte, opts Options, emit func(*story.Story) error, warn, fail func(error)) (bad int, err error) {
 	s, warns, perr := parseJSONLRecord(name, base, lineNo, rec, opts)
 	for _, w := range warns {
 		warn(w)
 	}
 	if perr != nil {
-		warn(perr)
+		fail(perr)
 		return 1, nil
 	}
 	return 0, emit(s)
@@ -201,32 +248,32 @@ func isJSONArray(br *bufio.Reader) bool {
 
 // readJSONArray reads a JSON array of story objects, streaming; an element's line is the line
 // its value starts on. A syntax error ends the input with a warning (the elements before it are
-// kept) and counts as one failed record.
-func readJSONArray(name, base string, br *bufio.Reader, opts Options, emit func(*story.Story) error, warn func(error)) (failed int, err error) {
+// kept) and counts as one failed record. Story warnings go to warn, failed records to fail.
+func readJSONArray(name, base string, br *bufio.Reader, opts Options, emit func(*story.Story) error, warn, fail func(error)) (failed int, err error) {
 	if b, _ := br.Peek(3); bytes.Equal(b, []byte("\xef\xbb\xbf")) {
 		br.Discard(3)
 	}
 	lc := &lineCounter{r: br}
 	dec := json.NewDecoder(lc)
 	if _, err := dec.Token(); err != nil {
-		warn(inputErr(name, 1, "not a JSON array: %v", jsonErrText(err)))
+		fail(inputErr(name, 1, "not a JSON array: %v", jsonErrText(err)))
 		return 1, nil
 	}
 	for dec.More() {
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
-			warn(inputErr(name, lc.lineAt(dec.InputOffset()), "broken JSON array: %v; the rest is skipped", jsonErrText(err)))
+			fail(inputErr(name, lc.lineAt(dec.InputOffset()), "broken JSON array: %v; the rest is skipped", jsonErrText(err)))
 			return failed + 1, nil
 		}
 		line := lc.lineAt(dec.InputOffset() - int64(len(raw)))
-		bad, e := emitRecord(name, base, line, raw, opts, emit, warn)
+		bad, e := emitRecord(name, base, line, raw, opts, emit, warn, fail)
 		failed += bad
 		if e != nil {
 			return failed, e
 		}
 	}
 	if _, err := dec.Token(); err != nil {
-		warn(inputErr(name, lc.lineAt(dec.InputOffset()), "broken JSON array: %v", jsonErrText(err)))
+		fail(inputErr(name, lc.lineAt(dec.InputOffset()), "broken JSON array: %v", jsonErrText(err)))
 		return failed + 1, nil
 	}
 	return failed, nil
