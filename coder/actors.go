@@ -190,6 +190,14 @@ func (c *Coder) codeNPUncached(sc *storyCtx, t *tree, i, depth int) []actor {
 	if t.isCredit(i) {
 		return nil // a news outlet credited in a dateline or headline ("(Xinhua) --")
 	}
+	for h := t.head[i]; h > i; h = t.head[h] {
+		if t.namesDocument(h, i, i) {
+			return nil // the name of a document ("U.N." of "U.N. Human Rights treaties")
+		}
+		if b := t.base(h); b != "compound" && b != "flat" && b != "amod" {
+			break
+		}
+	}
 	w := t.words[i]
 	if t.upos(i) == "PRON" || strings.HasPrefix(t.xpos(i), "PRP") || t.xpos(i) == "WP" {
 		if relativePronoun[w] {
@@ -261,6 +269,12 @@ func (c *Coder) codeNPUncached(sc *storyCtx, t *tree, i, depth int) []actor {
 			continue
 		}
 		if n, a := c.matchActor(toks, ids, p); a != nil {
+			if t.namesDocument(i, idx[p], idx[p+n-1]) {
+				// "ratify U.N. Human Rights treaties": the actor names the document, it
+				// does not act or undergo anything.
+				p += n
+				continue
+			}
 			if code, ok := a.ResolveInt(sc.date); ok && code != "" && len(codes) == 0 {
 				// One noun phrase names one actor: the first ("the evil Arnor awful Gondor" → ARN),
 				// unless the modifier is coordinated ("Eriadori and Calenardhon leaders").
@@ -384,6 +398,40 @@ func (c *Coder) codeNPUncached(sc *storyCtx, t *tree, i, depth int) []actor {
 		out = append(out, c.newActorConjuncts(sc, t, i)...)
 	}
 	return t.keepActors(out)
+}
+
+// documentNouns are the lemmas (upper case) of nouns naming a legal instrument that binds its
+// parties, not the body named in front of it: an actor there ("U.N. Human Rights treaties", "the
+// United Nations Convention against Torture") is part of the document's name, not the actor of
+// the phrase. A body's own charter is left out ("violated the Saarc charter" defies SAARC), and
+// so are plans, proposals, resolutions and demands ("rejected the U.S. proposal" has the
+// proposer as target).
+var documentNouns = map[string]bool{
+	"TREATY": true, "CONVENTION": true, "COVENANT": true, "PROTOCOL": true,
+}
+
+// namesDocument reports whether the words lo..hi (an actor match) are a premodifier of the
+// document noun i: they lie before i and hang from it through compound, flat or amod relations
+// only.
+func (t *tree) namesDocument(i, lo, hi int) bool {
+	if hi >= i || !documentNouns[t.lemmas[i]] {
+		return false
+	}
+	for k := lo; k <= hi; k++ {
+		for j := k; j != i; j = t.head[j] {
+			if j < 0 {
+				return false
+			}
+			switch t.base(j) {
+			case "compound", "flat", "amod":
+			default:
+				if j != k || (t.upos(j) != "PUNCT" && t.base(j) != "case") {
+					return false
+				}
+			}
+		}
+	}
+	return true
 }
 
 // newActorConjuncts splits a phrase at a coordinated modifier as PETRARCH's NP compounds do

@@ -85,3 +85,31 @@ func TestOutletKey(t *testing.T) {
 		}
 	}
 }
+
+// TestDocumentName checks that an actor named in front of a treaty, convention, covenant or
+// protocol is part of the document's name, not the target, while the body of a charter and the
+// proposer of a proposal stay the target.
+func TestDocumentName(t *testing.T) {
+	c, err := New(qualitySet(t), DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	mk := func(noun, lemma string) story.Sentence {
+		return sent("Russia condemned the China "+noun+".",
+			tk{"Russia", "Russia", "PROPN", "NNP", 2, "nsubj"}, tk{"condemned", "condemn", "VERB", "VBD", 0, "root"},
+			tk{"the", "the", "DET", "DT", 5, "det"}, tk{"China", "China", "PROPN", "NNP", 5, "compound"},
+			tk{noun, lemma, "NOUN", "NN", 2, "obj"}, tk{".", ".", "PUNCT", ".", 2, "punct"})
+	}
+	for _, tc := range []struct{ noun, lemma, want string }{
+		{"treaties", "treaty", ""},
+		{"Convention", "Convention", ""},
+		{"protocol", "protocol", ""},
+		{"charter", "charter", "RUS CHN 111"},
+		{"proposal", "proposal", "RUS CHN 111"},
+		{"army", "army", "RUS CHN 111"},
+	} {
+		if got := strings.Join(code(t, c, "2015-01-15", mk(tc.noun, tc.lemma)), "|"); got != tc.want {
+			t.Errorf("Russia condemned the China %s: got %q, want %q", tc.noun, got, tc.want)
+		}
+	}
+}
