@@ -206,7 +206,8 @@ func startsSentence(text string, q piece) bool {
 // lineEnds decides whether a single line break after piece i ends the sentence: the line is a
 // headline or a paragraph of its own, not a hard-wrapped line. It does not when the line ends
 // in a comma, hyphen, opener, conjunction, preposition or other word that needs a continuation,
-// or when the next line starts with a lower-case letter.
+// or when the next line starts with a lower-case letter. A line that ends in a spaced dash ends
+// the sentence only when it also starts with a dash: a subheading such as "- We are the same -".
 func lineEnds(text string, ps []piece, i, start int) bool {
 	p := ps[i]
 	q := ps[i+1]
@@ -215,7 +216,9 @@ func lineEnds(text string, ps []piece, i, start int) bool {
 	}
 	w := text[p.start:p.end]
 	switch p.kind {
-	case kOpener, kDash:
+	case kDash:
+		return p.space && lineStartsWithDash(ps, i, start)
+	case kOpener:
 		return false
 	case kPunct:
 		if w == "," || w == "&" || w == "/" {
@@ -230,6 +233,16 @@ func lineEnds(text string, ps []piece, i, start int) bool {
 		}
 	}
 	return true
+}
+
+// lineStartsWithDash reports whether the line of piece i (within the sentence that began at piece
+// start) starts with a dash piece other than i.
+func lineStartsWithDash(ps []piece, i, start int) bool {
+	k := i
+	for k > start && ps[k].nl == 0 {
+		k--
+	}
+	return k < i && ps[k].kind == kDash
 }
 
 // datelineEnd recognises a news dateline at piece i, the start of a line: at most 12

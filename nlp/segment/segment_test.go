@@ -59,6 +59,13 @@ func TestSplitNews(t *testing.T) {
 		{"Rocket kills three in Egypt's Sinai\nA rocket hit a house on Monday.",
 			"Rocket kills three in Egypt 's Sinai | A rocket hit a house on Monday ."},
 		{"The minister met with\nPresident Obama on Monday.", "The minister met with President Obama on Monday ."},
+		// A subheading between dashes is a sentence of its own; a line that only ends in a dash
+		// (a hard-wrapped aside) goes on.
+		{"The ceremony was closed.\n- We are the same -\nIndia says it has no desire for escalation.",
+			"The ceremony was closed . | - We are the same - | India says it has no desire for escalation ."},
+		{"— Talks resume —\nThe delegates met.", "— Talks resume — | The delegates met ."},
+		{"The envoy -\nKim Jong Un's sister - spoke.", "The envoy - Kim Jong Un 's sister - spoke ."},
+		{"- We are the same\nIndia says so.", "- We are the same | India says so ."},
 		{"First paragraph without a stop\n\nsecond paragraph", "First paragraph without a stop | second paragraph"},
 		{"The deal with Acme, Inc.", "The deal with Acme , Inc ."},
 		{"No. 10 said no.", "No. 10 said no ."},
@@ -247,5 +254,26 @@ func BenchmarkSplit(b *testing.B) {
 		for _, d := range docs {
 			Split(d)
 		}
+	}
+}
+
+// TestSubheadingLine checks the subheading "- We are the same -" of a shared news article: a
+// sentence of its own, not joined to the next line ("India says ...").
+func TestSubheadingLine(t *testing.T) {
+	b, err := os.ReadFile(sharedtest.Path(t, "data/news/articles/cb-thenewspk_024-07.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, s := range Split(string(b)) {
+		if strings.Contains(s.Text, "We are the same -") {
+			found = true
+			if s.Text != "- We are the same -" {
+				t.Errorf("subheading sentence %q, want %q", s.Text, "- We are the same -")
+			}
+		}
+	}
+	if !found {
+		t.Error("no sentence with the subheading")
 	}
 }
