@@ -100,3 +100,49 @@ func TestReadJSONLErrorCap(t *testing.T) {
 		t.Errorf("MoreErrors{1} = %q", got)
 	}
 }
+
+// isNoDate reports the "story "ID": no date; using YYYY-MM-DD" warning (TestReadNoDate), which
+// tests about other warnings leave out.
+func isNoDate(e string) bool { return strings.Contains(e, ": no date; using ") }
+
+// dated returns warns without the "no date" warnings.
+func dated(warns []string) []string {
+	var out []string
+	for _, w := range warns {
+		if !isNoDate(w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// TestReadNoDate checks that every story that takes the default date for want of one is named
+// in one warning, as HTML pages and feed items are: text without front matter, standard input,
+// JSONL records without "date".
+func TestReadNoDate(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir+"/a.txt", "France praised Germany.\n")
+	writeFile(t, dir+"/b.txt", "---\ndate: 2015-02-20\n---\nFrance praised Germany.\n")
+	writeFile(t, dir+"/c.txt", "PARIS, Dec. 31, 2000 -- France praised Germany.\n")
+	writeFile(t, dir+"/d.jsonl", `{"id": "d1", "text": "France praised Germany."}`+"\n"+
+		`{"id": "d2", "date": "2015-02-20", "text": "France praised Germany."}`+"\n"+
+		`{"id": "d3", "date": null, "text": "France praised Germany."}`+"\n")
+	ids, warns, failed := readAll(t, []string{dir}, Options{DefaultDate: day0, Workers: 1})
+	if failed != 0 || strings.Join(ids, ",") != "a,b,c,d1,d2,d3" {
+		t.Errorf("failed %d, stories %v", failed, ids)
+	}
+	want := []string{
+		dir + `/a.txt: story "a": no date; using 2020-01-02`,
+		dir + `/d.jsonl:1: story "d1": no date; using 2020-01-02`,
+		dir + `/d.jsonl:3: story "d3": no date; using 2020-01-02`,
+	}
+	if strings.Join(warns, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings\n%s\nwant\n%s", strings.Join(warns, "\n"), strings.Join(want, "\n"))
+	}
+	// Standard input is named "-", its story "stdin".
+	s, ws := ReadText("-", []byte("France praised Germany.\n"), Options{DefaultDate: day0})
+	if s == nil || len(ws) != 1 || ws[0].Error() != `-: story "stdin": no date; using 2020-01-02` ||
+		len(s.Warnings) != 1 || !s.Date.Equal(day0) {
+		t.Errorf("stdin: story %+v, warnings %v", s, ws)
+	}
+}

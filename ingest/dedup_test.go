@@ -303,6 +303,7 @@ func TestReadDedup(t *testing.T) {
 	if strings.Join(ids, ",") != "a,c" || len(first.Duplicates) != 1 || first.Duplicates[0] != "b" {
 		t.Errorf("ids %v, a.Duplicates %v", ids, first.Duplicates)
 	}
+	warns = dated(warns)
 	if len(warns) != 1 || !strings.Contains(warns[0], `b.txt: story "b" is a near-duplicate of "a"`) {
 		t.Errorf("warnings %q", warns)
 	}

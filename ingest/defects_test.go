@@ -185,10 +185,10 @@ func TestReadStoryCap(t *testing.T) {
 		dir + "/a.txt: story \"a\": text cut at 1000 bytes (it has 3900 bytes); the rest is not read",
 		dir + "/b.jsonl:1: story \"b\": text cut at 1000 bytes (it has 2800 bytes); the rest is not read",
 	}
-	if strings.Join(warns, "\n") != strings.Join(want, "\n") {
+	if warns := dated(warns); strings.Join(warns, "\n") != strings.Join(want, "\n") {
 		t.Errorf("warnings\n%s\nwant\n%s", strings.Join(warns, "\n"), strings.Join(want, "\n"))
 	}
-	if len(got[0].Warnings) != 1 || got[0].Warnings[0] != want[0] {
+	if w := dated(got[0].Warnings); len(w) != 1 || w[0] != want[0] {
 		t.Errorf("story warnings %q", got[0].Warnings)
 	}
 }
@@ -226,7 +226,7 @@ func TestReadDanglingLink(t *testing.T) {
 			func(s *story.Story) error { ids = append(ids, s.ID); return nil },
 			func(e error) { warns = append(warns, e.Error()) })
 		want := dir + "/b.txt: symbolic link to " + dir + "/missing.txt: no such file or directory"
-		if err != nil || failed != 1 || strings.Join(ids, ",") != "a" || strings.Join(warns, "\n") != want {
+		if err != nil || failed != 1 || strings.Join(ids, ",") != "a" || strings.Join(dated(warns), "\n") != want {
 			t.Errorf("%v: failed %d, err %v, stories %v, warnings %q; want warning %q", inputs, failed, err, ids, warns, want)
 		}
 	}
@@ -327,6 +327,7 @@ func TestReadOddText(t *testing.T) {
 		`h-binary.txt: binary data`,
 		`i-empty.jsonl: empty input; no story`,
 	}
+	warns = dated(warns)
 	if len(warns) != len(want) {
 		t.Errorf("warnings %q, want %q", warns, want)
 	}

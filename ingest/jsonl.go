@@ -78,7 +78,8 @@ type jsonlRecord struct {
 // with "[", one JSON array of such objects; name is the input's name for messages and ids. Story.Origin is "name:LINE". A record without id gets "BASE-LINE" (BASE
 // the file name without extension). Blank lines are skipped. Text is cleaned as in ReadText
 // (invalid UTF-8 → U+FFFD, chrome lines dropped unless opts.KeepChrome) and the date resolved
-// with ParseDate, falling back to opts.DefaultDate with a warning.
+// with ParseDate, falling back to opts.DefaultDate with a warning naming the story when the
+// record has no "date" or an unreadable one.
 //
 // A line that is not a JSON object, has no "text" string, has empty text or is longer than
 // MaxJSONLLine is skipped: an *InputError naming name:LINE goes to warn and counts in failed.

@@ -50,7 +50,9 @@ not json at all
 	if got[2].Date != day0 || len(got[2].Warnings) != 1 {
 		t.Errorf("bad date: %v %v", got[2].Date, got[2].Warnings)
 	}
-	if got[3].Text != "Caf\uFFFD line." || got[3].Publisher != "O" || len(got[3].Warnings) != 1 {
+	// "h" has bad UTF-8 and no date; "42" no date.
+	if got[3].Text != "Caf\uFFFD line." || got[3].Publisher != "O" || len(got[3].Warnings) != 2 ||
+		got[3].Warnings[1] != `dump.jsonl:10: story "h": no date; using 2020-01-02` {
 		t.Errorf("utf8 story %+v", *got[3])
 	}
 	// Lines 2, 6, 7, 8, 9, 11 fail.
@@ -66,7 +68,10 @@ not json at all
 		}
 		lines[ie.Line] = true
 	}
-	for _, l := range []int{2, 5, 6, 7, 8, 9, 10, 11} {
+	if len(got[1].Warnings) != 1 || got[1].Warnings[0] != `dump.jsonl:3: story "42": no date; using 2020-01-02` {
+		t.Errorf("story 42 warnings %q", got[1].Warnings)
+	}
+	for _, l := range []int{2, 3, 5, 6, 7, 8, 9, 10, 11} {
 		if !lines[l] {
 			t.Errorf("no warning for line %d (%v)", l, warns)
 		}
@@ -86,7 +91,7 @@ func TestReadJSONLEmitError(t *testing.T) {
 func TestReadJSONLLongLine(t *testing.T) {
 	// A record longer than the reader's buffer is read whole.
 	long := strings.Repeat("word ", 50000)
-	got, warns, failed := readJSONLString(t, `{"id":"long","text":"`+long+`"}`+"\n"+`{"id":"next","text":"x"}`)
+	got, warns, failed := readJSONLString(t, `{"id":"long","date":"2020-01-01","text":"`+long+`"}`+"\n"+`{"id":"next","date":"2020-01-01","text":"x"}`)
 	if failed != 0 || len(warns) != 0 || len(got) != 2 || len(got[0].Text) != len(long) {
 		t.Errorf("failed %d warns %v stories %d", failed, warns, len(got))
 	}
@@ -119,7 +124,7 @@ func FuzzReadJSONL(f *testing.F) {
 }
 
 func TestReadJSONArray(t *testing.T) {
-	in := "\xef\xbb\xbf[\n  {\"id\": \"a\", \"text\": \"First.\"},\n  {\"id\": \"b\"},\n\n  {\"id\": \"c\", \"text\": \"Third.\",\n   \"date\": \"2015-02-20\"},\n  \"not an object\",\n  {\"id\": \"d\", \"text\": \"Fourth.\"}\n]\n"
+	in := "\xef\xbb\xbf[\n  {\"id\": \"a\", \"date\": \"2015-02-19\", \"text\": \"First.\"},\n  {\"id\": \"b\"},\n\n  {\"id\": \"c\", \"text\": \"Third.\",\n   \"date\": \"2015-02-20\"},\n  \"not an object\",\n  {\"id\": \"d\", \"date\": \"2015-02-21\", \"text\": \"Fourth.\"}\n]\n"
 	got, warns, failed := readJSONLString(t, in)
 	var ids []string
 	for _, s := range got {
@@ -132,7 +137,7 @@ func TestReadJSONArray(t *testing.T) {
 		t.Errorf("warnings %v", warns)
 	}
 	// A broken array keeps the stories before the break.
-	got, warns, failed = readJSONLString(t, "[{\"text\": \"One.\"},\n{\"text\": \"Two.\"}\n{\"text\": \"Three.\"}]")
+	got, warns, failed = readJSONLString(t, "[{\"text\": \"One.\", \"date\": \"2015-02-19\"},\n{\"text\": \"Two.\", \"date\": \"2015-02-19\"}\n{\"text\": \"Three.\"}]")
 	if len(got) != 2 || failed != 1 || len(warns) != 1 || !strings.HasPrefix(warns[0].Error(), "dump.jsonl:3: broken JSON array") {
 		t.Errorf("broken array: %d stories, failed %d, warnings %v", len(got), failed, warns)
 	}

@@ -26,8 +26,8 @@ import (
 //
 // Problems are returned as warnings (*InputError with the file line where known) and recorded in
 // Story.Warnings: front matter that is not valid YAML or not closed (the story is kept with
-// what could be read), an unreadable date (the story gets opts.DefaultDate, or today when it is
-// zero). The story is nil only when nothing is left to code (an empty body); the returned
+// what could be read), a missing or unreadable date (the story gets opts.DefaultDate, or today
+// when it is zero). The story is nil only when nothing is left to code (an empty body); the returned
 // warnings then say why.
 func ReadText(name string, data []byte, opts Options) (*story.Story, []error) {
 	s := &story.Story{ID: storyID(name), Origin: name}
@@ -109,7 +109,9 @@ func ReadText(name string, data []byte, opts Options) (*story.Story, []error) {
 }
 
 // resolveDate picks a story date: the given date when readable, else a dateline date, else
-// def (today when zero). warn is called when raw is given but cannot be read, or is partial.
+// def (today when zero). warn is called when raw is given but cannot be read, or is partial,
+// and when the story has no date at all ("no date; using 2020-01-02"): every story that takes
+// def is named (README, --date).
 func resolveDate(raw, dateline string, def time.Time, warn func(format string, args ...any)) time.Time {
 	if def.IsZero() {
 		def = today()
@@ -131,6 +133,8 @@ func resolveDate(raw, dateline string, def time.Time, warn func(format string, a
 	}
 	if raw != "" {
 		warn("date %q is unreadable; using %s", raw, def.Format(time.DateOnly))
+	} else {
+		warn("no date; using %s", def.Format(time.DateOnly))
 	}
 	return def
 }

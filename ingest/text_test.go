@@ -80,7 +80,7 @@ func TestReadTextProblems(t *testing.T) {
 		wantText  string
 		wantDate  string
 	}{
-		{"no front matter", "Plain story text.\n", true, "", "Plain story text.\n", "2020-01-02"},
+		{"no front matter", "Plain story text.\n", true, `bad.txt: story "bad": no date; using 2020-01-02`, "Plain story text.\n", "2020-01-02"},
 		{"invalid yaml", "---\ntitle: \"unclosed\ndate: 2019-01-01\n---\nBody here.\n", true, "bad.txt:", "Body here.\n", "2020-01-02"},
 		{"yaml tab error", "---\ntitle: ok\n\tdate: x: y\n---\nBody.\n", true, "invalid YAML", "Body.\n", "2020-01-02"},
 		{"not a mapping", "---\n- a\n- b\n---\nBody.\n", true, "not a mapping", "Body.\n", "2020-01-02"},
@@ -92,7 +92,7 @@ func TestReadTextProblems(t *testing.T) {
 		{"only front matter", "---\ntitle: x\n---\n", false, "has no text", "", ""},
 		{"invalid utf8", "Caf\xe9 talks.\n", true, "invalid UTF-8", "Caf\uFFFD talks.\n", "2020-01-02"},
 		{"dateline date", "Dec. 31, 2000 -- Officials met.\n", true, "", "Officials met.\n", "2000-12-31"},
-		{"crlf fences", "---\r\ntitle: x\r\n---\r\nBody.\r\n", true, "", "Body.\r\n", "2020-01-02"},
+		{"crlf fences", "---\r\ntitle: x\r\n---\r\nBody.\r\n", true, `bad.txt: story "bad": no date; using 2020-01-02`, "Body.\r\n", "2020-01-02"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -90,7 +90,9 @@ func runCode(cmd *cobra.Command, cf *codeFlags, args []string) error {
 	if len(args) == 0 {
 		args = []string{"-"}
 	}
-	// Stories without a date (CoNLL-U files, JSONL records without "date") take --date, else today.
+	// Stories of the readers ingest does not own (CoNLL-U files, PETRARCH XML records without a
+	// date) may come without a date: they take --date, else today, with a warning naming them as
+	// ingest's own readers give.
 	storyDate := defaultDate
 	if storyDate.IsZero() {
 		storyDate = time.Now().UTC().Truncate(24 * time.Hour)
@@ -159,6 +161,7 @@ func runCode(cmd *cobra.Command, cf *codeFlags, args []string) error {
 		st, ok := <-stories
 		if ok && st.Date.IsZero() {
 			st.Date = storyDate
+			warnNoDate(st)
 		}
 		return st, ok
 	}, func(c dyad.Coded) error {
@@ -210,6 +213,16 @@ func runCode(cmd *cobra.Command, cf *codeFlags, args []string) error {
 		return errInputFailed
 	}
 	return nil
+}
+
+// warnNoDate names a story that was given the default date st.Date for want of its own, in the
+// form of ingest's warnings: "NAME: story "ID": no date; using 2020-01-02".
+func warnNoDate(st *story.Story) {
+	name := st.Origin
+	if name == "" {
+		name = st.ID
+	}
+	warnf("%s: story %q: no date; using %s", name, st.ID, st.Date.Format(time.DateOnly))
 }
 
 // inputFormats are the values of --input.
