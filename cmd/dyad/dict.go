@@ -41,8 +41,7 @@ func runDictCheck(w io.Writer, df *dictFlags) error {
 		writeDictSummary(w, set)
 	}
 	if err != nil {
-		warnf("%v", err)
-		return errInputFailed
+		return warnErrors(err)
 	}
 	if set.Errors() > 0 {
 		return errInputFailed

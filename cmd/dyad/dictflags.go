@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"path/filepath"
 
 	"github.com/dyad-events/dyad/dict"
@@ -73,7 +75,7 @@ func loadDicts(files dict.Files) (set *dict.Set, empty []dict.Problem, err error
 func loadForCoding(files dict.Files) (*dict.Set, error) {
 	set, empty, err := loadDicts(files)
 	if err != nil {
-		return set, err
+		return set, warnErrors(err)
 	}
 	if files.Config != "" {
 		for _, p := range set.Problems {
@@ -180,4 +182,23 @@ func plural(n int, word string) string {
 		return "1 " + word
 	}
 	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// warnErrors prints each error joined in err (errors.Join, as dict.Load returns one per file
+// that cannot be read) on its own "dyad: " line — a file error as "dyad: PATH: no such file or
+// directory" — and returns errInputFailed.
+func warnErrors(err error) error {
+	errs := []error{err}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = j.Unwrap()
+	}
+	for _, e := range errs {
+		var pe *fs.PathError
+		if errors.As(e, &pe) {
+			warnf("%s: %v", pe.Path, pe.Err)
+		} else {
+			warnf("%v", e)
+		}
+	}
+	return errInputFailed
 }

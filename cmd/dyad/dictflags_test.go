@@ -103,3 +103,19 @@ func TestProblemSummary(t *testing.T) {
 		}
 	}
 }
+
+// TestMissingDictionaryFiles checks that each dictionary file that cannot be opened is reported
+// on its own "dyad: PATH: ..." line (dict.Load joins their errors).
+func TestMissingDictionaryFiles(t *testing.T) {
+	dir := t.TempDir()
+	v, a := filepath.Join(dir, "v.txt"), filepath.Join(dir, "a.txt")
+	var err error
+	stderr := captureStderr(t, func() { _, err = loadForCoding(dict.Files{Verbs: v, Actors: []string{a}}) })
+	if !errors.Is(err, errInputFailed) {
+		t.Errorf("err = %v, want errInputFailed", err)
+	}
+	want := "dyad: " + v + ": no such file or directory\ndyad: " + a + ": no such file or directory\n"
+	if stderr != want {
+		t.Errorf("stderr\n%s\nwant\n%s", stderr, want)
+	}
+}

@@ -2,8 +2,10 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -33,7 +35,7 @@ func newValidateCmd() *cobra.Command {
 		Long: `Run the records of a PETRARCH validation file (PETRARCH-FORMATS.md §14) through Dyad's coder.
 
 The dictionaries are those named in the file's <Environment>, resolved relative to the file's
-folder; each can be overridden by a flag. The report gives pass counts per category and, for every
+folder; each can be overridden by a flag, and a missing one is named with the flag to give. The report gives pass counts per category and, for every
 failed record, the expected and the coded events. With --json one object is printed:
 {records, passed, failed, skipped, by_category}.`,
 		Args: cobra.ExactArgs(1),
@@ -86,9 +88,12 @@ func runValidate(w io.Writer, path string, vf validateFlags) error {
 	if vf.issues != "" {
 		files.Issues = vf.issues
 	}
+	if missingDicts(path, files, vf) {
+		return errInputFailed
+	}
 	set, empty, err := loadDicts(files)
 	if err != nil {
-		return err
+		return warnErrors(err)
 	}
 	for _, p := range set.Problems {
 		if p.Severity == dict.Error {
@@ -151,6 +156,41 @@ func runValidate(w io.Writer, path string, vf validateFlags) error {
 		return errInputFailed
 	}
 	return nil
+}
+
+// missingDicts reports on standard error, one "dyad: " line each, every dictionary file of files
+// that does not exist, with the flag that gives it: the files a validation file's <Environment>
+// names are resolved against its folder and are often not there (the PETRARCH distributions keep
+// them elsewhere), so the message says which flag to give. It returns whether any is missing.
+func missingDicts(xml string, files dict.Files, vf validateFlags) bool {
+	missing := false
+	check := func(p, element, flag string, overridden bool) {
+		if p == "" {
+			return
+		}
+		_, err := os.Stat(p)
+		if err == nil {
+			return
+		}
+		missing = true
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		if overridden {
+			warnf("%s: %v (%s)", p, err, flag)
+		} else {
+			warnf("%s: %v (named by %s in %s; give %s FILE)", p, err, element, filepath.Base(xml), flag)
+		}
+	}
+	check(files.Verbs, "<Verbfile>", "--verbs", vf.verbs != "")
+	for _, a := range files.Actors {
+		check(a, "<Actorfile>", "--actors", len(vf.actors) > 0)
+	}
+	check(files.Agents, "<Agentfile>", "--agents", vf.agents != "")
+	check(files.Discards, "<Discardfile>", "--discards", vf.discards != "")
+	check(files.Issues, "<Issuefile>", "--issues", vf.issues != "")
+	return missing
 }
 
 func orNone(xs []string) string {
