@@ -164,6 +164,11 @@ func detectWithType(name string, data []byte, contentType string) string {
 	return Detect(name, head)
 }
 
+// IsBinary reports whether b looks like binary data rather than text, by the rule of isBinary
+// below (its first 8 KiB: more than 2 NUL bytes or more than 10% control bytes); for commands
+// that read other text files than stories.
+func IsBinary(b []byte) bool { return isBinary(b) }
+
 // isBinary reports whether b looks like binary data rather than text in some charset, judging
 // by its first 8 KiB: more than 2 NUL bytes, or more than 10% control bytes (NUL included) other
 // than tab, newline, form feed, carriage return and escape. Bytes ≥ 0x80 are not counted (they
