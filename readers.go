@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/dyad-events/dyad/ingest"
@@ -17,7 +18,7 @@ import (
 // Readers returns the readers of pre-parsed inputs that ingest leaves to its caller, keyed by
 // format name, for ingest.Options.Readers: "petrarch-xml" (PETRARCH XML; Penn Treebank parses
 // converted by nlp/ptb, CoNLL-U parses read as given; PETRARCH-FORMATS.md §2.1–2.2) and
-// "conllu" (a CoNLL-U file: one story per file).
+// "conllu" (a CoNLL-U file: one story per "# newdoc", or per file without one).
 func Readers() map[string]ingest.ReaderFunc {
 	return map[string]ingest.ReaderFunc{
 		ingest.FormatPetrarchXML: ReadPetrarchXML,
@@ -58,8 +59,11 @@ func ReadPetrarchXML(name string, r io.Reader, emit func(*story.Story) error, wa
 	return failed, nil
 }
 
-// ReadCoNLLU reads a CoNLL-U file as one story whose id is the file name without extension and
-// whose sentences keep their sent_id, text and tree (UD v1 relation labels are normalised to v2).
+// ReadCoNLLU reads a CoNLL-U file as stories: each "# newdoc" comment starts one, whose id is the
+// comment's "# newdoc id = ID" (as `dyad parse` writes it); sentences before the first "# newdoc",
+// or a document without an id, form a story named after the file (the file name without
+// extension, "stdin" for "-"; "NAME-K" when it is the file's K-th story, K > 1). Sentences keep their "# sent_id" (Sentence.ID; without one, events get
+// story.SentenceID's "STORYID_N"), text and tree (UD v1 relation labels are normalised to v2).
 // Sentences with bad lines, or whose tree is not a tree (no single root, a cycle, a head out of
 // range), are passed to warn with the file and line and skipped.
 func ReadCoNLLU(name string, r io.Reader, emit func(*story.Story) error, warn func(error)) (failed int, err error) {
@@ -68,12 +72,20 @@ func ReadCoNLLU(name string, r io.Reader, emit func(*story.Story) error, warn fu
 		warn(e)
 		failed++
 	}
-	id := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
+	base := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
 	if name == "-" {
-		id = "stdin"
+		base = "stdin"
 	}
-	st := &story.Story{ID: id, Origin: name}
+	var st *story.Story
 	var text strings.Builder
+	stories, doc := 0, -1
+	flush := func() error {
+		if st == nil || len(st.Sentences) == 0 {
+			return nil
+		}
+		st.Text = text.String()
+		return emit(st)
+	}
 	for i := range sents {
 		s := sents[i].Sentence
 		if s.Parsed() {
@@ -82,6 +94,22 @@ func ReadCoNLLU(name string, r io.Reader, emit func(*story.Story) error, warn fu
 				failed++
 				continue
 			}
+		}
+		if st == nil || sents[i].Doc != doc {
+			if err := flush(); err != nil {
+				return failed, err
+			}
+			doc = sents[i].Doc
+			stories++
+			id := sents[i].DocID
+			if id == "" {
+				id = base
+				if stories > 1 {
+					id = base + "-" + strconv.Itoa(stories)
+				}
+			}
+			st = &story.Story{ID: id, Origin: name}
+			text.Reset()
 		}
 		conllu.NormalizeV1(&s)
 		s.Index = len(st.Sentences)
@@ -93,9 +121,5 @@ func ReadCoNLLU(name string, r io.Reader, emit func(*story.Story) error, warn fu
 		s.End = text.Len()
 		st.Sentences = append(st.Sentences, s)
 	}
-	st.Text = text.String()
-	if len(st.Sentences) == 0 {
-		return failed, nil
-	}
-	return failed, emit(st)
+	return failed, flush()
 }

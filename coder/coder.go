@@ -314,7 +314,7 @@ func (c *Coder) CodeStory(st *story.Story) Result {
 				// Input without PETRARCH ids: "STORYID_N", N the 1-based sentence number, as
 				// PETRARCH2 numbers a story's sentences (§2.1), so that the one-a-story filter
 				// can list every sentence of a repeated event (§12.10).
-				e.SentenceIDs = []string{st.ID + "_" + strconv.Itoa(s.Index+1)}
+				e.SentenceIDs = []string{story.SentenceID(st.ID, s.Index)}
 			}
 			e.Date = date
 			e.Sentence = s.Text

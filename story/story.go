@@ -7,7 +7,10 @@
 // so that Python and JavaScript users can slice with them directly.
 package story
 
-import "time"
+import (
+	"strconv"
+	"time"
+)
 
 // Story is one news story: the unit of input, of story discards and of the one-a-story filter.
 type Story struct {
@@ -36,6 +39,14 @@ type Sentence struct {
 	// sentence does not come from the story text (e.g. PETRARCH XML records).
 	Start, End int
 	Tokens     []Token
+}
+
+// SentenceID returns the id of the sentence at 0-based index i of story storyID for input that
+// carries no sentence ids: "STORYID_N", N = i+1, as PETRARCH numbers a story's sentences
+// (PETRARCH-FORMATS.md §2.1: STORYID_SENTNO). Event.SentenceIDs and the "# sent_id" lines that
+// `dyad parse` writes follow it, so that the ids agree after a CoNLL-U round trip.
+func SentenceID(storyID string, i int) string {
+	return storyID + "_" + strconv.Itoa(i+1)
 }
 
 // Parsed reports whether s carries a dependency tree: it has tokens and every token has a head

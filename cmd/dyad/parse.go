@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"fmt"
 	"os"
 	"strings"
 
@@ -25,7 +24,7 @@ func init() {
 		Long: `Reads stories (plain text with optional YAML front matter, JSONL, HTML, RSS, PETRARCH XML,
 CoNLL-U; "-" or no argument for standard input; --input forces a format as in 'dyad code'), splits
 them into sentences and tokens, tags and parses them, and prints CoNLL-U: "# newdoc id" per story,
-then "# sent_id = STORY-N" and "# text" per sentence.
+then "# sent_id = STORY_N" (the sentence ids of 'dyad code' events) and "# text" per sentence.
 
 Sentences that arrive with a complete dependency tree (CoNLL-U input, PETRARCH XML with parses) are
 printed as given, so that 'dyad parse' shows what 'dyad code' will read; --reparse tags and parses
@@ -50,7 +49,7 @@ with text only are segmented first.`,
 				for i := range st.Sentences {
 					s := st.Sentences[i]
 					if s.ID == "" {
-						s.ID = fmt.Sprintf("%s-%d", st.ID, i+1)
+						s.ID = story.SentenceID(st.ID, i)
 					}
 					var comments []string
 					if i == 0 {

@@ -31,6 +31,38 @@ type Sentence struct {
 	Comments []string
 	// Line is the 1-based line number of the sentence's first line in its file.
 	Line int
+	// Doc counts the "# newdoc" comment lines read up to and including this sentence's (0 before
+	// the first), those of sentences skipped for a bad line included: sentences with the same Doc
+	// belong to one document (a story). DocID is the id of that "# newdoc id = ID" line, "" when
+	// it has none or there was none.
+	Doc   int
+	DocID string
+}
+
+// NewDocID reports whether line is a CoNLL-U "# newdoc" comment and returns its id ("# newdoc id
+// = ID"; "" for a bare "# newdoc").
+func NewDocID(line string) (id string, ok bool) {
+	body, found := strings.CutPrefix(line, "#")
+	if !found {
+		return "", false
+	}
+	body, found = strings.CutPrefix(strings.TrimSpace(body), "newdoc")
+	if !found {
+		return "", false
+	}
+	if body == "" {
+		return "", true
+	}
+	if c := body[0]; c != ' ' && c != '\t' && c != '=' {
+		return "", false // "# newdocument"
+	}
+	body = strings.TrimSpace(body)
+	if rest, ok := strings.CutPrefix(body, "id"); ok {
+		if v, ok := strings.CutPrefix(strings.TrimSpace(rest), "="); ok {
+			return strings.TrimSpace(v), true
+		}
+	}
+	return "", true
 }
 
 // ParseError is a problem in one line of a CoNLL-U file. The sentence holding it is skipped.
@@ -57,6 +89,8 @@ type Reader struct {
 	line   int
 	done   bool
 	failed error
+	doc    int    // "# newdoc" lines read so far
+	docID  string // the id of the last one
 }
 
 // NewReader returns a Reader of r; file names the input in error messages ("FILE:LINE: ...").
@@ -103,6 +137,12 @@ func (r *Reader) Next() (*Sentence, error) {
 		if len(block) == 0 {
 			start = r.line
 		}
+		if line[0] == '#' {
+			if id, ok := NewDocID(line); ok {
+				r.doc++
+				r.docID = id
+			}
+		}
 		block = append(block, line)
 	}
 	if len(block) == 0 {
@@ -115,6 +155,7 @@ func (r *Reader) Next() (*Sentence, error) {
 	if err != nil {
 		return nil, err
 	}
+	s.Doc, s.DocID = r.doc, r.docID
 	return s, nil
 }
 

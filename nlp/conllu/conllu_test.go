@@ -3,6 +3,7 @@ package conllu
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"reflect"
@@ -269,4 +270,49 @@ func FuzzReader(f *testing.F) {
 		}
 		_, _ = ParseLines(in)
 	})
+}
+
+func TestNewDocID(t *testing.T) {
+	for _, tc := range []struct {
+		line, id string
+		ok       bool
+	}{
+		{"# newdoc id = example-talks", "example-talks", true},
+		{"#newdoc id=d2", "d2", true},
+		{"# newdoc", "", true},
+		{"# newdoc\tid = d3 ", "d3", true},
+		{"# newdocument = x", "", false},
+		{"# newpar id = p1", "", false},
+		{"# sent_id = s1", "", false},
+		{"newdoc id = x", "", false},
+	} {
+		id, ok := NewDocID(tc.line)
+		if id != tc.id || ok != tc.ok {
+			t.Errorf("NewDocID(%q) = %q, %v; want %q, %v", tc.line, id, ok, tc.id, tc.ok)
+		}
+	}
+}
+
+// TestDocuments checks Sentence.Doc and DocID: a "# newdoc" starts a document, also when the
+// sentence that carries it is skipped for a bad line.
+func TestDocuments(t *testing.T) {
+	word := "1\tHi\thi\tINTJ\tUH\t_\t0\troot\t_\t_\n\n"
+	in := "# sent_id = a\n" + word +
+		"# newdoc id = d1\n# sent_id = b\n" + word +
+		"# sent_id = c\n" + word +
+		"# newdoc id = d2\n# sent_id = bad\n1\tHi\n\n" +
+		"# sent_id = d\n" + word +
+		"# newdoc\n# sent_id = e\n" + word
+	ss, errs := ReadAll(strings.NewReader(in), "docs.conllu")
+	if len(errs) != 1 {
+		t.Fatalf("errors %v, want one", errs)
+	}
+	var got []string
+	for _, s := range ss {
+		got = append(got, fmt.Sprintf("%s:%d:%s", s.ID, s.Doc, s.DocID))
+	}
+	want := "a:0:|b:1:d1|c:1:d1|d:2:d2|e:3:"
+	if g := strings.Join(got, "|"); g != want {
+		t.Errorf("sentences %s, want %s", g, want)
+	}
 }
