@@ -2,6 +2,7 @@ package dyad_test
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -146,5 +147,30 @@ func TestNewsAgencyCredit(t *testing.T) {
 		if strings.Contains(g, "CHN") {
 			t.Errorf("headline with an agency: %q codes Xinhua's country", g)
 		}
+	}
+}
+
+// TestDisputedClaimStory checks that "allegations that Pakistan is supporting militants are
+// baseless and unfounded" (a shared news story) codes no event for the denied support, while the
+// story's other events stay (the ambassador's rejection of India's claims, 016).
+func TestDisputedClaimStory(t *testing.T) {
+	path := sharedtest.Path(t, "data/news/articles/cb-thenewspk_024-14.txt")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, warns := ingest.ReadText(path, data, ingest.Options{DefaultDate: time.Date(2016, 10, 1, 0, 0, 0, 0, time.UTC)})
+	if st == nil {
+		t.Fatalf("no story: %v", warns)
+	}
+	var got []string
+	for _, e := range newPipeline(t).CodeStory(st).Events {
+		got = append(got, e.Source.Code+" "+e.Target.Code+" "+e.Code)
+		if strings.Contains(e.Sentence, "baseless") {
+			t.Errorf("event from the denied allegation: %s %s %s", e.Source.Code, e.Target.Code, e.Code)
+		}
+	}
+	if !slices.Contains(got, "PAKGOV IND 016") {
+		t.Errorf("events %q: want the ambassador's rejection PAKGOV IND 016", got)
 	}
 }

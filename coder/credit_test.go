@@ -113,3 +113,44 @@ func TestDocumentName(t *testing.T) {
 		}
 	}
 }
+
+// TestDisputedClaim checks that the act in a claim the sentence calls baseless is not coded
+// ("allegations that France attacked Germany are baseless"), in the UD tree and in the tree
+// the parser gave for the news sentence (the adjective hung from the claimed verb), while a
+// claim called true still codes the act.
+func TestDisputedClaim(t *testing.T) {
+	c, err := New(qualitySet(t), DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// UD: "allegations" is the subject of "baseless", "attacked" a clause of "allegations".
+	ud := func(adj string) story.Sentence {
+		return sent("Allegations that France attacked Germany are "+adj+".",
+			tk{"Allegations", "allegation", "NOUN", "NNS", 7, "nsubj"}, tk{"that", "that", "SCONJ", "IN", 4, "mark"},
+			tk{"France", "France", "PROPN", "NNP", 4, "nsubj"}, tk{"attacked", "attack", "VERB", "VBD", 1, "acl"},
+			tk{"Germany", "Germany", "PROPN", "NNP", 4, "obj"}, tk{"are", "be", "AUX", "VBP", 7, "cop"},
+			tk{adj, adj, "ADJ", "JJ", 0, "root"}, tk{".", ".", "PUNCT", ".", 7, "punct"})
+	}
+	// The parser's tree of cb-thenewspk_024-14: "that" an nmod of "allegations", the claimed
+	// verb its ccomp, "baseless" an xcomp of the verb.
+	news := sent("Japan denounced allegations that France attacked Germany are baseless.",
+		tk{"Japan", "Japan", "PROPN", "NNP", 2, "nsubj"}, tk{"denounced", "denounce", "VERB", "VBD", 0, "root"},
+		tk{"allegations", "allegation", "NOUN", "NNS", 2, "obj"}, tk{"that", "that", "SCONJ", "IN", 3, "nmod"},
+		tk{"France", "France", "PROPN", "NNP", 6, "nsubj"}, tk{"attacked", "attack", "VERB", "VBD", 4, "ccomp"},
+		tk{"Germany", "Germany", "PROPN", "NNP", 6, "obj"}, tk{"are", "be", "AUX", "VBP", 9, "cop"},
+		tk{"baseless", "baseless", "ADJ", "JJ", 6, "xcomp"}, tk{".", ".", "PUNCT", ".", 2, "punct"})
+	for _, tc := range []struct {
+		name string
+		s    story.Sentence
+		want string
+	}{
+		{"baseless", ud("baseless"), ""},
+		{"unfounded", ud("unfounded"), ""},
+		{"true", ud("true"), "FRA DEU 190"},
+		{"parser's tree", news, ""},
+	} {
+		if got := strings.Join(code(t, c, "2015-01-15", tc.s), "|"); got != tc.want {
+			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}

@@ -156,7 +156,7 @@ func (c *Coder) findFrames(sc *storyCtx, t *tree, ws *workspace) []*frame {
 			continue
 		}
 		v, lo, hi := c.matchVerb(t, i)
-		if v == nil {
+		if v == nil || disputed(t, i) {
 			continue
 		}
 		fs = append(fs, frame{v: i, lo: lo, hi: hi, verb: v, subj: -1, agent: -1})
@@ -311,6 +311,76 @@ func participial(t *tree, i int) bool {
 }
 
 var negWords = map[string]bool{"NOT": true, "N'T": true, "NEVER": true, "NT": true}
+
+// reportNouns are lemmas of nouns whose "that" clause is a claim, not a fact: "allegations that
+// Pakistan is supporting militants".
+var reportNouns = map[string]bool{
+	"ALLEGATION": true, "CLAIM": true, "REPORT": true, "ACCUSATION": true, "CHARGE": true,
+	"RUMOR": true, "RUMOUR": true, "SUGGESTION": true, "ASSERTION": true, "CONTENTION": true,
+	"IMPRESSION": true, "SPECULATION": true,
+}
+
+// denialAdjectives are lemmas of predicates that deny a claim: "... are baseless and unfounded".
+var denialAdjectives = map[string]bool{
+	"BASELESS": true, "FALSE": true, "UNFOUNDED": true, "UNTRUE": true, "GROUNDLESS": true,
+	"FABRICATED": true, "BOGUS": true, "INCORRECT": true, "FICTITIOUS": true, "ABSURD": true,
+	"RIDICULOUS": true, "LUDICROUS": true,
+}
+
+// disputed reports whether verb i is the content of a claim that the sentence denies: its clause
+// hangs, through a "that", from a report noun ("allegations that Pakistan is supporting
+// militants"), and a copular denial adjective ("are baseless") is tied to that noun or to the
+// verb in the tree: the noun's predicate (UD: "allegations" nsubj of "baseless"), or a dependent
+// of the verb as parsers often attach it. The claimed act is not coded as an event: the sentence
+// says it did not happen (cf. §12.6, negation).
+func disputed(t *tree, i int) bool {
+	// The report noun: the first nominal above the verb, through clausal relations.
+	n := -1
+	for j, steps := i, 0; t.head[j] >= 0 && steps < 4; steps++ {
+		switch t.base(j) {
+		case "ccomp", "acl", "nmod", "dep", "appos", "advcl":
+		default:
+			return false
+		}
+		j = t.head[j]
+		if t.isNominal(j) && t.upos(j) != "PRON" {
+			n = j
+			break
+		}
+	}
+	if n < 0 || n > i || !reportNouns[t.lemmas[n]] {
+		return false
+	}
+	that := false
+	for k := n + 1; k < i; k++ {
+		if t.words[k] == "THAT" {
+			that = true
+			break
+		}
+	}
+	if !that {
+		return false
+	}
+	for d := i + 1; d < t.n; d++ {
+		if !denialAdjectives[t.lemmas[d]] || t.child(d, "cop") < 0 {
+			continue
+		}
+		if d == t.head[n] || t.ancestor(i, d, 3) {
+			return true
+		}
+	}
+	return false
+}
+
+// ancestor reports whether a is an ancestor of k within steps head steps.
+func (t *tree) ancestor(a, k, steps int) bool {
+	for j := t.head[k]; j >= 0 && steps > 0; j, steps = t.head[j], steps-1 {
+		if j == a {
+			return true
+		}
+	}
+	return false
+}
 
 // negated reports negation (§12.6, Dyad's rule): not, n't, never (or a word with Polarity=Neg) as an
 // advmod of the verb or of its auxiliaries, or "no longer".
