@@ -228,7 +228,6 @@ func TestFiniteVerb(t *testing.T) {
 		{"The United States imposed sanctions on North Korea.", "imposed", "VBD"},
 		{"Sanctions imposed on North Korea were lifted.", "imposed", "VBN"},
 		{"The sanctions have imposed costs on Russia.", "imposed", "VBN"},
-		{"Soldiers killed in the attack", "killed", "VBN"},
 	} {
 		found := false
 		for _, s := range p.Annotate(c.text) {

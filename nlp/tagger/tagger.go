@@ -60,7 +60,6 @@ func (t *Tagger) Tag(s *story.Sentence) {
 	sc := t.getScratch()
 	t.prepare(s, sc)
 	t.tag(s, sc)
-	t.finiteVerb(len(s.Tokens), sc)
 	for i := range s.Tokens {
 		tk := &s.Tokens[i]
 		c := t.classes[sc.tags[i+pad]]
@@ -71,29 +70,41 @@ func (t *Tagger) Tag(s *story.Sentence) {
 	t.pool.Put(sc)
 }
 
-// finiteVerb repairs the commonest tagging error that costs an event: the main verb of a news
-// sentence read as a past participle ("The United States imposed/VBN sanctions on ..." then parses
-// as a noun phrase). A sentence of n tokens with no finite verb (VBD, VBZ, VBP, MD) whose first
-// VBN follows a noun or pronoun (its subject) and precedes the start of a noun phrase (its
-// object) gets that VBN retagged VBD.
-func (t *Tagger) finiteVerb(n int, sc *scratch) {
+// RepairFiniteVerb repairs, in a sentence tagged by Tag, the commonest tagging error that costs an
+// event: the main verb of a news sentence read as a past participle ("The United States
+// imposed/VBN sanctions on ..." then parses as a noun phrase). In a sentence with no finite verb
+// (XPOS VBD, VBZ, VBP, MD), the first VBN that follows a noun or pronoun (its subject) and precedes
+// the start of a noun phrase (its object) becomes VERB VBD, with the treebank's FEATS for it; the
+// lemma is the same. It reports whether it changed a token.
+//
+// It is a rule applied after tagging (nlp.Pipeline runs it), not part of Tag: the training
+// (dev-based epoch choice, jackknifed tags for the parser) sees the trained tagger alone, so that a
+// model retrained by the same code is the same model.
+func (t *Tagger) RepairFiniteVerb(s *story.Sentence) bool {
 	if t.vbd < 0 {
-		return
+		return false
 	}
+	toks := s.Tokens
 	cand := -1
-	for i := 0; i < n; i++ {
-		switch t.classes[sc.tags[i+pad]].XPOS {
+	for i := range toks {
+		switch toks[i].XPOS {
 		case "VBD", "VBZ", "VBP", "MD":
-			return
+			return false
 		case "VBN":
-			if cand < 0 && i > 0 && i+1 < n && subjectTag[t.classes[sc.tags[i+pad-1]].XPOS] && objectStartTag[t.classes[sc.tags[i+pad+1]].XPOS] {
+			if cand < 0 && i > 0 && i+1 < len(toks) && subjectTag[toks[i-1].XPOS] && objectStartTag[toks[i+1].XPOS] {
 				cand = i
 			}
 		}
 	}
-	if cand >= 0 {
-		sc.tags[cand+pad] = t.vbd
+	if cand < 0 {
+		return false
 	}
+	tk := &toks[cand]
+	tk.UPOS, tk.XPOS = "VERB", "VBD"
+	sc := t.getScratch()
+	tk.Feats = t.feats(sc, tk.Form, t.vbd)
+	t.pool.Put(sc)
+	return true
 }
 
 var (

@@ -177,3 +177,39 @@ func TestStage2Margin(t *testing.T) {
 		t.Errorf("stage 2 on every token: UPOS %.3f XPOS %.3f", upos, xpos)
 	}
 }
+
+// TestFiniteVerbRule checks the finite-verb repair on fixed tag sequences: a VBN between a subject
+// and an object in a sentence without a finite verb becomes VERB VBD; anything else stays.
+func TestFiniteVerbRule(t *testing.T) {
+	tg := &Tagger{classes: []class{{"NOUN", "NN"}, {"VERB", "VBN"}, {"VERB", "VBD"}}, featsW: map[string]string{}}
+	tg.nclass = len(tg.classes)
+	tg.featsC = []string{"Number=Sing", "Tense=Past|VerbForm=Part", "Mood=Ind|Tense=Past|VerbForm=Fin"}
+	tg.setMasks()
+	for _, c := range []struct{ in, want string }{
+		{"NN VBN DT NN", "NN VBD DT NN"},                     // "The United States imposed sanctions"
+		{"PRP VBN NN", "PRP VBD NN"},                         // "they imposed sanctions"
+		{"NN VBN IN NN", "NN VBN IN NN"},                     // "sanctions imposed on Russia"
+		{"NN VBZ VBN DT NN", "NN VBZ VBN DT NN"},             // a finite verb already
+		{"VBN DT NN", "VBN DT NN"},                           // no subject
+		{"NN VBN", "NN VBN"},                                 // no object
+		{"NN VBN DT NN VBN DT NN", "NN VBD DT NN VBN DT NN"}, // the first one only
+	} {
+		var s story.Sentence
+		for _, x := range strings.Fields(c.in) {
+			s.Tokens = append(s.Tokens, story.Token{Form: "w", UPOS: "X", XPOS: x})
+		}
+		changed := tg.RepairFiniteVerb(&s)
+		var got []string
+		for _, tk := range s.Tokens {
+			got = append(got, tk.XPOS)
+		}
+		if g := strings.Join(got, " "); g != c.want || changed != (c.in != c.want) {
+			t.Errorf("%s: got %s (changed %v), want %s", c.in, g, changed, c.want)
+		}
+		for _, tk := range s.Tokens {
+			if tk.XPOS == "VBD" && (tk.UPOS != "VERB" || tk.Feats != "Mood=Ind|Tense=Past|VerbForm=Fin") {
+				t.Errorf("%s: repaired token %+v", c.in, tk)
+			}
+		}
+	}
+}
