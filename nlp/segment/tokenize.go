@@ -143,7 +143,7 @@ func (t *tokenizer) tokenize() {
 				continue
 			}
 			r, w := utf8.DecodeRuneInString(text[j:])
-			if r != utf8.RuneError && isSpaceRune(r) {
+			if r != utf8.RuneError && isSpaceRune(r) && !(r == zwj && joinsEmoji(text, i, j, j+w)) {
 				break
 			}
 			j += w
@@ -269,8 +269,7 @@ func (t *tokenizer) chunk(s, e int) {
 // text[i:e], or i+w when r starts none: a flag is a pair of regional indicators (U+1F1E6–U+1F1FF);
 // a pictograph keeps its variation selectors (U+FE0E, U+FE0F), skin-tone modifiers
 // (U+1F3FB–U+1F3FF), keycap mark (U+20E3) and tag characters (U+E0020–U+E007F, subdivision flags),
-// per Unicode TR51 §1.4 (emoji sequences). The zero-width joiner separates tokens (isSpaceRune), so
-// a joined sequence gives one token per pictograph.
+// and zero-width-joined pictographs ("👨‍👩‍👧"), per Unicode TR51 §1.4 (emoji sequences).
 func emojiEnd(text string, i, e int, r rune, w int) int {
 	j := i + w
 	if isRegionalIndicator(r) {
@@ -289,6 +288,9 @@ func emojiEnd(text string, i, e int, r rune, w int) int {
 		switch {
 		case r2 == 0xFE0E || r2 == 0xFE0F || r2 == 0x20E3 || (r2 >= 0x1F3FB && r2 <= 0x1F3FF) || (r2 >= 0xE0020 && r2 <= 0xE007F):
 			j += w2
+		case r2 == zwj && joinsEmoji(text, i, j, j+w2):
+			_, w3 := utf8.DecodeRuneInString(text[j+w2 : e])
+			j += w2 + w3
 		default:
 			return j
 		}
@@ -297,6 +299,23 @@ func emojiEnd(text string, i, e int, r rune, w int) int {
 }
 
 func isRegionalIndicator(r rune) bool { return r >= 0x1F1E6 && r <= 0x1F1FF }
+
+// zwj is the zero-width joiner. Elsewhere it separates tokens like the other format characters
+// (isSpaceRune); between two pictographs it joins them into one emoji.
+const zwj = 0x200D
+
+// joinsEmoji reports whether the joiner at text[j:k] (within the run starting at start) stands
+// between a pictograph (with its modifiers) and another pictograph.
+func joinsEmoji(text string, start, j, k int) bool {
+	if j <= start || k >= len(text) {
+		return false
+	}
+	prev, _ := utf8.DecodeLastRuneInString(text[start:j])
+	next, _ := utf8.DecodeRuneInString(text[k:])
+	isPict := func(r rune) bool { return unicode.Is(unicode.So, r) }
+	prevOK := isPict(prev) || prev == 0xFE0F || (prev >= 0x1F3FB && prev <= 0x1F3FF)
+	return prevOK && isPict(next)
+}
 
 // emoticon returns the length of an emoticon (":)", ";-)", ":D", ...) at the start of s that is
 // not followed by a letter or digit, or 0.
