@@ -21,7 +21,7 @@ type actorRecord struct {
 // (from an earlier record or file) gets the new codes appended. The last record of the file is
 // stored (§7 quirk). Phrases are upper-cased (§4). A record without any code is kept aside:
 // call Finish after the last file to report those that no later record supplied a code for.
-// err is non-nil only when r fails.
+// err is non-nil only when r fails or holds binary or UTF-16 data (ErrBinary, ErrUTF16).
 func (a *Actors) Read(r io.Reader, name string) ([]Problem, error) {
 	lr, err := newLineReader(r, name)
 	if err != nil {
@@ -247,7 +247,7 @@ func (a *Actors) Finish() []Problem {
 		if _, ok := a.trie.Get(a.phrases[i]); ok {
 			continue
 		}
-		out = append(out, Problem{pos.File, pos.Line, fmt.Sprintf("actor phrase %s has no code in any actor file; ignored", strings.Join(a.phrases[i], " ")), Warning})
+		out = append(out, Problem{pos.File, pos.Line, printable(fmt.Sprintf("actor phrase %s has no code in any actor file; ignored", strings.Join(a.phrases[i], " "))), Warning})
 	}
 	a.uncoded, a.phrases = nil, nil
 	return out

@@ -9,7 +9,7 @@ import (
 // "PHRASE [{PLURAL}] [CODE]" records with CODE "~XXX" (suffix) or "XXX~" (prefix). Each phrase gets
 // its plural (the {...} ones when given, none for "{}", else Dyad's plural of the last word); a
 // phrase with a "!NAME!" marker is stored once per member, without plurals. A phrase written
-// explicitly wins over a generated plural. err is non-nil only when r fails.
+// explicitly wins over a generated plural. err is non-nil only when r fails or holds binary or UTF-16 data (ErrBinary, ErrUTF16).
 func ReadAgents(r io.Reader, name string) (*Agents, []Problem, error) {
 	lr, err := newLineReader(r, name)
 	if err != nil {

@@ -3,11 +3,17 @@ package dict
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"strconv"
 	"strings"
 )
+
+// ErrNotConfig is wrapped by the error ReadConfig returns for data that is not a configuration
+// file.
+var ErrNotConfig = errors.New("not a PETR_config.ini file")
 
 // Config is a PETR_config.ini file (§3). Dictionary and text paths are as written in the file;
 // Load resolves relative paths against Dir.
@@ -40,11 +46,19 @@ type Config struct {
 // ReadConfig reads a PETR_config.ini file (§3): "[Section]" headers, "key = value" or
 // "key: value" lines, "#" and ";" comment lines; a key without a value is a presence flag (true).
 // Unknown keys are kept in Values without comment; bad booleans and numbers are reported and the
-// default kept. err is non-nil only when r fails.
+// default kept. err is non-nil when r fails, or when the data is not a configuration file: an
+// *fs.PathError naming the file that wraps ErrNotConfig (binary data, UTF-16 text).
 func ReadConfig(r io.Reader, name string) (*Config, []Problem, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if err := checkText(data, name); err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			pe.Err = fmt.Errorf("%s, %w", strings.TrimSuffix(pe.Err.Error(), ", not a dictionary"), ErrNotConfig)
+		}
+		return nil, nil, err
 	}
 	c := &Config{File: name, WriteActorText: true, WriteEventText: true, RequireDyad: true, Values: map[string]string{}}
 	lines := map[string]int{}
@@ -102,7 +116,7 @@ func ReadConfig(r io.Reader, name string) (*Config, []Problem, error) {
 		case "false", "no", "off", "0":
 			*dst = false
 		default:
-			probs = append(probs, Problem{name, lines[key], fmt.Sprintf("%s = %q is not a boolean; default kept", key, v), Error})
+			probs = append(probs, Problem{name, lines[key], printable(fmt.Sprintf("%s = %q is not a boolean; default kept", key, v)), Error})
 		}
 	}
 	c.Verbs = c.Values["dictionaries.verbfile_name"]

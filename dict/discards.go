@@ -8,7 +8,7 @@ import (
 // ReadDiscards reads a discard list (§9): one phrase a line; a '+' prefix makes it a story
 // discard. Words are separated by spaces or '_' and match whole tokens exactly (§9 decision).
 // A repeated phrase is reported; the story level wins when the two levels disagree. err is non-nil
-// only when r fails.
+// only when r fails or holds binary or UTF-16 data (ErrBinary, ErrUTF16).
 func ReadDiscards(r io.Reader, name string) (*Discards, []Problem, error) {
 	lr, err := newLineReader(r, name)
 	if err != nil {

@@ -2,11 +2,13 @@ package dict
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/dyad-events/dyad/internal/sharedtest"
 )
@@ -42,8 +44,14 @@ func checkProblems(t *testing.T, src string, ps []Problem) {
 		if p.File != "fuzz" || p.Line < 0 || p.Line > lines || p.Msg == "" {
 			t.Fatalf("bad problem %+v (input has %d lines)", p, lines)
 		}
+		if strings.IndexFunc(p.Msg, unicode.IsControl) >= 0 {
+			t.Fatalf("raw control character in problem %q", p.Msg)
+		}
 	}
 }
+
+// notText reports the error a reader returns for binary data or UTF-16 text (checkText).
+func notText(err error) bool { return errors.Is(err, ErrBinary) || errors.Is(err, ErrUTF16) }
 
 func FuzzReadVerbs(f *testing.F) {
 	f.Add(verbHeader + "&A\n+B_C\n+D\n####### VERB PATTERNS #######\n--- X [010] ---\nX {XS}\n+Y_Z [020]\n- &A * (TO {&A E}) [042:043]\n- * [---]\n~ a (a b X) X = a b 015\n")
@@ -53,6 +61,9 @@ func FuzzReadVerbs(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src string) {
 		v, ps, err := ReadVerbs(strings.NewReader(src), "fuzz")
 		if err != nil {
+			if notText(err) {
+				return
+			}
 			t.Fatal(err)
 		}
 		checkProblems(t, src, ps)
@@ -82,6 +93,9 @@ func FuzzReadActors(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src string) {
 		a, ps, err := ReadActors(strings.NewReader(src), "fuzz")
 		if err != nil {
+			if notText(err) {
+				return
+			}
 			t.Fatal(err)
 		}
 		checkProblems(t, src, ps)
@@ -106,6 +120,9 @@ func FuzzReadAgents(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src string) {
 		a, ps, err := ReadAgents(strings.NewReader(src), "fuzz")
 		if err != nil {
+			if notText(err) {
+				return
+			}
 			t.Fatal(err)
 		}
 		checkProblems(t, src, ps)
@@ -124,6 +141,9 @@ func FuzzReadDiscards(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src string) {
 		d, ps, err := ReadDiscards(strings.NewReader(src), "fuzz")
 		if err != nil {
+			if notText(err) {
+				return
+			}
 			t.Fatal(err)
 		}
 		checkProblems(t, src, ps)
@@ -143,6 +163,9 @@ func FuzzReadIssues(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src string) {
 		is, ps, err := ReadIssues(strings.NewReader(src), "fuzz")
 		if err != nil {
+			if notText(err) {
+				return
+			}
 			t.Fatal(err)
 		}
 		checkProblems(t, src, ps)
@@ -160,6 +183,9 @@ func FuzzReadConfig(f *testing.F) {
 	f.Add("[\nx=\n[a]\n=\n:\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		_, ps, err := ReadConfig(strings.NewReader(src), "fuzz")
+		if errors.Is(err, ErrNotConfig) {
+			return
+		}
 		if err != nil {
 			t.Fatal(err)
 		}

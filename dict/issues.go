@@ -16,7 +16,7 @@ var categoryAttr = regexp.MustCompile(`(?i)CATEGORY\s*=\s*"([^"]*)"`)
 // story-level ignore phrases of the enclosing section. In phrases, "n:WORD" expands to the word
 // and its plural, "v:WORD" to the base, third person, past and gerund forms, and "A+B" to both
 // "A B" (two tokens) and "A-B" (one token); markers combine. A phrase repeated with another code
-// is reported and the first is kept. err is non-nil only when r fails.
+// is reported and the first is kept. err is non-nil only when r fails or holds binary or UTF-16 data (ErrBinary, ErrUTF16).
 func ReadIssues(r io.Reader, name string) (*Issues, []Problem, error) {
 	lr, err := newLineReader(r, name)
 	if err != nil {

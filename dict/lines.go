@@ -2,8 +2,11 @@ package dict
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -26,10 +29,49 @@ type lineReader struct {
 	problems []Problem
 }
 
+// ErrBinary is the error (inside an *fs.PathError naming the file) that every dictionary reader
+// returns for binary data — an executable, an image, a compressed file given in place of a
+// dictionary — instead of reporting each of its "lines" as a problem. Data is binary when its
+// first 8 KiB hold more than 2 NUL bytes or more than 10% control bytes other than tab, line
+// ends, form feed and escape: the rule of ingest.IsBinary for stories. UTF-16 text is refused
+// too (ErrUTF16): dictionaries are UTF-8 (§4).
+var ErrBinary = errors.New("binary data, not a dictionary")
+
+// ErrUTF16 is the error (inside an *fs.PathError naming the file) that every dictionary reader
+// returns for text that starts with a UTF-16 byte order mark.
+var ErrUTF16 = errors.New("UTF-16 text; dictionaries are read as UTF-8 (save the file as UTF-8)")
+
+// checkText returns ErrBinary or ErrUTF16 wrapped in an *fs.PathError for name when data is
+// not UTF-8 (or ASCII) text, else nil.
+func checkText(data []byte, name string) error {
+	if bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff")) {
+		return &fs.PathError{Op: "read", Path: name, Err: ErrUTF16}
+	}
+	head := data[:min(len(data), 8192)]
+	ctl, nul := 0, 0
+	for _, c := range head {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1b {
+			ctl++
+			if c == 0 {
+				nul++
+			}
+		}
+	}
+	if nul > 2 || ctl*10 > len(head) {
+		return &fs.PathError{Op: "read", Path: name, Err: ErrBinary}
+	}
+	return nil
+}
+
+// newLineReader reads all of r. err is non-nil when r fails or the data is binary or UTF-16
+// (checkText).
 func newLineReader(r io.Reader, name string) (*lineReader, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if err := checkText(data, name); err != nil {
+		return nil, err
 	}
 	if bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
 		data = data[3:]
@@ -117,11 +159,37 @@ func (lr *lineReader) strip(s string) string {
 func (lr *lineReader) pos() Pos { return Pos{lr.name, lr.lineNo} }
 
 func (lr *lineReader) errorf(format string, args ...any) {
-	lr.problems = append(lr.problems, Problem{lr.name, lr.lineNo, fmt.Sprintf(format, args...), Error})
+	lr.problems = append(lr.problems, Problem{lr.name, lr.lineNo, printable(fmt.Sprintf(format, args...)), Error})
 }
 
 func (lr *lineReader) warnf(format string, args ...any) {
-	lr.problems = append(lr.problems, Problem{lr.name, lr.lineNo, fmt.Sprintf(format, args...), Warning})
+	lr.problems = append(lr.problems, Problem{lr.name, lr.lineNo, printable(fmt.Sprintf(format, args...)), Warning})
+}
+
+// printable returns msg with every control character (C0, DEL, C1; tab included) written as a
+// Go escape (\x01, \t, \u0085), so that a problem message quoting a line of the file never sends
+// raw control bytes (terminal escape sequences, NULs) to the user's terminal.
+func printable(msg string) string {
+	clean := true
+	for _, r := range msg {
+		if unicode.IsControl(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return msg
+	}
+	var b strings.Builder
+	for _, r := range msg {
+		if unicode.IsControl(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // splitWords splits a dictionary phrase into upper-case words at '_' and white space (§4); empty

@@ -35,7 +35,7 @@ type pendingPattern struct {
 // synset, a synset glued to a word, no '*' or no valid code are rejected (Error); TABARI tokens
 // ($ + ^ %) and duplicate patterns are reported (Warning). Legacy TABARI/PETRARCH-1 patterns
 // (§6) are not supported: their TABARI tokens are reported on each line. err is non-nil only
-// when r fails.
+// when r fails or holds binary or UTF-16 data (ErrBinary, ErrUTF16).
 func ReadVerbs(r io.Reader, name string) (*Verbs, []Problem, error) {
 	lr, err := newLineReader(r, name)
 	if err != nil {
@@ -116,7 +116,7 @@ func ReadVerbs(r io.Reader, name string) (*Verbs, []Problem, error) {
 		for _, w := range []string{tr.InnerVerb, tr.OuterVerb} {
 			if w != "Q" && len(v.Forms[w]) == 0 {
 				lr.problems = append(lr.problems, Problem{name, tr.Pos.Line,
-					fmt.Sprintf("transformation verb %s is not a verb of the dictionary; the rule can never apply", w), Warning})
+					printable(fmt.Sprintf("transformation verb %s is not a verb of the dictionary; the rule can never apply", w)), Warning})
 			}
 		}
 	}

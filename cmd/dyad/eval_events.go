@@ -31,62 +31,68 @@ CAMEO manual examples, the PLOVER gold records or Multi-CoPED.`,
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the scores as one JSON object")
 	cmd.Flags().BoolVar(&misses, "misses", false, "list sentences whose events differ from the gold on standard error")
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		if goldPath == "" {
-			return usagef("eval events: --gold FILE is required")
-		}
-		def, err := time.Parse("2006-01-02", date)
-		if err != nil {
-			return usagef("--date %q: want YYYY-MM-DD", date)
-		}
-		f, err := os.Open(goldPath)
-		if err != nil {
-			return err
-		}
-		sents, probs := gold.Read(f, goldPath)
-		f.Close()
-		for _, p := range probs {
-			warnf("%v", p)
-		}
-		set, err := loadForCoding(df.files())
-		if err != nil {
-			return err
-		}
-		opts := dyad.DefaultOptions()
-		opts.Set = set
-		p, err := dyad.New(opts)
-		if err != nil {
-			return err
-		}
-		predicted, err := codeGold(p, sents, def)
-		if err != nil {
-			return err
-		}
-		sc := gold.Score(sents, predicted)
-		if misses {
-			printMisses(sents, predicted)
-		}
-		if asJSON {
-			enc := json.NewEncoder(os.Stdout)
-			if err := enc.Encode(sc); err != nil {
-				return err
-			}
-		} else {
-			fmt.Printf("sentences %d (with an event coded: %d)\n", sc.Sentences, sc.SentencesWithEvent)
-			fmt.Printf("%-22s %9s %9s %9s %6s %6s %6s\n", "level", "precision", "recall", "f1", "tp", "coded", "gold")
-			for _, l := range []struct {
-				name string
-				prf  gold.PRF
-			}{{"dyad + root code", sc.Root}, {"dyad + QuadClass", sc.QuadClass}} {
-				fmt.Printf("%-22s %9.3f %9.3f %9.3f %6d %6d %6d\n", l.name, l.prf.Precision, l.prf.Recall, l.prf.F1,
-					l.prf.TruePositives, l.prf.Predicted, l.prf.Expected)
-			}
-		}
-		if len(probs) > 0 {
-			return errInputFailed
-		}
-		return nil
+		return runEvalEvents(goldPath, date, asJSON, misses, df)
 	}
 	evalCmd.AddCommand(cmd)
+}
+
+// runEvalEvents is 'dyad eval events': it scores the events coded for the gold sentences of
+// goldPath against theirs and prints the scores on standard output.
+func runEvalEvents(goldPath, date string, asJSON, misses bool, df *dictFlags) error {
+	if goldPath == "" {
+		return usagef("eval events: --gold FILE is required")
+	}
+	def, err := time.Parse("2006-01-02", date)
+	if err != nil {
+		return usagef("--date %q: want YYYY-MM-DD", date)
+	}
+	f, err := os.Open(goldPath)
+	if err != nil {
+		return err
+	}
+	sents, probs := gold.Read(f, goldPath)
+	f.Close()
+	for _, p := range probs {
+		warnf("%v", p)
+	}
+	set, err := loadForCoding(df.files())
+	if err != nil {
+		return err
+	}
+	opts := dyad.DefaultOptions()
+	opts.Set = set
+	p, err := dyad.New(opts)
+	if err != nil {
+		return err
+	}
+	predicted, err := codeGold(p, sents, def)
+	if err != nil {
+		return err
+	}
+	sc := gold.Score(sents, predicted)
+	if misses {
+		printMisses(sents, predicted)
+	}
+	if asJSON {
+		enc := json.NewEncoder(os.Stdout)
+		if err := enc.Encode(sc); err != nil {
+			return err
+		}
+	} else {
+		fmt.Printf("sentences %d (with an event coded: %d)\n", sc.Sentences, sc.SentencesWithEvent)
+		fmt.Printf("%-22s %9s %9s %9s %6s %6s %6s\n", "level", "precision", "recall", "f1", "tp", "coded", "gold")
+		for _, l := range []struct {
+			name string
+			prf  gold.PRF
+		}{{"dyad + root code", sc.Root}, {"dyad + QuadClass", sc.QuadClass}} {
+			fmt.Printf("%-22s %9.3f %9.3f %9.3f %6d %6d %6d\n", l.name, l.prf.Precision, l.prf.Recall, l.prf.F1,
+				l.prf.TruePositives, l.prf.Predicted, l.prf.Expected)
+		}
+	}
+	if len(probs) > 0 {
+		return errInputFailed
+	}
+	return nil
 }
 
 // codeGold codes each gold sentence as a one-paragraph story and returns its events.
