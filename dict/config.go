@@ -15,6 +15,22 @@ import (
 // file.
 var ErrNotConfig = errors.New("not a PETR_config.ini file")
 
+// configKeys are the keys of PETR_config.ini (PETRARCH-FORMATS.md §3) as "section.key"; a file
+// with none of them is not a configuration file.
+var configKeys = map[string]bool{}
+
+func init() {
+	for _, k := range strings.Fields(`verbfile_name actorfile_list agentfile_name discardfile_name issuefile_name`) {
+		configKeys["dictionaries."+k] = true
+	}
+	for _, k := range strings.Fields(`textfile_list textfile_name eventfile_name code_by_sentence pause_by_sentence
+		pause_by_story write_actor_root write_actor_text write_event_text null_verbs null_actors new_actor_length
+		require_dyad stop_on_error comma_min comma_max comma_bmin comma_bmax comma_emin comma_emax`) {
+		configKeys["options."+k] = true
+	}
+	configKeys["stanfordnlp.stanford_dir"] = true
+}
+
 // Config is a PETR_config.ini file (§3). Dictionary and text paths are as written in the file;
 // Load resolves relative paths against Dir.
 type Config struct {
@@ -47,7 +63,8 @@ type Config struct {
 // "key: value" lines, "#" and ";" comment lines; a key without a value is a presence flag (true).
 // Unknown keys are kept in Values without comment; bad booleans and numbers are reported and the
 // default kept. err is non-nil when r fails, or when the data is not a configuration file: an
-// *fs.PathError naming the file that wraps ErrNotConfig (binary data, UTF-16 text).
+// *fs.PathError naming the file that wraps ErrNotConfig (binary data, UTF-16 text, or no key of
+// the §3 table in its section: a story or a dictionary given as the configuration).
 func ReadConfig(r io.Reader, name string) (*Config, []Problem, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
@@ -118,6 +135,14 @@ func ReadConfig(r io.Reader, name string) (*Config, []Problem, error) {
 		default:
 			probs = append(probs, Problem{name, lines[key], printable(fmt.Sprintf("%s = %q is not a boolean; default kept", key, v)), Error})
 		}
+	}
+	known := false
+	for k := range c.Values {
+		known = known || configKeys[k]
+	}
+	if !known {
+		return nil, nil, &fs.PathError{Op: "read", Path: name, Err: fmt.Errorf(
+			"%w: no [Dictionaries] or [Options] key that PETRARCH reads (verbfile_name, actorfile_list, require_dyad, ...; PETRARCH-FORMATS.md §3)", ErrNotConfig)}
 	}
 	c.Verbs = c.Values["dictionaries.verbfile_name"]
 	c.Actors = list(c.Values["dictionaries.actorfile_list"])

@@ -1,6 +1,8 @@
 package dict
 
 import (
+	"errors"
+	"io/fs"
 	"strings"
 	"testing"
 	"time"
@@ -404,7 +406,55 @@ func TestConfig(t *testing.T) {
 	if !hasProblem(ps, 6, Error, "require_dyad") || !hasProblem(ps, 7, Error, "new_actor_length") {
 		t.Errorf("problems %v", ps)
 	}
-	if _, ps, _ := ReadConfig(strings.NewReader("key = 1\n"), "t.ini"); !hasProblem(ps, 1, Error, "outside any [section]") {
+	if _, ps, _ := ReadConfig(strings.NewReader("key = 1\n[Options]\nrequire_dyad = true\n"), "t.ini"); !hasProblem(ps, 1, Error, "outside any [section]") {
+		t.Errorf("problems %v", ps)
+	}
+}
+
+// TestNotConfig checks that a file with no key of the §3 table — a story, a dictionary, an INI
+// file of another program, an empty file — is refused as a configuration (ErrNotConfig, naming
+// the file) instead of being read as one that names nothing.
+func TestNotConfig(t *testing.T) {
+	for _, src := range []string{
+		"France praised Germany on Tuesday.\nThe story goes on.\n",
+		"FRANCE [FRA]\n",
+		"[core]\nbare = false\n[Options]\nverbose = 1\n",
+		"",
+	} {
+		_, _, err := ReadConfig(strings.NewReader(src), "story.txt")
+		var pe *fs.PathError
+		if !errors.Is(err, ErrNotConfig) || !errors.As(err, &pe) || pe.Path != "story.txt" ||
+			!strings.HasPrefix(pe.Err.Error(), "not a PETR_config.ini file: no [Dictionaries] or [Options] key that PETRARCH reads") {
+			t.Errorf("%q: err = %v, want story.txt: not a PETR_config.ini file: ...", src, err)
+		}
+	}
+	for _, src := range []string{"[Options]\nrequire_dyad = false\n", "[DICTIONARIES]\nVerbfile_Name: V.txt\n"} {
+		if _, _, err := ReadConfig(strings.NewReader(src), "ok.ini"); err != nil {
+			t.Errorf("%q: %v", src, err)
+		}
+	}
+}
+
+// TestProseDiscards checks that lines of running text in a discard list (a story given as
+// one) are errors and skipped, while phrases, even long ones or ones ending in an abbreviation,
+// are kept.
+func TestProseDiscards(t *testing.T) {
+	src := "France praised Germany on Tuesday.\nThe story goes on!\n" +
+		"a b c d e f g h i j k l m\n" +
+		"MADE A JOKE ABOUT HAVING A BOMB\n+WORLD CUP\nVISIT OF THE U.S.\nSIGN UP FOR OUR NEWSLETTER\nTALKS.\n"
+	d, ps, err := ReadDiscards(strings.NewReader(src), "story.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, x := range d.All() {
+		got = append(got, x.Phrase)
+	}
+	if want := "MADE A JOKE ABOUT HAVING A BOMB|WORLD CUP|VISIT OF THE U.S.|SIGN UP FOR OUR NEWSLETTER|TALKS."; strings.Join(got, "|") != want {
+		t.Errorf("phrases %q, want %q", got, want)
+	}
+	if len(ps) != 3 || !hasProblem(ps, 1, Error, `"France praised Germany on Tuesday." reads as a sentence of text (5 words ending in ".")`) ||
+		!hasProblem(ps, 2, Error, `(4 words ending in "!")`) || !hasProblem(ps, 3, Error, "(13 words)") {
 		t.Errorf("problems %v", ps)
 	}
 }

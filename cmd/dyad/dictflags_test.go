@@ -28,6 +28,7 @@ func TestWrongDictionaryFile(t *testing.T) {
 		{dict.Files{Actors: []string{goodActors, story}}, story, "no coded actors read"},
 		{dict.Files{Agents: story}, story, "no agents read"},
 		{dict.Files{Discards: empty}, empty, "no discard phrases read"},
+		{dict.Files{Discards: story}, story, "no discard phrases read"},
 		{dict.Files{Issues: story}, story, "no issue phrases read"},
 	} {
 		var err error
@@ -57,7 +58,7 @@ func TestWrongDictionaryFile(t *testing.T) {
 // TestConfigWithoutDictionaries checks that a configuration naming no dictionary files is
 // warned about by the coding commands as by 'dyad dict check', and Dyad's defaults are used.
 func TestConfigWithoutDictionaries(t *testing.T) {
-	ini := writeDict(t, t.TempDir(), "bad.ini", "[Options]\nfoo = 1\n")
+	ini := writeDict(t, t.TempDir(), "bad.ini", "[Options]\nrequire_dyad = true\n")
 	var set *dict.Set
 	var err error
 	stderr := captureStderr(t, func() { set, err = loadForCoding(dict.Files{Config: ini}) })
@@ -75,6 +76,23 @@ func TestConfigWithoutDictionaries(t *testing.T) {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)
 		}
+	}
+}
+
+// TestNotConfigFile checks that a story given to --config fails with an error naming the file
+// (exit 1) in the coding commands and dict check, instead of coding with Dyad's defaults.
+func TestNotConfigFile(t *testing.T) {
+	story := writeDict(t, t.TempDir(), "story.txt", "France praised Germany on Tuesday.\nThe talks went on.\n")
+	want := "dyad: " + story + ": not a PETR_config.ini file: no [Dictionaries] or [Options] key that PETRARCH reads"
+	var err error
+	stderr := captureStderr(t, func() { _, err = loadForCoding(dict.Files{Config: story}) })
+	if !errors.Is(err, errInputFailed) || !strings.HasPrefix(stderr, want) || strings.Count(stderr, "\n") != 1 {
+		t.Errorf("err = %v, stderr\n%s\nwant errInputFailed and one line\n%s ...", err, stderr, want)
+	}
+	var out bytes.Buffer
+	stderr = captureStderr(t, func() { err = runDictCheck(&out, &dictFlags{config: story}) })
+	if !errors.Is(err, errInputFailed) || !strings.HasPrefix(stderr, want) {
+		t.Errorf("dict check: err = %v, stderr\n%s\nwant errInputFailed and\n%s ...", err, stderr, want)
 	}
 }
 
