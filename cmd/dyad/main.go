@@ -4,6 +4,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"strings"
 
@@ -46,9 +47,19 @@ func main() {
 			warnf("%v", err)
 			os.Exit(exitUsage)
 		}
-		warnf("%v", err)
+		warnf("%s", errorText(err))
 		os.Exit(exitInput)
 	}
+}
+
+// errorText writes err for a "dyad: " line: a file error (*fs.PathError, as os.Open returns) as
+// "PATH: no such file or directory", without Go's "open " prefix; other errors as they are.
+func errorText(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) && pe.Error() == err.Error() {
+		return pe.Path + ": " + pe.Err.Error()
+	}
+	return err.Error()
 }
 
 // usageError marks an error as bad usage (exit status 2).
