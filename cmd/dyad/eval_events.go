@@ -46,14 +46,24 @@ func runEvalEvents(goldPath, date string, asJSON, misses bool, df *dictFlags) er
 	if err != nil {
 		return usagef("--date %q: want YYYY-MM-DD", date)
 	}
-	f, err := os.Open(goldPath)
+	f, r, err := openText(goldPath)
 	if err != nil {
 		return err
 	}
-	sents, probs := gold.Read(f, goldPath)
+	sents, probs := gold.Read(r, goldPath)
 	f.Close()
 	for _, p := range probs {
 		warnf("%v", p)
+	}
+	events := 0
+	for _, g := range sents {
+		events += len(g.Events)
+	}
+	if events == 0 {
+		// A story file or an unlabelled set would score 0.000 against nothing.
+		warnf("%s: no gold events: none of its %s has an \"events\" list with an event; not a gold file (see 'dyad eval gold')",
+			goldPath, plural(len(sents), "record"))
+		return errInputFailed
 	}
 	set, err := loadForCoding(df.files())
 	if err != nil {
