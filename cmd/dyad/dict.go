@@ -41,7 +41,7 @@ func runDictCheck(w io.Writer, df *dictFlags) error {
 		writeDictSummary(w, set)
 	}
 	if err != nil {
-		return warnErrors(err)
+		return warnLoadErrors(err, df.files(), set.Config)
 	}
 	if set.Errors() > 0 {
 		return errInputFailed

@@ -75,7 +75,7 @@ func loadDicts(files dict.Files) (set *dict.Set, empty []dict.Problem, err error
 func loadForCoding(files dict.Files) (*dict.Set, error) {
 	set, empty, err := loadDicts(files)
 	if err != nil {
-		return set, warnErrors(err)
+		return set, warnLoadErrors(err, files, set.Config)
 	}
 	if files.Config != "" {
 		for _, p := range set.Problems {
@@ -187,7 +187,13 @@ func plural(n int, word string) string {
 // warnErrors prints each error joined in err (errors.Join, as dict.Load returns one per file
 // that cannot be read) on its own "dyad: " line — a file error as "dyad: PATH: no such file or
 // directory" — and returns errInputFailed.
-func warnErrors(err error) error {
+func warnErrors(err error) error { return warnLoadErrors(err, dict.Files{}, nil) }
+
+// warnLoadErrors is warnErrors for the errors of dict.Load(files) whose configuration c (nil
+// without --config) named some of the files: an error about such a file says which key of which
+// configuration named it and the flag that overrides it, as dyad validate does: "dyad:
+// dicts/v.txt: no such file or directory (named by verbfile_name in cfg.ini; give --verbs FILE)".
+func warnLoadErrors(err error, files dict.Files, c *dict.Config) error {
 	errs := []error{err}
 	if j, ok := err.(interface{ Unwrap() []error }); ok {
 		errs = j.Unwrap()
@@ -195,10 +201,41 @@ func warnErrors(err error) error {
 	for _, e := range errs {
 		var pe *fs.PathError
 		if errors.As(e, &pe) {
-			warnf("%s: %v", pe.Path, pe.Err)
+			warnf("%s: %v%s", pe.Path, pe.Err, configOrigin(pe.Path, files, c))
 		} else {
 			warnf("%v", e)
 		}
 	}
 	return errInputFailed
+}
+
+// configOrigin returns " (named by KEY in CONFIG; give FLAG FILE)" when path is a dictionary
+// file that the configuration c names (resolved against its folder, as dict.Load does) for a
+// field that files (the flags) leave empty; else "".
+func configOrigin(path string, files dict.Files, c *dict.Config) string {
+	if c == nil {
+		return ""
+	}
+	named := namedFiles(dict.Files{}, c)
+	for _, k := range []struct {
+		key, flag string
+		paths     []string
+		given     bool
+	}{
+		{"verbfile_name", "--verbs", []string{named.Verbs}, files.Verbs != ""},
+		{"actorfile_list", "--actors", named.Actors, len(files.Actors) > 0},
+		{"agentfile_name", "--agents", []string{named.Agents}, files.Agents != ""},
+		{"discardfile_name", "--discards", []string{named.Discards}, files.Discards != ""},
+		{"issuefile_name", "--issues", []string{named.Issues}, files.Issues != ""},
+	} {
+		if k.given {
+			continue
+		}
+		for _, p := range k.paths {
+			if p != "" && p == path {
+				return fmt.Sprintf(" (named by %s in %s; give %s FILE)", k.key, filepath.Base(c.File), k.flag)
+			}
+		}
+	}
+	return ""
 }

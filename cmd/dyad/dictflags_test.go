@@ -127,3 +127,29 @@ func TestMissingDictionaryFiles(t *testing.T) {
 		t.Errorf("stderr\n%s\nwant\n%s", stderr, want)
 	}
 }
+
+// TestConfigMissingDictionary checks that a dictionary file named by --config that cannot be
+// read is reported with the configuration key that named it and the flag that overrides it,
+// in the coding commands and in dict check; a file given by a flag is reported plainly.
+func TestConfigMissingDictionary(t *testing.T) {
+	dir := t.TempDir()
+	ini := writeDict(t, dir, "cfg.ini", "[Dictionaries]\nverbfile_name = nothere.txt\nagentfile_name = agents.txt\n")
+	want := "dyad: " + filepath.Join(dir, "nothere.txt") + ": no such file or directory (named by verbfile_name in cfg.ini; give --verbs FILE)\n" +
+		"dyad: " + filepath.Join(dir, "agents.txt") + ": no such file or directory (named by agentfile_name in cfg.ini; give --agents FILE)\n"
+	var err error
+	stderr := captureStderr(t, func() { _, err = loadForCoding(dict.Files{Config: ini}) })
+	if !errors.Is(err, errInputFailed) || stderr != want {
+		t.Errorf("err = %v, stderr\n%s\nwant errInputFailed and\n%s", err, stderr, want)
+	}
+	var out bytes.Buffer
+	stderr = captureStderr(t, func() { err = runDictCheck(&out, &dictFlags{config: ini}) })
+	if !errors.Is(err, errInputFailed) || stderr != want {
+		t.Errorf("dict check: err = %v, stderr\n%s\nwant errInputFailed and\n%s", err, stderr, want)
+	}
+	// --verbs overrides verbfile_name: its missing file is the user's own.
+	v := filepath.Join(dir, "v.txt")
+	stderr = captureStderr(t, func() { _, err = loadForCoding(dict.Files{Config: ini, Verbs: v}) })
+	if want := "dyad: " + v + ": no such file or directory\n"; !strings.HasPrefix(stderr, want) {
+		t.Errorf("stderr\n%s\nwant first\n%s", stderr, want)
+	}
+}
