@@ -43,7 +43,8 @@ input (the default) — and writes one event per line: JSONL (default), CSV, or 
 PETRARCH2 evts layout. Output order is the input order whatever the number of workers.
 
 Exit status: 0 when every input was read, 1 when some input failed (the others are still
-coded and their events written), 2 for bad usage.`,
+coded and their events written; a folder without any story counts as failed: "DIR: no stories
+found"), 2 for bad usage.`,
 		RunE: func(cmd *cobra.Command, args []string) error { return runCode(cmd, cf, args) },
 	}
 	fl := cmd.Flags()
@@ -131,9 +132,11 @@ func runCode(cmd *cobra.Command, cf *codeFlags, args []string) error {
 	stories := make(chan *story.Story, 64)
 	var readFailed int
 	var readErr error
+	dirs := newStoryDirs(args)
 	go func() {
 		defer close(stories)
 		readFailed, readErr = ingest.Read(ctx, args, iopts, func(st *story.Story) error {
+			dirs.saw(st.Origin)
 			select {
 			case stories <- st:
 				return nil
@@ -209,6 +212,7 @@ func runCode(cmd *cobra.Command, cf *codeFlags, args []string) error {
 	if readErr != nil {
 		return readErr
 	}
+	readFailed += dirs.warnEmpty()
 	if readFailed+codeFailed > 0 {
 		return errInputFailed
 	}

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -47,5 +49,46 @@ func TestCodeNoDate(t *testing.T) {
 	}
 	if n := strings.Count(stdout, `"date":"2020-01-02"`); n != 2 || strings.Count(stdout, "\n") != 2 {
 		t.Errorf("want two events dated 2020-01-02:\n%s", stdout)
+	}
+}
+
+// TestCodeEmptyDir checks that a folder without any story (empty, or holding no file of a story
+// format) is a failed input named on standard error, in dyad code and dyad ingest, while a
+// folder with a story is not.
+func TestCodeEmptyDir(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "emptydir")
+	other := filepath.Join(dir, "images")
+	full := filepath.Join(dir, "stories")
+	for _, d := range []string{empty, other, full} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(other, "photo.png"), []byte("\x89PNG"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(full, "a.txt"), []byte("France praised Germany.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want := "dyad: " + empty + ": no stories found\ndyad: " + other + ": no stories found\n"
+	cf := newTestCodeFlags()
+	cf.date = "2020-01-02"
+	var err error
+	stdout, stderr := captureOutput(t, func() { err = runCode(&cobra.Command{}, cf, []string{empty, full, other}) })
+	if !errors.Is(err, errInputFailed) || !strings.HasSuffix(stderr, want) || strings.Count(stdout, "\n") != 1 {
+		t.Errorf("code: err = %v, stdout\n%s\nstderr\n%s\nwant errInputFailed, one event and\n%s", err, stdout, stderr, want)
+	}
+	stdout, stderr = captureOutput(t, func() {
+		err = runIngest(context.Background(), os.Stdout, &ingestFlags{input: "auto", date: "2020-01-02"}, []string{empty, full, other})
+	})
+	if !errors.Is(err, errInputFailed) || !strings.HasSuffix(stderr, want) || strings.Count(stdout, "\n") != 1 {
+		t.Errorf("ingest: err = %v, stdout\n%s\nstderr\n%s\nwant errInputFailed, one story and\n%s", err, stdout, stderr, want)
+	}
+	// A folder with a story, given as ".", is not reported.
+	t.Chdir(full)
+	stdout, stderr = captureOutput(t, func() { err = runCode(&cobra.Command{}, cf, []string{"."}) })
+	if err != nil || strings.Contains(stderr, "no stories found") || strings.Count(stdout, "\n") != 1 {
+		t.Errorf("code .: err = %v, stdout\n%s\nstderr\n%s", err, stdout, stderr)
 	}
 }

@@ -50,8 +50,8 @@ default) — and prints one JSON object per story: {"id", "date", "title", "text
 valid JSONL story input, so a folder of saved pages or a feed can be turned into a dump once and
 coded many times. See docs/INGEST.md.
 
-Exit status: 0 when every input was read, 1 when some input failed (the others are printed),
-2 for bad usage.`,
+Exit status: 0 when every input was read, 1 when some input failed (the others are printed; a
+folder without any story counts as failed: "DIR: no stories found"), 2 for bad usage.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 			defer stop()
@@ -109,10 +109,15 @@ func runIngest(ctx context.Context, out io.Writer, f *ingestFlags, args []string
 		}
 		return enc.Encode(record(s))
 	}
-	failed, err := ingest.Read(ctx, args, opts, emit, func(e error) { warnf("%v", e) })
+	dirs := newStoryDirs(args)
+	failed, err := ingest.Read(ctx, args, opts, func(s *story.Story) error {
+		dirs.saw(s.Origin)
+		return emit(s)
+	}, func(e error) { warnf("%v", e) })
 	if err != nil {
 		return err
 	}
+	failed += dirs.warnEmpty()
 	for _, s := range held {
 		if err := enc.Encode(record(s)); err != nil {
 			return err
