@@ -12,7 +12,6 @@ import (
 	"github.com/dyad-events/dyad/ingest"
 	"github.com/dyad-events/dyad/output"
 	"github.com/dyad-events/dyad/story"
-	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 )
@@ -146,19 +145,16 @@ func runCode(cmd *cobra.Command, cf *codeFlags, args []string) error {
 		}, func(err error) { warnf("%v", err) })
 	}()
 
-	var bar *progressbar.ProgressBar
+	var bar *progress
 	if cf.progress && term.IsTerminal(int(os.Stderr.Fd())) {
-		bar = progressbar.NewOptions(-1, progressbar.OptionSetWriter(os.Stderr),
-			progressbar.OptionSetDescription("coding"),
-			progressbar.OptionSetItsString("stories"), progressbar.OptionShowIts(),
-			progressbar.OptionClearOnFinish(), progressbar.OptionThrottle(100*time.Millisecond))
+		bar = startProgress(os.Stderr)
 	}
 	// --dedup story is the coder's one-a-story filter (set above); day is applied here.
 	events := ingest.NewEventDeduper(ingest.DedupNone)
 	if mode == ingest.DedupDay {
 		events = ingest.NewEventDeduper(ingest.DedupDay)
 	}
-	codeFailed, coded := 0, 0
+	codeFailed := 0
 	seenIDs := map[string]bool{}
 	err = p.Run(func() (*story.Story, bool) {
 		st, ok := <-stories
@@ -187,18 +183,14 @@ func runCode(cmd *cobra.Command, cf *codeFlags, args []string) error {
 			}
 		}
 		if bar != nil {
-			// The total is unknown (stories stream in), so the count goes in the description:
-			// the bar's own counter would print "1/-".
-			coded++
-			bar.Describe(fmt.Sprintf("coded %d", coded))
-			_ = bar.Add(1)
+			bar.add()
 		}
 		// The near-duplicate detector keeps the story value; free its text and trees.
 		c.Story.Text, c.Story.Sentences = "", nil
 		return nil
 	})
 	if bar != nil {
-		_ = bar.Finish()
+		bar.finish()
 	}
 	if ferr := w.Flush(); err == nil {
 		err = ferr

@@ -29,11 +29,6 @@ var rootCmd = &cobra.Command{
 	SilenceErrors: true,
 }
 
-// warnf prints "dyad: ..." on standard error.
-func warnf(format string, args ...any) {
-	fmt.Fprintf(os.Stderr, "dyad: "+format+"\n", args...)
-}
-
 func main() {
 	err := rootCmd.Execute()
 	switch {
