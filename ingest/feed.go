@@ -150,7 +150,7 @@ func readFeed(ctx context.Context, name string, data []byte, contentType string,
 			if def.IsZero() {
 				def = today()
 			}
-			itemWarn("no date; using %s", def.Format(time.DateOnly))
+			itemWarn("%w; using %s", ErrNoDate, def.Format(time.DateOnly))
 			s.Date = def
 		}
 		if e := emit(s); e != nil {

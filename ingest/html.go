@@ -131,7 +131,7 @@ func readHTML(name string, data []byte, contentType string, opts Options) (s *st
 			def = today()
 		}
 		s.Date = def
-		warn("story %q: no publication date found; using %s", s.ID, def.Format(time.DateOnly))
+		warn("story %q: %w; using %s", s.ID, ErrNoDate, def.Format(time.DateOnly))
 	}
 	return s, warns, dated, nil
 }

@@ -67,7 +67,7 @@ func TestReadHTMLNoDate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s.Date != day0 || len(warns) != 1 || warns[0].Error() != `site/index.html: story "site-index": no publication date found; using 2020-01-02` {
+	if s.Date != day0 || len(warns) != 1 || warns[0].Error() != `site/index.html: story "site-index": no date; using 2020-01-02` {
 		t.Errorf("date %v, warnings %v", s.Date, warns)
 	}
 }

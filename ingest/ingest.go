@@ -167,6 +167,11 @@ func (e *InputError) Error() string {
 
 func (e *InputError) Unwrap() error { return e.Err }
 
+// ErrNoDate is wrapped by the warning about a story that has no date of its own and takes
+// Options.DefaultDate ("no date; using 2020-01-02"); callers that do not use dates (dyad parse)
+// can leave those warnings out with errors.Is.
+var ErrNoDate = errors.New("no date")
+
 func inputErr(name string, line int, format string, args ...any) error {
 	return &InputError{Name: name, Line: line, Err: fmt.Errorf(format, args...)}
 }

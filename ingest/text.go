@@ -134,7 +134,7 @@ func resolveDate(raw, dateline string, def time.Time, warn func(format string, a
 	if raw != "" {
 		warn("date %q is unreadable; using %s", raw, def.Format(time.DateOnly))
 	} else {
-		warn("no date; using %s", def.Format(time.DateOnly))
+		warn("%w; using %s", ErrNoDate, def.Format(time.DateOnly))
 	}
 	return def
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"os"
 	"strings"
 
@@ -60,7 +61,12 @@ with text only are segmented first.`,
 					}
 				}
 				return nil
-			}, func(e error) { warnf("%v", e) })
+			}, func(e error) {
+				// CoNLL-U has no story dates: a story without one is not worth a warning here.
+				if !errors.Is(e, ingest.ErrNoDate) {
+					warnf("%v", e)
+				}
+			})
 			if err != nil {
 				return err
 			}
