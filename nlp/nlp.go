@@ -98,10 +98,10 @@ func (p *Pipeline) Annotate(text string) []story.Sentence {
 }
 
 // Parse tags (UPOS, XPOS, Lemma, Feats) and parses (Head, Deprel) an already tokenised sentence in
-// place, reading only the token forms. Between the two it applies the tagger's finite-verb repair
-// (tagger.RepairFiniteVerb).
+// place, reading only the token forms. Between the two it applies the tagger's repairs of past
+// tense and participle (tagger.RepairVerbForms).
 func (p *Pipeline) Parse(s *story.Sentence) {
 	p.Tagger.Tag(s)
-	p.Tagger.RepairFiniteVerb(s)
+	p.Tagger.RepairVerbForms(s)
 	p.Parser.Parse(s)
 }

@@ -228,6 +228,8 @@ func TestFiniteVerb(t *testing.T) {
 		{"The United States imposed sanctions on North Korea.", "imposed", "VBD"},
 		{"Sanctions imposed on North Korea were lifted.", "imposed", "VBN"},
 		{"The sanctions have imposed costs on Russia.", "imposed", "VBN"},
+		{"Police arrested 18 suspected Moslem terrorists on Wednesday.", "suspected", "VBN"},
+		{"Police arrested 18 suspected Moslem terrorists on Wednesday.", "arrested", "VBD"},
 	} {
 		found := false
 		for _, s := range p.Annotate(c.text) {

@@ -79,7 +79,7 @@ func TestSplitNews(t *testing.T) {
 			"Call 713-853-3989 at 5 pm about the 1969 - 1970 and 2015 - 16 seasons , $ 1.4 bn , 20th , 1990s ."},
 		{"Great :) see you :-( at 10:30.", "Great :) see you :-( at 10:30 ."},
 		{"Ukraine 🇺🇦 and France 🇫🇷🇩🇪 ❤️ 👍🏽 agreed.", "Ukraine 🇺🇦 and France 🇫🇷 🇩🇪 ❤️ 👍🏽 agreed ."},
-		{"Flags 👨‍👩‍👧 here and a‍b.", "Flags 👨‍👩‍👧 here and a b ."},
+		{"Flags 👨\u200d👩\u200d👧 here and a\u200db.", "Flags 👨\u200d👩\u200d👧 here and a b ."},
 		{"", ""},
 		{"   \n\n  ", ""},
 	} {

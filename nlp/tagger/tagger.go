@@ -37,6 +37,7 @@ type Tagger struct {
 	verb    []bool // class → its UPOS is VERB or AUX
 	propn   []bool // class → its UPOS is PROPN
 	vbd     int    // class of (VERB, VBD), −1 when the model has none
+	vbn     int    // class of (VERB, VBN), −1 when the model has none
 }
 
 type class struct{ UPOS, XPOS string }
@@ -70,44 +71,61 @@ func (t *Tagger) Tag(s *story.Sentence) {
 	t.pool.Put(sc)
 }
 
-// RepairFiniteVerb repairs, in a sentence tagged by Tag, the commonest tagging error that costs an
-// event: the main verb of a news sentence read as a past participle ("The United States
-// imposed/VBN sanctions on ..." then parses as a noun phrase). In a sentence with no finite verb
-// (XPOS VBD, VBZ, VBP, MD), the first VBN that follows a noun or pronoun (its subject) and precedes
-// the start of a noun phrase (its object) becomes VERB VBD, with the treebank's FEATS for it; the
-// lemma is the same. It reports whether it changed a token.
+// RepairVerbForms repairs, in a sentence tagged by Tag, two tagging errors between the past tense
+// (VBD) and the past participle (VBN) that cost events in news, and reports how many tokens it
+// changed. Changed tokens get the class's treebank FEATS; lemmas are the same for both forms.
 //
-// It is a rule applied after tagging (nlp.Pipeline runs it), not part of Tag: the training
-// (dev-based epoch choice, jackknifed tags for the parser) sees the trained tagger alone, so that a
-// model retrained by the same code is the same model.
-func (t *Tagger) RepairFiniteVerb(s *story.Sentence) bool {
-	if t.vbd < 0 {
-		return false
+//   - A VBD right after a determiner, number or possessive and right before a noun or adjective
+//     modifies that noun: it becomes VBN ("arrested 18 suspected/VBD militants" made "suspected"
+//     the clause's verb and "militants" its object). A finite verb cannot follow a determiner.
+//   - Then, in a sentence with no finite verb (VBD, VBZ, VBP, MD), the first VBN that follows a
+//     noun or pronoun (its subject) and precedes the start of a noun phrase (its object) becomes
+//     VBD ("The United States imposed/VBN sanctions on ..." parsed as a noun phrase).
+//
+// It is applied after tagging (nlp.Pipeline runs it), not inside Tag: the training (dev-based
+// epoch choice, jackknifed tags for the parser) sees the trained tagger alone, so that a model
+// retrained by the same code is the same model.
+func (t *Tagger) RepairVerbForms(s *story.Sentence) int {
+	if t.vbd < 0 || t.vbn < 0 {
+		return 0
 	}
 	toks := s.Tokens
+	changed := 0
+	for i := 1; i+1 < len(toks); i++ {
+		if toks[i].XPOS == "VBD" && determinerTag[toks[i-1].XPOS] && nominalTag[toks[i+1].XPOS] {
+			t.retag(&toks[i], "VBN", t.vbn)
+			changed++
+		}
+	}
 	cand := -1
 	for i := range toks {
 		switch toks[i].XPOS {
 		case "VBD", "VBZ", "VBP", "MD":
-			return false
+			return changed
 		case "VBN":
 			if cand < 0 && i > 0 && i+1 < len(toks) && subjectTag[toks[i-1].XPOS] && objectStartTag[toks[i+1].XPOS] {
 				cand = i
 			}
 		}
 	}
-	if cand < 0 {
-		return false
+	if cand >= 0 {
+		t.retag(&toks[cand], "VBD", t.vbd)
+		changed++
 	}
-	tk := &toks[cand]
-	tk.UPOS, tk.XPOS = "VERB", "VBD"
+	return changed
+}
+
+// retag gives tk the verb class (VERB, xpos) with id c and its FEATS.
+func (t *Tagger) retag(tk *story.Token, xpos string, c int) {
+	tk.UPOS, tk.XPOS = "VERB", xpos
 	sc := t.getScratch()
-	tk.Feats = t.feats(sc, tk.Form, t.vbd)
+	tk.Feats = t.feats(sc, tk.Form, c)
 	t.pool.Put(sc)
-	return true
 }
 
 var (
+	determinerTag  = map[string]bool{"DT": true, "CD": true, "PRP$": true, "POS": true}
+	nominalTag     = map[string]bool{"NN": true, "NNS": true, "NNP": true, "NNPS": true, "JJ": true}
 	subjectTag     = map[string]bool{"NN": true, "NNS": true, "NNP": true, "NNPS": true, "PRP": true}
 	objectStartTag = map[string]bool{"DT": true, "NN": true, "NNS": true, "NNP": true, "NNPS": true, "JJ": true, "CD": true, "PRP$": true, "PRP": true}
 )
@@ -240,10 +258,13 @@ func (t *Tagger) setMasks() {
 	t.open = make([]bool, t.nclass)
 	t.verb = make([]bool, t.nclass)
 	t.propn = make([]bool, t.nclass)
-	t.vbd = -1
+	t.vbd, t.vbn = -1, -1
 	for i, c := range t.classes {
-		if c == (class{"VERB", "VBD"}) {
+		switch c {
+		case class{"VERB", "VBD"}:
 			t.vbd = i
+		case class{"VERB", "VBN"}:
+			t.vbn = i
 		}
 		t.propn[i] = c.UPOS == "PROPN"
 		switch c.UPOS {
@@ -681,7 +702,7 @@ func (r *rng) shuffle(a []int) {
 // Pruned returns a copy of t whose weights below min (in perceptron updates) are dropped.
 func (t *Tagger) Pruned(min float64) *Tagger {
 	c := &Tagger{nclass: t.nclass, classes: t.classes, tagDict: t.tagDict, amb: t.amb, lex: t.lex, lemmaEx: t.lemmaEx, lemmas: t.lemmas,
-		featsW: t.featsW, featsC: t.featsC, model: t.model.Prune(min), open: t.open, verb: t.verb, propn: t.propn, vbd: t.vbd}
+		featsW: t.featsW, featsC: t.featsC, model: t.model.Prune(min), open: t.open, verb: t.verb, propn: t.propn, vbd: t.vbd, vbn: t.vbn}
 	if t.model2 != nil {
 		c.model2 = t.model2.Prune(min)
 	}
