@@ -1,0 +1,45 @@
+package dyad_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/dyad-events/dyad/story"
+)
+
+// TestDefaultVerbSenses codes short sentences from the shared news stories that the default verb
+// dictionary (dict/defaults/dyad.verbs.txt) used to code with the wrong verb sense, and checks the
+// events ("SOURCE TARGET CODE", in output order) each story yields now: REFER, COMMIT, PLAN, SEND,
+// RETURN and ALLOW code nothing without a matching object (CAMEO 1.1b3 03, 07, 084, 086, 115), and
+// CONSIDER with military action is a threat (138), not an investigation (093). Sentences whose
+// object keeps the event are checked too.
+func TestDefaultVerbSenses(t *testing.T) {
+	p := newPipeline(t)
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"The Iranian diplomat was likely referring to Turkey's repeated calls for Assad to step down.", nil},
+		{"Iraq referred the case to the International Criminal Court.", []string{"IRQ IGOICC 115"}},
+		{"Renas saw the atrocities Isis were committing against civilians in Iraq and Syria.", nil},
+		{"Attacks targeting France were planned in the stadium by French ideologues and Iraqi veterans of the group.", nil},
+		{"They are reluctant to send foreign women to battle, says Renas.", nil},
+		{"She managed to persuade her commanders to send her to Afrin.", nil},
+		{"France will send reconnaissance flights over Syria beginning Tuesday.", nil},
+		{"Britain sent food aid to Lebanon.", []string{"GBR LBN 073"}},
+		{"France is considering airstrikes against the Islamic State group.", []string{"FRA IMGMOSISI 138"}},
+		{"She says she would like to stay in Rojava for some months before she returns back to the UK.", nil},
+		{"The United States returned six artifacts to Iraq.", []string{"USA IRQ 084"}},
+		{"She convinced the Syrian commander to allow her to stay in Afrin.", nil},
+	}
+	for i, c := range cases {
+		res := p.CodeStory(&story.Story{ID: "vs", Text: c.text})
+		var got []string
+		for _, e := range res.Events {
+			got = append(got, e.Source.Code+" "+e.Target.Code+" "+e.Code)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("case %d %q:\n got %q\nwant %q", i, c.text, got, c.want)
+		}
+	}
+}
