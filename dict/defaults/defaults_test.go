@@ -348,7 +348,7 @@ func TestVerbLookups(t *testing.T) {
 		"SANCTIONED": "163", "ARRESTED": "173", "ATTACKED": "190", "KILLED": "190", "PROTESTED": "110",
 		"DEMONSTRATED": "141", "PRAISED": "051", "SIGNED": "057", "INVESTIGATED": "090",
 		"RELEASED": "084", "EXPELLED": "166", "SHELLED": "194", "KIDNAPPED": "181", "ASSASSINATED": "186",
-		"CONSIDER": "014", "DENIED": "016", "APOLOGIZED": "055", "NEGOTIATED": "046", "HOSTED": "043:042",
+		"CONSIDER": "---", "EXAMINE": "014", "DENIED": "016", "APOLOGIZED": "055", "NEGOTIATED": "046", "HOSTED": "043:042",
 		"SUING": "115", "SUED": "115", "LODGED": "---",
 	}
 	for form, code := range want {
