@@ -11,7 +11,8 @@ import (
 // dictionary (dict/defaults/dyad.verbs.txt) used to code with the wrong verb sense, and checks the
 // events ("SOURCE TARGET CODE", in output order) each story yields now: REFER, COMMIT, PLAN, SEND,
 // RETURN and ALLOW code nothing without a matching object (CAMEO 1.1b3 03, 07, 084, 086, 115), and
-// CONSIDER with military action is a threat (138), not an investigation (093). Sentences whose
+// CONSIDER with military action is a threat (138), not an investigation (093); FIGHT WITH
+// (alongside) codes nothing and civilians or protesters who CLASH riot (145). Sentences whose
 // object keeps the event are checked too.
 func TestDefaultVerbSenses(t *testing.T) {
 	p := newPipeline(t)
@@ -31,6 +32,12 @@ func TestDefaultVerbSenses(t *testing.T) {
 		{"She says she would like to stay in Rojava for some months before she returns back to the UK.", nil},
 		{"The United States returned six artifacts to Iraq.", []string{"USA IRQ 084"}},
 		{"She convinced the Syrian commander to allow her to stay in Afrin.", nil},
+		{"She is one of a handful of British women fighting with the Kurdish YPJ in Syria.", nil},
+		{"Turkish troops fought Kurdish militants near the border.", []string{"TURMIL TURREB 190"}},
+		{"Residents clashed with government forces in the village.", []string{"---CVL ---GOVMIL 145"}},
+		{"Protesters clashed with police in Cairo.", []string{"---CVL EGYCOP 145"}},
+		{"France will deliver food aid to Lebanon.", []string{"FRA LBN 0333"}},
+		{"The Taiwanese cabinet delivered the budget to the legislature on Tuesday.", nil},
 	}
 	for i, c := range cases {
 		res := p.CodeStory(&story.Story{ID: "vs", Text: c.text})
