@@ -9,8 +9,9 @@ import (
 
 // TestDefaultVerbSenses codes short sentences from the shared news stories that the default verb
 // dictionary (dict/defaults/dyad.verbs.txt) used to code with the wrong verb sense, and checks the
-// events ("SOURCE TARGET CODE", in output order) each story yields now: REFER, COMMIT, PLAN, SEND,
-// RETURN and ALLOW code nothing without a matching object (CAMEO 1.1b3 03, 07, 084, 086, 115), and
+// events ("SOURCE TARGET CODE", in output order) each story yields now: REFER and DELIVER code
+// nothing without a matching object, and COMMIT, PLAN, SEND, RETURN and ALLOW nothing with a
+// blocked subject or object (crimes, attacks, persons, pronouns, "home") (CAMEO 1.1b3 03, 07, 084, 086, 115), and
 // CONSIDER with military action is a threat (138), not an investigation (093); FIGHT WITH
 // (alongside) codes nothing and civilians or protesters who CLASH riot (145). Sentences whose
 // object keeps the event are checked too.
@@ -23,7 +24,12 @@ func TestDefaultVerbSenses(t *testing.T) {
 		{"The Iranian diplomat was likely referring to Turkey's repeated calls for Assad to step down.", nil},
 		{"Iraq referred the case to the International Criminal Court.", []string{"IRQ IGOICC 115"}},
 		{"Renas saw the atrocities Isis were committing against civilians in Iraq and Syria.", nil},
-		{"Attacks targeting France were planned in the stadium by French ideologues and Iraqi veterans of the group.", nil},
+		{"The attacks on Paris were planned by Belgian militants.", nil},
+		{"Russia plans to send aid to Syria.", []string{"RUS SYR 033"}},
+		{"Iran committed itself to talks with the European Union.", []string{"IRN IGOEEC 036"}},
+		{"Iran committed to a ceasefire with Iraq.", []string{"IRN IRQ 0356"}},
+		{"France sent an envoy to Iran.", []string{"FRA IRNGOV 042"}},
+		{"The refugees returned to Syria.", nil},
 		{"They are reluctant to send foreign women to battle, says Renas.", nil},
 		{"She managed to persuade her commanders to send her to Afrin.", nil},
 		{"France will send reconnaissance flights over Syria beginning Tuesday.", nil},
