@@ -326,6 +326,12 @@ func (c *Coder) codeNPUncached(sc *storyCtx, t *tree, i, depth int) []actor {
 				if rel == "nmod" && (t.rel(k) == "nmod:tmod" || t.rel(k) == "obl:tmod") {
 					continue
 				}
+				if rel == "nmod" && len(agents) == 0 && t.locatedCircumstance(i, k) {
+					// "killed in an airstrike near Deir ez-Zor": a place locating a
+					// circumstance that names no actor is no actor (location.go); on an
+					// agent noun it gives the agent's country ("rebels near Aleppo").
+					continue
+				}
 				var subBuf [4]actor
 				sub := subBuf[:0]
 				if rel == "acl" || !t.isNominal(k) {

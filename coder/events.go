@@ -62,7 +62,7 @@ func (c *Coder) roles(sc *storyCtx, t *tree, f *frame) {
 	if passive {
 		f.sources = c.actorsOf(sc, t, f.agent)
 		for _, k := range obls {
-			if k == f.agent {
+			if k == f.agent || t.isVenue(f, k) {
 				continue
 			}
 			switch t.prep(k) {
@@ -87,6 +87,9 @@ func (c *Coder) roles(sc *storyCtx, t *tree, f *frame) {
 				switch t.prep(k) {
 				case "AT", "AGAINST", "INTO", "TOWARDS", "TOWARD", "TO":
 					continue
+				}
+				if t.isVenue(f, k) {
+					continue // a place named as the location (location.go)
 				}
 				if a := c.actorsOf(sc, t, k); len(a) > 0 {
 					f.sources = a
@@ -151,6 +154,9 @@ func (c *Coder) roles(sc *storyCtx, t *tree, f *frame) {
 				if (want != "" && p != want) || (p != "" && slices.Contains(skip, p)) {
 					continue
 				}
+				if t.isVenue(f, k) {
+					continue // a place named as the location or a meeting's venue (location.go)
+				}
 				if a := c.actorsOf(sc, t, k); len(a) > 0 {
 					f.targets = a
 					return
@@ -161,9 +167,13 @@ func (c *Coder) roles(sc *storyCtx, t *tree, f *frame) {
 	// An object naming the source's own organs through a possessive ("withdrew its troops from
 	// Lebanon") is the target only when nothing else is.
 	var own []actor
-	for _, side := range [2][]int{objs, obls} {
+	for n, side := range [2][]int{objs, obls} {
 		for _, k := range side {
 			if misparsedSubject(t, f.v, k) {
+				continue
+			}
+			if n == 1 && t.isVenue(f, k) {
+				// A place named as the event's location or a meeting's venue (location.go).
 				continue
 			}
 			a := c.actorsOf(sc, t, k)
@@ -286,6 +296,9 @@ func (c *Coder) clauseTarget(sc *storyCtx, t *tree, f *frame, coded bool) {
 		}
 		o, ob := t.objects(k)
 		for _, m := range append(o, ob...) {
+			if t.isLocation(m) && t.base(m) == "obl" {
+				continue // a place named as the clause's location (location.go)
+			}
 			if a := c.actorsOf(sc, t, m); len(a) > 0 && !sameActors(a, f.sources) && !sameBase(a, f.sources) {
 				f.targets = a
 				return

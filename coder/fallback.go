@@ -106,6 +106,9 @@ func (c *Coder) fallbackRoles(sc *storyCtx, t *tree, f *frame) {
 			if k <= f.hi || !t.isNominal(k) || t.upos(k) == "PRON" {
 				continue
 			}
+			if t.inLocation(f, k) {
+				continue // a place named as the location or a meeting's venue (location.go)
+			}
 			a := sideActors(c.actorsOf(sc, t, k), f.hi, t.n)
 			if len(a) > 0 && !sameActors(a, f.sources) && !sameBase(a, f.sources) {
 				f.targets = a
