@@ -13,7 +13,8 @@ import (
 // nothing without a matching object, and COMMIT, PLAN, SEND, RETURN and ALLOW nothing with a
 // blocked subject or object (crimes, attacks, persons, pronouns, "home") (CAMEO 1.1b3 03, 07, 084, 086, 115), and
 // CONSIDER with military action is a threat (138), not an investigation (093); FIGHT WITH
-// (alongside) codes nothing and civilians or protesters who CLASH riot (145). Sentences whose
+// (alongside) codes nothing, civilians or protesters who CLASH riot (145), and people SEIZEd are
+// abducted (181). Sentences whose
 // object keeps the event are checked too.
 func TestDefaultVerbSenses(t *testing.T) {
 	p := newPipeline(t)
@@ -41,6 +42,9 @@ func TestDefaultVerbSenses(t *testing.T) {
 		{"She is one of a handful of British women fighting with the Kurdish YPJ in Syria.", nil},
 		{"Turkish troops fought Kurdish militants near the border.", []string{"TURMIL TURREB 190"}},
 		{"Residents clashed with government forces in the village.", []string{"---CVL ---GOVMIL 145"}},
+		// SEIZE of people is abduction (181), of goods or ships seizure of property (171x).
+		{"Filipino gunmen seized a Malaysian fish breeder and his Filipino worker.", []string{"PHLREB MYS 181", "PHLREB PHLLAB 181"}},
+		{"Iran seized a British tanker.", []string{"IRN GBR 1711"}},
 		{"Protesters clashed with police in Cairo.", []string{"---CVL EGYCOP 145"}},
 		{"France will deliver food aid to Lebanon.", []string{"FRA LBN 0333"}},
 		{"The Taiwanese cabinet delivered the budget to the legislature on Tuesday.", nil},
