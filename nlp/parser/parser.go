@@ -220,12 +220,12 @@ func Train(train, dev []story.Sentence, opt Options) (*Parser, error) {
 	lt := linear.NewTrainer(len(p.labels))
 	tr.MinUpdates, lt.MinUpdates = opt.MinUpdates, opt.MinUpdates
 	sc := p.getScratch()
-	rng := newRand(opt.Seed)
+	rng := linear.NewShuffler(opt.Seed)
 	var gold, glab []int
 	var bestT, bestL *linear.Model
 	best := -1.0
 	for ep := 1; ep <= opt.Epochs; ep++ {
-		rng.shuffle(good)
+		rng.Shuffle(good)
 		moves, errs := 0, 0
 		for _, si := range good {
 			s := &train[si]
@@ -302,26 +302,6 @@ func Train(train, dev []story.Sentence, opt Options) (*Parser, error) {
 	}
 	p.trans, p.labeler = bestT, bestL
 	return p, nil
-}
-
-// rng is a small deterministic generator (SplitMix64) for shuffling.
-type rng struct{ s uint64 }
-
-func newRand(seed uint64) *rng { return &rng{s: seed ^ 0x853C49E6748FEA9B} }
-
-func (r *rng) next() uint64 {
-	r.s += 0x9E3779B97F4A7C15
-	z := r.s
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EB
-	return z ^ (z >> 31)
-}
-
-func (r *rng) shuffle(a []int) {
-	for i := len(a) - 1; i > 0; i-- {
-		j := int(r.next() % uint64(i+1))
-		a[i], a[j] = a[j], a[i]
-	}
 }
 
 const magic = "DYADPAR1"

@@ -379,13 +379,13 @@ func Train(train, dev []story.Sentence, opt Options) (*Tagger, error) {
 	for i := range order {
 		order[i] = i
 	}
-	rng := newRand(opt.Seed)
+	rng := linear.NewShuffler(opt.Seed)
 	sc := &scratch{scores: make([]float32, t.nclass)}
 	gold := make([]int, 0, 128)
 	var best *linear.Model
 	bestScore := -1.0
 	for ep := 1; ep <= opt.Epochs; ep++ {
-		rng.shuffle(order)
+		rng.Shuffle(order)
 		correct, total := 0, 0
 		for _, si := range order {
 			s := &train[si]
@@ -480,12 +480,12 @@ func (t *Tagger) trainStage2(train, dev []story.Sentence, classID map[class]int,
 	for i := range order {
 		order[i] = i
 	}
-	rng := newRand(opt.Seed + 1)
+	rng := linear.NewShuffler(opt.Seed + 1)
 	sc := &scratch{scores: make([]float32, t.nclass)}
 	var best *linear.Model
 	bestScore := -1.0
 	for ep := 1; ep <= opt.Epochs; ep++ {
-		rng.shuffle(order)
+		rng.Shuffle(order)
 		for _, si := range order {
 			s := &train[si]
 			if len(s.Tokens) == 0 {
@@ -677,26 +677,6 @@ func majority(m map[string]int) string {
 		}
 	}
 	return best
-}
-
-// rng is a small deterministic generator (SplitMix64) for shuffling.
-type rng struct{ s uint64 }
-
-func newRand(seed uint64) *rng { return &rng{s: seed ^ 0x853C49E6748FEA9B} }
-
-func (r *rng) next() uint64 {
-	r.s += 0x9E3779B97F4A7C15
-	z := r.s
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EB
-	return z ^ (z >> 31)
-}
-
-func (r *rng) shuffle(a []int) {
-	for i := len(a) - 1; i > 0; i-- {
-		j := int(r.next() % uint64(i+1))
-		a[i], a[j] = a[j], a[i]
-	}
 }
 
 // Pruned returns a copy of t whose weights below min (in perceptron updates) are dropped.
