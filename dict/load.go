@@ -43,29 +43,7 @@ func Load(files Files) (*Set, error) {
 			s.Problems = append(s.Problems, Problem{File: files.Config, Severity: Warning,
 				Msg: "the configuration names no dictionary files ([Dictionaries] verbfile_name, actorfile_list, ...); Dyad's defaults are used"})
 		}
-		rel := func(p string) string {
-			if p == "" || filepath.IsAbs(p) {
-				return p
-			}
-			return filepath.Join(c.Dir, p)
-		}
-		if files.Verbs == "" {
-			files.Verbs = rel(c.Verbs)
-		}
-		if len(files.Actors) == 0 {
-			for _, a := range c.Actors {
-				files.Actors = append(files.Actors, rel(a))
-			}
-		}
-		if files.Agents == "" {
-			files.Agents = rel(c.Agents)
-		}
-		if files.Discards == "" {
-			files.Discards = rel(c.Discards)
-		}
-		if files.Issues == "" {
-			files.Issues = rel(c.Issues)
-		}
+		files = files.WithConfig(c)
 	}
 	// The verb, agent, discard and issue dictionaries are read concurrently with the actor files
 	// (the bulk of the work); problems are then collected in a fixed order.
@@ -155,4 +133,37 @@ func readFile(path string, read func(io.Reader, string) ([]Problem, error)) ([]P
 	}
 	defer f.Close()
 	return read(f, path)
+}
+
+// WithConfig returns f with each empty field filled from the dictionary files the configuration c
+// names, relative paths resolved against c's folder (PETRARCH-FORMATS.md §3); fields already set
+// (by flags) win. A nil c leaves f as it is.
+func (f Files) WithConfig(c *Config) Files {
+	if c == nil {
+		return f
+	}
+	rel := func(p string) string {
+		if p == "" || filepath.IsAbs(p) {
+			return p
+		}
+		return filepath.Join(c.Dir, p)
+	}
+	if f.Verbs == "" {
+		f.Verbs = rel(c.Verbs)
+	}
+	if len(f.Actors) == 0 {
+		for _, a := range c.Actors {
+			f.Actors = append(f.Actors, rel(a))
+		}
+	}
+	if f.Agents == "" {
+		f.Agents = rel(c.Agents)
+	}
+	if f.Discards == "" {
+		f.Discards = rel(c.Discards)
+	}
+	if f.Issues == "" {
+		f.Issues = rel(c.Issues)
+	}
+	return f
 }

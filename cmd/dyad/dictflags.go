@@ -62,7 +62,7 @@ func loadDicts(files dict.Files) (set *dict.Set, empty []dict.Problem, err error
 	if err != nil || set == nil {
 		return set, nil, err
 	}
-	empty = emptyDicts(set, namedFiles(files, set.Config))
+	empty = emptyDicts(set, files.WithConfig(set.Config))
 	set.Problems = append(set.Problems, empty...)
 	return set, empty, nil
 }
@@ -94,39 +94,6 @@ func loadForCoding(files dict.Files) (*dict.Set, error) {
 		return set, errInputFailed
 	}
 	return set, nil
-}
-
-// namedFiles returns the dictionary files named by the user: the flags' files, else those named
-// by the configuration c (relative paths resolved against its folder, as dict.Load does). An
-// empty field stands for Dyad's embedded default.
-func namedFiles(files dict.Files, c *dict.Config) dict.Files {
-	if c == nil {
-		return files
-	}
-	rel := func(p string) string {
-		if p == "" || filepath.IsAbs(p) {
-			return p
-		}
-		return filepath.Join(c.Dir, p)
-	}
-	if files.Verbs == "" {
-		files.Verbs = rel(c.Verbs)
-	}
-	if len(files.Actors) == 0 {
-		for _, a := range c.Actors {
-			files.Actors = append(files.Actors, rel(a))
-		}
-	}
-	if files.Agents == "" {
-		files.Agents = rel(c.Agents)
-	}
-	if files.Discards == "" {
-		files.Discards = rel(c.Discards)
-	}
-	if files.Issues == "" {
-		files.Issues = rel(c.Issues)
-	}
-	return files
 }
 
 // emptyDicts returns an error Problem (line 0) for every file of files from which the set got
@@ -216,7 +183,7 @@ func configOrigin(path string, files dict.Files, c *dict.Config) string {
 	if c == nil {
 		return ""
 	}
-	named := namedFiles(dict.Files{}, c)
+	named := dict.Files{}.WithConfig(c)
 	for _, k := range []struct {
 		key, flag string
 		paths     []string
