@@ -121,6 +121,24 @@ func sent(text string, toks ...tk) story.Sentence {
 	return s
 }
 
+// codeCase is a hand-built sentence and the events it must yield ("SOURCE TARGET CODE", in output
+// order, joined by "|"; "" for none).
+type codeCase struct {
+	name string
+	s    story.Sentence
+	want string
+}
+
+// checkCodes codes each case as a story dated 2015-01-15 and reports those whose events differ.
+func checkCodes(t *testing.T, c *Coder, cases []codeCase) {
+	t.Helper()
+	for _, tc := range cases {
+		if got := strings.Join(code(t, c, "2015-01-15", tc.s), "|"); got != tc.want {
+			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
 func code(t *testing.T, c *Coder, date string, s story.Sentence) []string {
 	t.Helper()
 	d, _ := time.Parse("2006-01-02", date)
@@ -140,11 +158,7 @@ func TestCodeHandBuilt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cases := []struct {
-		name string
-		s    story.Sentence
-		want string
-	}{
+	cases := []codeCase{
 		{"active", sent("Germany invaded France.",
 			tk{"Germany", "Germany", "PROPN", "NNP", 2, "nsubj"}, tk{"invaded", "invade", "VERB", "VBD", 0, "root"},
 			tk{"France", "France", "PROPN", "NNP", 2, "obj"}, tk{".", ".", "PUNCT", ".", 2, "punct"}), "DEU FRA 190"},
@@ -193,12 +207,7 @@ func TestCodeHandBuilt(t *testing.T) {
 			tk{"he", "he", "PRON", "PRP", 5, "nsubj"}, tk{"would", "would", "AUX", "MD", 5, "aux"},
 			tk{"visit", "visit", "VERB", "VB", 2, "ccomp"}, tk{"China", "China", "PROPN", "NNP", 5, "obj"}), "USAGOV CHN 036"}, // FutureIntent: "would visit" is intent to meet
 	}
-	for _, tc := range cases {
-		got := strings.Join(code(t, c, "2015-01-15", tc.s), "|")
-		if got != tc.want {
-			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
-		}
-	}
+	checkCodes(t, c, cases)
 }
 
 func TestDateRestrictionAndEvidence(t *testing.T) {

@@ -60,11 +60,7 @@ func TestQualityRules(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cases := []struct {
-		name string
-		s    story.Sentence
-		want string
-	}{
+	cases := []codeCase{
 		{"threat keeps its root", sent("Russia threatened to attack Germany.",
 			tk{"Russia", "Russia", "PROPN", "NNP", 2, "nsubj"}, tk{"threatened", "threaten", "VERB", "VBD", 0, "root"},
 			tk{"to", "to", "PART", "TO", 4, "mark"}, tk{"attack", "attack", "VERB", "VB", 2, "xcomp"},
@@ -112,12 +108,7 @@ func TestQualityRules(t *testing.T) {
 			tk{"ambassador", "ambassador", "NOUN", "NN", 6, "nsubj"}, tk{"criticized", "criticize", "VERB", "VBD", 0, "root"},
 			tk{"Japan", "Japan", "PROPN", "NNP", 6, "obj"}), "PRKGOV JPN 111"},
 	}
-	for _, tc := range cases {
-		got := strings.Join(code(t, c, "2015-01-15", tc.s), "|")
-		if got != tc.want {
-			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
-		}
-	}
+	checkCodes(t, c, cases)
 	// PETRARCH2 semantics without FutureIntent: "will visit" is a visit.
 	o := DefaultOptions()
 	o.FutureIntent = false

@@ -67,11 +67,7 @@ func TestPassiveSources(t *testing.T) {
 	}
 	inSyria := ud(t, "France France PROPN NNP 3 nsubj:pass|was be AUX VBD 3 aux:pass|attacked attack VERB VBN 0 root|"+
 		"in in ADP IN 5 case|Syria Syria PROPN NNP 3 obl")
-	cases := []struct {
-		name string
-		s    story.Sentence
-		want string
-	}{
+	cases := []codeCase{
 		{"place is not the source", inSyria, ""},
 		{"by agent", ud(t, "France France PROPN NNP 3 nsubj:pass|was be AUX VBD 3 aux:pass|attacked attack VERB VBN 0 root|"+
 			"by by ADP IN 5 case|Germany Germany PROPN NNP 3 obl:agent|in in ADP IN 7 case|Syria Syria PROPN NNP 3 obl"), "DEU FRA 190"},
@@ -82,11 +78,7 @@ func TestPassiveSources(t *testing.T) {
 		{"misparsed participle with a place", ud(t, "Rebels rebel NOUN NNS 0 root|attacked attack VERB VBN 1 acl|"+
 			"Germany Germany PROPN NNP 2 obj|in in ADP IN 5 case|Syria Syria PROPN NNP 2 obl"), ""},
 	}
-	for _, tc := range cases {
-		if got := strings.Join(code(t, c, "2015-01-15", tc.s), "|"); got != tc.want {
-			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
-		}
-	}
+	checkCodes(t, c, cases)
 	o := DefaultOptions()
 	o.PlaceSource = true
 	c2, err := New(round2Set(t), o)
@@ -105,11 +97,7 @@ func TestGoverningIntentAndDenial(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cases := []struct {
-		name string
-		s    story.Sentence
-		want string
-	}{
+	cases := []codeCase{
 		{"intent to attack is a threat", ud(t, "Israel Israel PROPN NNP 2 nsubj|vowed vow VERB VBD 0 root|to to PART TO 4 mark|"+
 			"attack attack VERB VB 2 xcomp|Syria Syria PROPN NNP 4 obj"), "ISR SYR 138"},
 		{"intent to visit stays intent", ud(t, "Israel Israel PROPN NNP 2 nsubj|vowed vow VERB VBD 0 root|to to PART TO 4 mark|"+
@@ -123,11 +111,7 @@ func TestGoverningIntentAndDenial(t *testing.T) {
 		{"told: the loose rule still applies", ud(t, "Iran Iran PROPN NNP 2 nsubj|told tell VERB VBD 0 root|"+
 			"attacking attack VERB VBG 2 xcomp|Syria Syria PROPN NNP 3 obj"), "IRN SYR 190"},
 	}
-	for _, tc := range cases {
-		if got := strings.Join(code(t, c, "2015-01-15", tc.s), "|"); got != tc.want {
-			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
-		}
-	}
+	checkCodes(t, c, cases)
 	ic := CAMEOInternalCodes()
 	for _, tc := range [][3]string{{"030", "190", "138"}, {"030", "200", "1385"}, {"030", "150", "030"}, {"030", "042", "036"}} {
 		if got, _ := ic.Govern(tc[0], tc[1]); got != tc[2] {

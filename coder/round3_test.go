@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/dyad-events/dyad/dict"
-	"github.com/dyad-events/dyad/story"
 )
 
 // TestFallbackRoles checks that a coded active verb whose object relation the parser got wrong
@@ -20,11 +19,7 @@ func TestFallbackRoles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cases := []struct {
-		name string
-		s    story.Sentence
-		want string
-	}{
+	cases := []codeCase{
 		{"target misparsed as the subject of a number", ud(t, "Germany Germany PROPN NNP 2 nsubj|raided raid VERB VBD 0 root|"+
 			"Syria Syria PROPN NNP 5 nsubj|two two NUM CD 5 nummod|villages village NOUN NNS 2 obj"), "DEU SYR 190"},
 		{"target on a nominal conjunct of the verb", ud(t, "Germany Germany PROPN NNP 2 nsubj|raided raid VERB VBD 0 root|"+
@@ -40,11 +35,7 @@ func TestFallbackRoles(t *testing.T) {
 		{"passive verb unchanged", ud(t, "Camps camp NOUN NNS 3 nsubj:pass|were be AUX VBD 3 aux:pass|raided raid VERB VBN 0 root|"+
 			"Syria Syria PROPN NNP 6 nsubj|two two NUM CD 6 nummod|times time NOUN NNS 3 obl:npmod"), ""},
 	}
-	for _, tc := range cases {
-		if got := strings.Join(code(t, c, "2015-01-15", tc.s), "|"); got != tc.want {
-			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
-		}
-	}
+	checkCodes(t, c, cases)
 	o := opts
 	o.FallbackRoles = false
 	c2, err := New(round2Set(t), o)
