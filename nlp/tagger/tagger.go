@@ -138,19 +138,22 @@ var stage2Margin float32 = 12
 
 // tag runs the stages on the prepared sentence, leaving the class ids in sc.tags.
 func (t *Tagger) tag(s *story.Sentence, sc *scratch) {
-	t.predict(s, sc, t.features, t.model, t.model2 != nil)
+	t.predict(s, sc, false)
 	if t.model2 != nil {
 		copy(sc.tags1, sc.tags)
-		t.predict(s, sc, t.features2, t.model2, false)
+		t.predict(s, sc, true)
 	}
 }
 
-// predict tags the prepared sentence greedily with one stage (features and model: stage 1, or
-// the stacked stage 2 over the stage-1 classes in sc.tags1), leaving the class ids in sc.tags.
-// Stage 1 with margins set records in sc.sure which tokens stage 2 may skip; stage 2 (after
-// such a stage 1) re-tags only the others.
-func (t *Tagger) predict(s *story.Sentence, sc *scratch, features func([]uint64, *scratch, int) []uint64, model *linear.Model, margins bool) {
-	stage2 := model == t.model2
+// predict tags the prepared sentence greedily with stage 1, or with the stacked stage 2 over the
+// stage-1 classes in sc.tags1, leaving the class ids in sc.tags. In a stacked tagger stage 1
+// records in sc.sure which tokens stage 2 may skip, and stage 2 re-tags only the others.
+func (t *Tagger) predict(s *story.Sentence, sc *scratch, stage2 bool) {
+	features, model := t.features, t.model
+	if stage2 {
+		features, model = t.features2, t.model2
+	}
+	margins := !stage2 && t.model2 != nil
 	if margins {
 		if cap(sc.sure) < len(s.Tokens) {
 			sc.sure = make([]bool, len(s.Tokens))
