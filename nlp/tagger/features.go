@@ -22,6 +22,7 @@ type wordFeats struct {
 	dictClass   int16  // class from the tag dictionary, -1 when none
 	lex         uint64 // lexicon class: hash of the UPOS set of the exact form in training, 0 when unseen
 	caps        uint64 // capitalisation class (capsLower, capsInitial, capsAll, capsOther)
+	wn          uint64 // WordNet word-class bits (wordnet.go), 0 without WordNet
 }
 
 // Capitalisation classes of a form, read by the features that tell a sentence-initial capital from
@@ -69,6 +70,7 @@ type scratch struct {
 	feats  []uint64
 	scores []float32
 	lower  []byte
+	wnbuf  []byte
 }
 
 var (
@@ -122,6 +124,10 @@ func (t *Tagger) prepare(s *story.Sentence, sc *scratch) {
 		wf.lex = lex[form]
 		if c, ok := t.tagDict[form]; ok {
 			wf.dictClass = c
+		}
+		wf.wn = 0
+		if t.wn != nil && wf.dictClass < 0 { // words the tag dictionary settles are never scored
+			wf.wn = uint64(t.wn.mask(lw, &sc.wnbuf))
 		}
 		if a, ok := amb[string(lw)]; ok {
 			wf.amb = a
@@ -240,6 +246,11 @@ func (t *Tagger) features(dst []uint64, sc *scratch, i int) []uint64 {
 	dst = append(dst, linear.Key(linear.Mix(linear.Mix(linear.Seed(43), c.shape), l1.lower)))
 	dst = append(dst, linear.Key(linear.Mix(linear.Mix(linear.Seed(44), c.lower), r1.amb)))
 	dst = append(dst, linear.Key(linear.Mix(linear.Mix(linear.Seed(45), c.shape), r1.shape)))
+	if t.wn != nil {
+		dst = append(dst, linear.Key(linear.Mix(linear.Seed(70), c.wn)))
+		dst = append(dst, linear.Key(linear.Mix(linear.Mix(linear.Seed(71), p1), c.wn)))
+		dst = append(dst, linear.Key(linear.Mix(linear.Mix(linear.Seed(72), c.wn), r1.wn)))
+	}
 	first := uint64(0)
 	if i == 0 {
 		first = 1
@@ -252,6 +263,10 @@ func (t *Tagger) features(dst []uint64, sc *scratch, i int) []uint64 {
 		dst = append(dst, linear.Key(linear.Mix(linear.Mix(linear.Seed(39), r1.lower), c.suf[1])))
 		dst = append(dst, linear.Key(linear.Mix(linear.Mix(linear.Mix(linear.Seed(51), c.caps), first), c.suf[3])))
 		dst = append(dst, linear.Key(linear.Mix(linear.Mix(linear.Mix(linear.Seed(52), c.caps), first), p1)))
+		if t.wn != nil {
+			dst = append(dst, linear.Key(linear.Mix(linear.Mix(linear.Seed(73), c.wn), c.suf[2])))
+			dst = append(dst, linear.Key(linear.Mix(linear.Mix(linear.Mix(linear.Seed(74), c.wn), c.caps), first)))
+		}
 	}
 	return dst
 }

@@ -8,18 +8,19 @@ import (
 	"github.com/dyad-events/dyad/nlp/internal/linear"
 )
 
-// magic starts a tagger file; magicV2 files (before the lemma list) and magicV1 files (before the
-// lexicon) are still read.
+// magic starts a tagger file; magicV3 files (before WordNet), magicV2 files (before the lemma list)
+// and magicV1 files (before the lexicon) are still read.
 const (
-	magic   = "DYADTAG3"
+	magic   = "DYADTAG4"
+	magicV3 = "DYADTAG3"
 	magicV2 = "DYADTAG2"
 	magicV1 = "DYADTAG1"
 )
 
 // WriteTo writes the tagger in Dyad's binary model layout (uncompressed; callers compress): the
-// magic "DYADTAG3", the classes, the tag dictionary, ambiguity classes, lexicon, lemma exceptions,
+// magic "DYADTAG4", the classes, the tag dictionary, ambiguity classes, lexicon, lemma exceptions,
 // FEATS exceptions and the list of known lemmas (each sorted, so that the same tagger always gives
-// the same bytes), then the weights.
+// the same bytes), the WordNet lemmas and exceptions (a count of 0 for none), then the weights.
 func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
 	e := linear.NewEnc(w)
 	e.Str(magic)
@@ -57,6 +58,7 @@ func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
 			e.Str(m[k])
 		}
 	}
+	writeWordNet(e, t.wn)
 	e.Model(t.model)
 	if t.model2 != nil {
 		e.U32(2)
@@ -71,7 +73,7 @@ func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
 func Load(r io.Reader) (*Tagger, error) {
 	d := linear.NewDec(r)
 	m := d.Str()
-	if (m != magic && m != magicV2 && m != magicV1) || d.Err != nil {
+	if (m != magic && m != magicV3 && m != magicV2 && m != magicV1) || d.Err != nil {
 		return nil, fmt.Errorf("tagger: not a tagger model")
 	}
 	t := &Tagger{}
@@ -98,7 +100,7 @@ func Load(r io.Reader) (*Tagger, error) {
 		t.lex = map[string]uint64{}
 	}
 	maps := 2
-	if m == magic {
+	if m == magic || m == magicV3 {
 		maps = 3
 	}
 	t.lemmas = map[string]bool{}
@@ -119,6 +121,9 @@ func Load(r io.Reader) (*Tagger, error) {
 				t.lemmas[l] = true
 			}
 		}
+	}
+	if m == magic {
+		t.wn = readWordNet(d)
 	}
 	t.model = d.Model()
 	if stages := d.Count(2); stages == 2 {
@@ -160,4 +165,54 @@ func readU64Map(d *linear.Dec) map[string]uint64 {
 		m[k] = uint64(hi)<<32 | uint64(lo)
 	}
 	return m
+}
+
+// writeWordNet writes the lemma count and (lemma, class bits) in lemma order, then the exception
+// count and (form, bits); two zero counts for nil.
+func writeWordNet(e *linear.Enc, wn *WordNet) {
+	if wn == nil {
+		e.U32(0)
+		e.U32(0)
+		return
+	}
+	for _, m := range []map[string]uint16{widen(wn.base), wn.exc} {
+		ks := make([]string, 0, len(m))
+		for k := range m {
+			ks = append(ks, k)
+		}
+		sort.Strings(ks)
+		e.U32(uint32(len(ks)))
+		for _, k := range ks {
+			e.Str(k)
+			e.U32(uint32(m[k]))
+		}
+	}
+}
+
+func widen(m map[string]uint8) map[string]uint16 {
+	w := make(map[string]uint16, len(m))
+	for k, v := range m {
+		w[k] = uint16(v)
+	}
+	return w
+}
+
+// readWordNet reads what writeWordNet wrote: nil when both counts are 0; errors are left in d.Err.
+func readWordNet(d *linear.Dec) *WordNet {
+	nb := d.Count(1 << 22)
+	wn := &WordNet{base: make(map[string]uint8, nb)}
+	for i := 0; i < nb && d.Err == nil; i++ {
+		k := d.Str()
+		wn.base[k] = uint8(d.U32())
+	}
+	ne := d.Count(1 << 22)
+	wn.exc = make(map[string]uint16, ne)
+	for i := 0; i < ne && d.Err == nil; i++ {
+		k := d.Str()
+		wn.exc[k] = uint16(d.U32())
+	}
+	if nb == 0 && ne == 0 {
+		return nil
+	}
+	return wn
 }
