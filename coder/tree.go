@@ -224,6 +224,9 @@ func (t *tree) init(s *story.Sentence, vocab *dict.Vocab) error {
 	if roots == 1 && (t.uposes[root] == "NOUN" || t.uposes[root] == "PROPN") {
 		t.repairNominalRoot(root)
 	}
+	if roots == 1 && t.uposes[root] == "VERB" {
+		t.repairSubordinateRoot(root)
+	}
 	for i := range s.Tokens {
 		r := t.rels[i]
 		full := r
@@ -545,4 +548,67 @@ func (t *tree) repairNominalRoot(r int) {
 	}
 	t.head[m], t.rels[m] = -1, "root"
 	t.head[r], t.rels[r] = m, "nsubj"
+}
+
+// repairSubordinateRoot undoes a parser error where a subordinate clause is taken for the main one
+// and the main verb for a reduced relative of its own subject ("Senior Hungarian and Romanian
+// officials agreed on Wednesday that their countries should cooperate ..." with "cooperate" as
+// the root, "officials" as its first subject and "agreed" as an acl of "officials"; "The
+// Azerbaijani parliament threatened on Monday to secede ... unless the Kremlin withdrew its
+// troops" with "withdrew" as the root). When the verb root r has two subjects n1 < n2, a
+// subordinator (mark) of its own after n1, and n1 has a past-form VERB m (VBD or VBN) as acl
+// between n1 and n2 without a subject of its own, m becomes the root with n1 its subject, and r
+// its ccomp (after "that") or advcl (after another subordinator). A root clause has no
+// subordinator, which tells this shape from a true reduced relative ("troops stationed in Iraq
+// attacked ..."). Like repairReported it works on t.head, t.rels and t.uposes only.
+func (t *tree) repairSubordinateRoot(r int) {
+	n1, n2, mark := -1, -1, -1
+	for j := 0; j < r; j++ {
+		if t.head[j] != r {
+			continue
+		}
+		switch t.rels[j] {
+		case "nsubj", "nsubj:pass":
+			if n1 < 0 {
+				n1 = j
+			} else if n2 < 0 {
+				n2 = j
+			}
+		case "mark":
+			mark = j
+		}
+	}
+	if n1 < 0 || n2 < 0 || mark < n1 {
+		return
+	}
+	switch t.uposes[n1] {
+	case "NOUN", "PROPN":
+	default:
+		return
+	}
+	m := -1
+	for j := n1 + 1; j < n2; j++ {
+		if t.head[j] == n1 && t.rels[j] == "acl" && t.uposes[j] == "VERB" {
+			m = j
+			break
+		}
+	}
+	if m < 0 || mark < m {
+		return
+	}
+	if x := t.s.Tokens[m].XPOS; x != "VBD" && x != "VBN" {
+		return
+	}
+	for j := 0; j < t.n; j++ {
+		if t.head[j] == m && strings.HasPrefix(t.rels[j], "nsubj") {
+			return
+		}
+	}
+	rel := "advcl"
+	if t.words[mark] == "THAT" {
+		rel = "ccomp"
+	}
+	t.head[m], t.rels[m] = -1, "root"
+	t.head[n1], t.rels[n1] = m, "nsubj"
+	t.head[r], t.rels[r] = m, rel
 }

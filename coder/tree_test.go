@@ -116,3 +116,43 @@ func TestConcurrentCodingMatchesSequential(t *testing.T) {
 		t.Error(e)
 	}
 }
+
+// TestRepairSubordinateRoot checks the repair of a subordinate clause parsed as the main one, with
+// the main verb as a reduced relative of its subject (repairSubordinateRoot), and that a true
+// reduced relative before a root without a subordinator is left alone.
+func TestRepairSubordinateRoot(t *testing.T) {
+	tok := func(form, upos, xpos string, head int, rel string) story.Token {
+		return story.Token{Form: form, Lemma: strings.ToLower(form), UPOS: upos, XPOS: xpos, Head: head, Deprel: rel}
+	}
+	// "The parliament threatened on Monday to secede unless Gondor withdrew its troops ." as the
+	// tagger misparses it: "withdrew" the root, "threatened" an acl of "parliament".
+	bad := story.Sentence{Tokens: []story.Token{
+		tok("The", "DET", "DT", 2, "det"), tok("parliament", "NOUN", "NN", 11, "nsubj"),
+		tok("threatened", "VERB", "VBN", 2, "acl"), tok("on", "ADP", "IN", 5, "case"),
+		tok("Monday", "PROPN", "NNP", 3, "obl"), tok("to", "PART", "TO", 7, "mark"),
+		tok("secede", "VERB", "VB", 3, "advcl"), tok("unless", "SCONJ", "IN", 11, "mark"),
+		tok("Gondor", "PROPN", "NNP", 11, "nsubj"), tok("really", "ADV", "RB", 11, "advmod"),
+		tok("withdrew", "VERB", "VBD", 0, "root"), tok("its", "PRON", "PRP$", 13, "nmod:poss"),
+		tok("troops", "NOUN", "NNS", 11, "obj"), tok(".", "PUNCT", ".", 11, "punct"),
+	}}
+	var tr tree
+	if err := tr.init(&bad, nil); err != nil {
+		t.Fatal(err)
+	}
+	if tr.head[2] != -1 || tr.rel(2) != "root" || tr.head[1] != 2 || tr.rel(1) != "nsubj" ||
+		tr.head[10] != 2 || tr.rel(10) != "advcl" || tr.head[8] != 10 {
+		t.Errorf("not repaired: heads %v rels %q", tr.head, tr.rels)
+	}
+	// "Troops stationed in Gondor attacked Rohan ." is a true reduced relative (one subject).
+	good := story.Sentence{Tokens: []story.Token{
+		tok("Troops", "NOUN", "NNS", 5, "nsubj"), tok("stationed", "VERB", "VBN", 1, "acl"),
+		tok("in", "ADP", "IN", 4, "case"), tok("Gondor", "PROPN", "NNP", 2, "obl"),
+		tok("attacked", "VERB", "VBD", 0, "root"), tok("Rohan", "PROPN", "NNP", 5, "obj"),
+	}}
+	if err := tr.init(&good, nil); err != nil {
+		t.Fatal(err)
+	}
+	if tr.head[4] != -1 || tr.head[1] != 0 || tr.rel(1) != "acl" {
+		t.Errorf("true reduced relative changed: heads %v rels %q", tr.head, tr.rels)
+	}
+}
