@@ -227,6 +227,7 @@ func (t *tree) init(s *story.Sentence, vocab *dict.Vocab) error {
 	if roots == 1 && t.uposes[root] == "VERB" {
 		t.repairSubordinateRoot(root)
 	}
+	t.repairTimeSubject()
 	for i := range s.Tokens {
 		r := t.rels[i]
 		full := r
@@ -611,4 +612,57 @@ func (t *tree) repairSubordinateRoot(r int) {
 	t.head[m], t.rels[m] = -1, "root"
 	t.head[n1], t.rels[n1] = m, "nsubj"
 	t.head[r], t.rels[r] = m, rel
+}
+
+// timeWords are the upper-cased bare time adverbs news sentences put between the subject and the
+// verb ("Iran today threatened ...").
+var timeWords = map[string]bool{"TODAY": true, "YESTERDAY": true, "TONIGHT": true, "TOMORROW": true}
+
+// repairTimeSubject undoes a parser error where the subject is read as a compound of a bare time
+// adverb after it ("Iran today threatened to launch ..." with "Iran" as a compound of "today"
+// and "today" as an unmarked oblique of "threatened"): when a time word is a bare oblique or
+// nominal modifier of a verb that has no subject, and has noun or proper noun compounds before
+// it, the last of them becomes the verb's subject (keeping its own dependents; earlier compounds
+// of the time word attach to it). Like repairReported it works on t.head, t.rels and t.uposes
+// only.
+func (t *tree) repairTimeSubject() {
+	for i := 1; i < t.n; i++ {
+		if !timeWords[t.words[i]] {
+			continue
+		}
+		v := t.head[i]
+		if v <= i || v >= t.n || t.uposes[v] != "VERB" {
+			continue
+		}
+		switch t.rels[i] {
+		case "obl:unmarked", "obl:tmod", "obl:npmod", "nmod:tmod", "nmod:unmarked":
+		default:
+			continue
+		}
+		c := -1
+		for j := 0; j < i; j++ {
+			if t.head[j] == i && t.rels[j] == "compound" && (t.uposes[j] == "PROPN" || t.uposes[j] == "NOUN") {
+				c = j
+			}
+		}
+		if c < 0 || c != i-1 {
+			continue
+		}
+		subj := false
+		for j := 0; j < t.n; j++ {
+			if t.head[j] == v && (strings.HasPrefix(t.rels[j], "nsubj") || strings.HasPrefix(t.rels[j], "csubj")) {
+				subj = true
+				break
+			}
+		}
+		if subj {
+			continue
+		}
+		for j := 0; j < i; j++ {
+			if t.head[j] == i && j != c {
+				t.head[j] = c
+			}
+		}
+		t.head[c], t.rels[c] = v, "nsubj"
+	}
 }

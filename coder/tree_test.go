@@ -156,3 +156,35 @@ func TestRepairSubordinateRoot(t *testing.T) {
 		t.Errorf("true reduced relative changed: heads %v rels %q", tr.head, tr.rels)
 	}
 }
+
+// TestRepairTimeSubject checks that a subject read as a compound of a bare time word after it
+// becomes the verb's subject again (repairTimeSubject), and that a verb with a subject is left
+// alone.
+func TestRepairTimeSubject(t *testing.T) {
+	tok := func(form, upos string, head int, rel string) story.Token {
+		return story.Token{Form: form, Lemma: strings.ToLower(form), UPOS: upos, Head: head, Deprel: rel}
+	}
+	// "Gondor today threatened Rohan ." with "Gondor" as a compound of "today".
+	bad := story.Sentence{Tokens: []story.Token{
+		tok("Gondor", "PROPN", 2, "compound"), tok("today", "NOUN", 3, "obl:unmarked"),
+		tok("threatened", "VERB", 0, "root"), tok("Rohan", "PROPN", 3, "obj"), tok(".", "PUNCT", 3, "punct"),
+	}}
+	var tr tree
+	if err := tr.init(&bad, nil); err != nil {
+		t.Fatal(err)
+	}
+	if tr.head[0] != 2 || tr.rel(0) != "nsubj" || tr.head[1] != 2 {
+		t.Errorf("not repaired: heads %v rels %q", tr.head, tr.rels)
+	}
+	// "Rohan Gondor today threatened": "threatened" has a subject of its own.
+	good := story.Sentence{Tokens: []story.Token{
+		tok("Rohan", "PROPN", 4, "nsubj"), tok("Gondor", "PROPN", 3, "compound"),
+		tok("today", "NOUN", 4, "obl:unmarked"), tok("threatened", "VERB", 0, "root"),
+	}}
+	if err := tr.init(&good, nil); err != nil {
+		t.Fatal(err)
+	}
+	if tr.head[1] != 2 || tr.rel(1) != "compound" {
+		t.Errorf("verb with a subject changed: heads %v rels %q", tr.head, tr.rels)
+	}
+}
