@@ -226,6 +226,7 @@ func (t *tree) init(s *story.Sentence, vocab *dict.Vocab) error {
 	}
 	if roots == 1 && t.uposes[root] == "VERB" {
 		t.repairSubordinateRoot(root)
+		t.repairAgentVerb(root)
 	}
 	t.repairTimeSubject()
 	for i := range s.Tokens {
@@ -665,4 +666,64 @@ func (t *tree) repairTimeSubject() {
 		}
 		t.head[c], t.rels[c] = v, "nsubj"
 	}
+}
+
+// repairAgentVerb undoes a tagger and parser error where the main verb, a third-person -s form
+// right after a reduced relative's by-phrase, is read as a plural noun heading that phrase ("The
+// resolution pushed by the European Union calls for the Security Council to ..." with "calls"
+// as the obl:agent of "pushed", "European Union" as its compound, and "pushed" as the root).
+// When the root r is a bare past participle (VBN without auxiliary) with a subject n before it,
+// and its obl:agent k after it is a plural noun (NNS, ending in -s) whose word right before it
+// is a noun or proper noun compound c, and k has a dependent after it, k becomes the root (a
+// VERB) with n its subject; r becomes an acl of n with c its obl:agent (taking k's words before
+// c: "by", "the"); k's dependents after it and r's dependents after k move to k (nmod becoming
+// obl). Like repairReported it works on t.head, t.rels and t.uposes only.
+func (t *tree) repairAgentVerb(r int) {
+	if t.s.Tokens[r].XPOS != "VBN" {
+		return
+	}
+	n, k := -1, -1
+	for j := 0; j < t.n; j++ {
+		if t.head[j] != r {
+			continue
+		}
+		switch {
+		case strings.HasPrefix(t.rels[j], "nsubj") && j < r:
+			n = j
+		case strings.HasPrefix(t.rels[j], "aux"):
+			return
+		case t.rels[j] == "obl:agent" && j > r:
+			k = j
+		}
+	}
+	if n < 0 || k < 0 || t.uposes[k] != "NOUN" || t.s.Tokens[k].XPOS != "NNS" || !strings.HasSuffix(t.words[k], "S") {
+		return
+	}
+	c := k - 1
+	if t.head[c] != k || t.rels[c] != "compound" || (t.uposes[c] != "NOUN" && t.uposes[c] != "PROPN") {
+		return
+	}
+	after := false
+	for j := k + 1; j < t.n; j++ {
+		if t.head[j] == k {
+			after = true
+		}
+	}
+	if !after {
+		return
+	}
+	for j := 0; j < t.n; j++ {
+		switch {
+		case j < c && t.head[j] == k:
+			t.head[j] = c
+		case j > k && t.head[j] == k && t.rels[j] == "nmod":
+			t.rels[j] = "obl"
+		case j > k && t.head[j] == r:
+			t.head[j] = k
+		}
+	}
+	t.head[k], t.rels[k], t.uposes[k] = -1, "root", "VERB"
+	t.head[n] = k
+	t.head[r], t.rels[r] = n, "acl"
+	t.head[c], t.rels[c] = r, "obl:agent"
 }

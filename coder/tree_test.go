@@ -188,3 +188,43 @@ func TestRepairTimeSubject(t *testing.T) {
 		t.Errorf("verb with a subject changed: heads %v rels %q", tr.head, tr.rels)
 	}
 }
+
+// TestRepairAgentVerb checks that a main verb read as the plural noun heading a reduced
+// relative's by-phrase becomes the root again (repairAgentVerb).
+func TestRepairAgentVerb(t *testing.T) {
+	tok := func(form, upos, xpos string, head int, rel string) story.Token {
+		return story.Token{Form: form, Lemma: strings.ToLower(form), UPOS: upos, XPOS: xpos, Head: head, Deprel: rel}
+	}
+	// "The plan backed by the Gondor government calls for talks ." with "calls" as the obl:agent
+	// of "backed" and "backed" as the root.
+	bad := story.Sentence{Tokens: []story.Token{
+		tok("The", "DET", "DT", 2, "det"), tok("plan", "NOUN", "NN", 3, "nsubj"),
+		tok("backed", "VERB", "VBN", 0, "root"), tok("by", "ADP", "IN", 8, "case"),
+		tok("the", "DET", "DT", 8, "det"), tok("Gondor", "PROPN", "NNP", 7, "compound"),
+		tok("government", "NOUN", "NN", 8, "compound"), tok("calls", "NOUN", "NNS", 3, "obl:agent"),
+		tok("for", "ADP", "IN", 10, "case"), tok("talks", "NOUN", "NNS", 8, "nmod"),
+		tok(".", "PUNCT", ".", 3, "punct"),
+	}}
+	var tr tree
+	if err := tr.init(&bad, nil); err != nil {
+		t.Fatal(err)
+	}
+	if tr.head[7] != -1 || tr.upos(7) != "VERB" || tr.head[1] != 7 || tr.head[2] != 1 || tr.rel(2) != "acl" ||
+		tr.head[6] != 2 || tr.rel(6) != "obl:agent" || tr.head[3] != 6 || tr.head[9] != 7 || tr.rel(9) != "obl" ||
+		tr.head[10] != 7 {
+		t.Errorf("not repaired: heads %v rels %q", tr.head, tr.rels)
+	}
+	// "The plan was backed by Gondor officials ." is a true passive: left alone.
+	good := story.Sentence{Tokens: []story.Token{
+		tok("The", "DET", "DT", 2, "det"), tok("plan", "NOUN", "NN", 4, "nsubj:pass"),
+		tok("was", "AUX", "VBD", 4, "aux:pass"), tok("backed", "VERB", "VBN", 0, "root"),
+		tok("by", "ADP", "IN", 7, "case"), tok("Gondor", "PROPN", "NNP", 7, "compound"),
+		tok("officials", "NOUN", "NNS", 4, "obl:agent"), tok(".", "PUNCT", ".", 4, "punct"),
+	}}
+	if err := tr.init(&good, nil); err != nil {
+		t.Fatal(err)
+	}
+	if tr.head[3] != -1 || tr.head[6] != 3 || tr.upos(6) != "NOUN" {
+		t.Errorf("true passive changed: heads %v rels %q", tr.head, tr.rels)
+	}
+}
