@@ -184,6 +184,11 @@ func (c *Coder) roles(sc *storyCtx, t *tree, f *frame) {
 			if misparsedSubject(t, f.v, k) {
 				continue
 			}
+			if n == 0 && reflexive[t.words[k]] {
+				// "Iran committed itself to talks with the European Union": the source
+				// again, not the target, which is looked for further on.
+				continue
+			}
 			if n == 1 && t.isVenue(f, k) || n == 2 && t.base(k) == "obl" && t.isLocation(k) {
 				// A place named as the event's location or a meeting's venue (location.go).
 				continue
