@@ -516,8 +516,40 @@ func (t *tree) repairReported() {
 // with an object is active), and has no subject of its own, m becomes the root with r its
 // subject. Like repairReported it works on t.head, t.rels and t.uposes only.
 //
+// The same holds one step down when the root noun has a noun object right after it, a relation
+// nouns do not take ("European Community foreign ministers agreed ..." with "Community" as the
+// root, "ministers" its obj and "agreed" an acl of "ministers"): the object's verb dependent m
+// becomes the root, the object its subject and the root noun a compound of the object.
+//
 // r is the sentence's only root (init calls it only then).
 func (t *tree) repairNominalRoot(r int) {
+	for o := r + 1; o < t.n; o++ {
+		if t.head[o] != r || t.rels[o] != "obj" || (t.uposes[o] != "NOUN" && t.uposes[o] != "PROPN") {
+			continue
+		}
+		between := false // words between them that are not the object's own premodifiers
+		for j := r + 1; j < o; j++ {
+			between = between || t.head[j] != o
+		}
+		if m := t.nominalVerb(o, true); m >= 0 && !between {
+			t.head[m], t.rels[m] = -1, "root"
+			t.head[o], t.rels[o] = m, "nsubj"
+			t.head[r], t.rels[r] = o, "compound"
+			return
+		}
+		break
+	}
+	if m := t.nominalVerb(r, false); m >= 0 {
+		t.head[m], t.rels[m] = -1, "root"
+		t.head[r], t.rels[r] = m, "nsubj"
+	}
+}
+
+// nominalVerb returns the first VERB dependent m of the noun r after it (acl, amod, conj, dep,
+// appos, parataxis or list) when it is a finite past form (VBD), or a VBN with an object, without
+// a subject of its own; any VBN when anyVBN is true (below a root noun's object, where the parse
+// is wrong anyway); -1 otherwise (repairNominalRoot).
+func (t *tree) nominalVerb(r int, anyVBN bool) int {
 	m := -1
 	for j := r + 1; j < t.n; j++ {
 		if t.head[j] != r || t.uposes[j] != "VERB" {
@@ -530,7 +562,7 @@ func (t *tree) repairNominalRoot(r int) {
 		break
 	}
 	if m < 0 {
-		return
+		return -1
 	}
 	x := t.s.Tokens[m].XPOS
 	hasObj := false
@@ -540,16 +572,15 @@ func (t *tree) repairNominalRoot(r int) {
 		}
 		switch t.rels[j] {
 		case "nsubj", "nsubj:pass", "csubj", "expl", "mark":
-			return
+			return -1
 		case "obj":
 			hasObj = true
 		}
 	}
-	if x != "VBD" && !(x == "VBN" && hasObj) {
-		return
+	if x != "VBD" && !(x == "VBN" && (hasObj || anyVBN)) {
+		return -1
 	}
-	t.head[m], t.rels[m] = -1, "root"
-	t.head[r], t.rels[r] = m, "nsubj"
+	return m
 }
 
 // repairSubordinateRoot undoes a parser error where a subordinate clause is taken for the main one

@@ -228,3 +228,24 @@ func TestRepairAgentVerb(t *testing.T) {
 		t.Errorf("true passive changed: heads %v rels %q", tr.head, tr.rels)
 	}
 }
+
+// TestRepairNominalRootObject checks the repair of a noun root with a noun object whose
+// participle is the real main verb ("Eriador Council ministers agreed to ..." with "Council" as
+// the root and "ministers" its obj).
+func TestRepairNominalRootObject(t *testing.T) {
+	tok := func(form, upos, xpos string, head int, rel string) story.Token {
+		return story.Token{Form: form, Lemma: strings.ToLower(form), UPOS: upos, XPOS: xpos, Head: head, Deprel: rel}
+	}
+	s := story.Sentence{Tokens: []story.Token{
+		tok("Eriador", "PROPN", "NNP", 2, "compound"), tok("Council", "NOUN", "NN", 0, "root"),
+		tok("ministers", "NOUN", "NNS", 2, "obj"), tok("agreed", "VERB", "VBN", 3, "acl"),
+		tok("to", "PART", "TO", 6, "mark"), tok("meet", "VERB", "VB", 4, "xcomp"), tok(".", "PUNCT", ".", 2, "punct"),
+	}}
+	var tr tree
+	if err := tr.init(&s, nil); err != nil {
+		t.Fatal(err)
+	}
+	if tr.head[3] != -1 || tr.head[2] != 3 || tr.rel(2) != "nsubj" || tr.head[1] != 2 || tr.rel(1) != "compound" {
+		t.Errorf("not repaired: heads %v rels %q", tr.head, tr.rels)
+	}
+}
