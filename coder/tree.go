@@ -229,6 +229,7 @@ func (t *tree) init(s *story.Sentence, vocab *dict.Vocab) error {
 		t.repairAgentVerb(root)
 	}
 	t.repairTimeSubject()
+	t.repairAppositionSubject()
 	for i := range s.Tokens {
 		r := t.rels[i]
 		full := r
@@ -757,4 +758,76 @@ func (t *tree) repairAgentVerb(r int) {
 	t.head[n] = k
 	t.head[r], t.rels[r] = n, "acl"
 	t.head[c], t.rels[c] = r, "obl:agent"
+}
+
+// repairAppositionSubject undoes a parser error on a subject followed by an apposition set off by
+// commas ("A member of the Syrian parliament, Mohammed Mamoun, started a hunger strike ..." with
+// "member" as a bare oblique of "started" and the name as its subject): when a verb's nsubj s is
+// enclosed in commas and the verb has a bare nominal oblique m (obl:unmarked, obl:npmod,
+// obl:tmod) ending right before the first comma, m becomes the subject and s its appos. Time
+// nouns ("Yesterday, Mamoun started ...") are left alone. Like repairReported it works on t.head,
+// t.rels and t.uposes only.
+func (t *tree) repairAppositionSubject() {
+	for s := 2; s < t.n; s++ {
+		if t.rels[s] != "nsubj" || t.words[s-1] != "," {
+			continue
+		}
+		v := t.head[s]
+		if v <= s || t.uposes[v] != "VERB" {
+			continue
+		}
+		// The end of s's phrase, followed by a comma before the verb.
+		end := s
+		for j := s + 1; j < v; j++ {
+			if t.uposes[j] == "PUNCT" {
+				continue
+			}
+			for k := j; k >= 0 && k != v; k = t.head[k] {
+				if k == s {
+					end = j
+					break
+				}
+			}
+		}
+		if end+1 >= v || t.words[end+1] != "," || t.head[end+1] == v {
+			continue
+		}
+		m := -1
+		for j := 0; j < s-1; j++ {
+			if t.head[j] == v {
+				switch t.rels[j] {
+				case "obl:unmarked", "obl:npmod", "obl:tmod":
+					m = j
+				}
+			}
+		}
+		if m < 0 || t.uposes[m] != "NOUN" || timeNouns[t.lemmas[m]] {
+			continue
+		}
+		// m's phrase must end right before the first comma.
+		last := m
+		for j := m + 1; j < s-1; j++ {
+			for k := j; k >= 0 && k != v; k = t.head[k] {
+				if k == m {
+					last = j
+					break
+				}
+			}
+		}
+		if last != s-2 {
+			continue
+		}
+		t.head[m], t.rels[m] = v, "nsubj"
+		t.head[s], t.rels[s] = m, "appos"
+		t.head[s-1] = s
+		return
+	}
+}
+
+// timeNouns are upper-cased lemmas of nouns that name a time, which stand as bare obliques
+// ("Last week, the minister said ...").
+var timeNouns = map[string]bool{
+	"WEEK": true, "MONTH": true, "YEAR": true, "DAY": true, "TODAY": true, "YESTERDAY": true,
+	"NIGHT": true, "MORNING": true, "EVENING": true, "AFTERNOON": true, "WEEKEND": true, "TIME": true,
+	"TONIGHT": true, "TOMORROW": true, "DECADE": true, "CENTURY": true, "HOUR": true, "MINUTE": true,
 }

@@ -249,3 +249,36 @@ func TestRepairNominalRootObject(t *testing.T) {
 		t.Errorf("not repaired: heads %v rels %q", tr.head, tr.rels)
 	}
 }
+
+// TestRepairAppositionSubject checks that a subject phrase read as a bare oblique, with its
+// apposition (set off by commas) as the subject, becomes the subject again, and that a time
+// phrase is left alone.
+func TestRepairAppositionSubject(t *testing.T) {
+	tok := func(form, upos string, head int, rel string) story.Token {
+		return story.Token{Form: form, Lemma: strings.ToLower(form), UPOS: upos, Head: head, Deprel: rel}
+	}
+	sent := func(first, rel string) story.Sentence {
+		// "An envoy of Gondor, Aragorn Elessar, visited Rohan ."
+		return story.Sentence{Tokens: []story.Token{
+			tok("An", "DET", 2, "det"), tok(first, "NOUN", 9, rel), tok("of", "ADP", 4, "case"),
+			tok("Gondor", "PROPN", 2, "nmod"), tok(",", "PUNCT", 2, "punct"), tok("Aragorn", "PROPN", 9, "nsubj"),
+			tok("Elessar", "PROPN", 6, "flat"), tok(",", "PUNCT", 6, "punct"), tok("visited", "VERB", 0, "root"),
+			tok("Rohan", "PROPN", 9, "obj"), tok(".", "PUNCT", 9, "punct"),
+		}}
+	}
+	var tr tree
+	s := sent("envoy", "obl:unmarked")
+	if err := tr.init(&s, nil); err != nil {
+		t.Fatal(err)
+	}
+	if tr.head[1] != 8 || tr.rel(1) != "nsubj" || tr.head[5] != 1 || tr.rel(5) != "appos" {
+		t.Errorf("not repaired: heads %v rels %q", tr.head, tr.rels)
+	}
+	s = sent("week", "obl:unmarked")
+	if err := tr.init(&s, nil); err != nil {
+		t.Fatal(err)
+	}
+	if tr.rel(1) != "obl:unmarked" || tr.rel(5) != "nsubj" {
+		t.Errorf("time phrase changed: heads %v rels %q", tr.head, tr.rels)
+	}
+}
