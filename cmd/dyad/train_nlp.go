@@ -20,6 +20,7 @@ import (
 	"github.com/dyad-events/dyad/nlp/parser"
 	"github.com/dyad-events/dyad/nlp/tagger"
 	"github.com/dyad-events/dyad/nlp/train"
+	"github.com/dyad-events/dyad/nlp/wordnet"
 	"github.com/dyad-events/dyad/story"
 )
 
@@ -329,19 +330,19 @@ const wordnetUsage = `WordNet 3.0 dict folder for the tagger's word-class featur
 
 // loadWordNet reads WordNet from dir for training, with the files it read for the manifest; an
 // empty dir gives nil (a tagger without WordNet features).
-func loadWordNet(dir string) (*tagger.WordNet, []model.File, error) {
+func loadWordNet(dir string) (*wordnet.WordNet, []model.File, error) {
 	if dir == "" {
 		return nil, nil, nil
 	}
 	if _, err := os.Stat(filepath.Join(dir, "index.noun")); err != nil {
 		return nil, nil, fmt.Errorf("%s: no WordNet 3.0 here (install the Debian package wordnet-base, or give --wordnet \"\" to train without it)", dir)
 	}
-	wn, err := tagger.LoadWordNet(dir)
+	wn, err := wordnet.Load(dir)
 	if err != nil {
 		return nil, nil, err
 	}
 	var files []model.File
-	for _, f := range tagger.WordNetFiles {
+	for _, f := range wordnet.Files {
 		fi, err := fileInfo(filepath.Join(dir, f))
 		if err != nil {
 			return nil, nil, err

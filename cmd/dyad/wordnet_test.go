@@ -17,7 +17,7 @@ func TestLoadWordNetFlag(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), dir+": no WordNet 3.0 here") || !strings.Contains(err.Error(), "wordnet-base") {
 		t.Errorf("loadWordNet(empty folder) error = %v", err)
 	}
-	wn, files, err := loadWordNet("../../nlp/tagger/testdata/wordnet")
+	wn, files, err := loadWordNet("../../nlp/wordnet/testdata")
 	if err != nil || wn == nil || len(files) != 7 || files[0].Name != "index.noun" || len(files[0].SHA256) != 64 {
 		t.Errorf("loadWordNet(test folder) = %v, %+v, %v", wn, files, err)
 	}

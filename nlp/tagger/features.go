@@ -22,7 +22,7 @@ type wordFeats struct {
 	dictClass   int16  // class from the tag dictionary, -1 when none
 	lex         uint64 // lexicon class: hash of the UPOS set of the exact form in training, 0 when unseen
 	caps        uint64 // capitalisation class (capsLower, capsInitial, capsAll, capsOther)
-	wn          uint64 // WordNet word-class bits (wordnet.go), 0 without WordNet
+	wn          uint64 // WordNet word-class bits (wordnet.Classes), 0 without WordNet
 }
 
 // Capitalisation classes of a form, read by the features that tell a sentence-initial capital from
@@ -127,7 +127,7 @@ func (t *Tagger) prepare(s *story.Sentence, sc *scratch) {
 		}
 		wf.wn = 0
 		if t.wn != nil && wf.dictClass < 0 { // words the tag dictionary settles are never scored
-			wf.wn = uint64(t.wn.mask(lw, &sc.wnbuf))
+			wf.wn = uint64(t.wn.Classes(lw, &sc.wnbuf))
 		}
 		if a, ok := amb[string(lw)]; ok {
 			wf.amb = a

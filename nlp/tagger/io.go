@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/dyad-events/dyad/nlp/internal/linear"
+	"github.com/dyad-events/dyad/nlp/wordnet"
 )
 
 // magic starts a tagger file; magicV3 files (before WordNet), magicV2 files (before the lemma list)
@@ -58,7 +59,7 @@ func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
 			e.Str(m[k])
 		}
 	}
-	writeWordNet(e, t.wn)
+	t.wn.WriteClasses(e)
 	e.Model(t.model)
 	if t.model2 != nil {
 		e.U32(2)
@@ -123,7 +124,7 @@ func Load(r io.Reader) (*Tagger, error) {
 		}
 	}
 	if m == magic {
-		t.wn = readWordNet(d)
+		t.wn = wordnet.ReadClasses(d)
 	}
 	t.model = d.Model()
 	if stages := d.Count(2); stages == 2 {
@@ -165,54 +166,4 @@ func readU64Map(d *linear.Dec) map[string]uint64 {
 		m[k] = uint64(hi)<<32 | uint64(lo)
 	}
 	return m
-}
-
-// writeWordNet writes the lemma count and (lemma, class bits) in lemma order, then the exception
-// count and (form, bits); two zero counts for nil.
-func writeWordNet(e *linear.Enc, wn *WordNet) {
-	if wn == nil {
-		e.U32(0)
-		e.U32(0)
-		return
-	}
-	for _, m := range []map[string]uint16{widen(wn.base), wn.exc} {
-		ks := make([]string, 0, len(m))
-		for k := range m {
-			ks = append(ks, k)
-		}
-		sort.Strings(ks)
-		e.U32(uint32(len(ks)))
-		for _, k := range ks {
-			e.Str(k)
-			e.U32(uint32(m[k]))
-		}
-	}
-}
-
-func widen(m map[string]uint8) map[string]uint16 {
-	w := make(map[string]uint16, len(m))
-	for k, v := range m {
-		w[k] = uint16(v)
-	}
-	return w
-}
-
-// readWordNet reads what writeWordNet wrote: nil when both counts are 0; errors are left in d.Err.
-func readWordNet(d *linear.Dec) *WordNet {
-	nb := d.Count(1 << 22)
-	wn := &WordNet{base: make(map[string]uint8, nb)}
-	for i := 0; i < nb && d.Err == nil; i++ {
-		k := d.Str()
-		wn.base[k] = uint8(d.U32())
-	}
-	ne := d.Count(1 << 22)
-	wn.exc = make(map[string]uint16, ne)
-	for i := 0; i < ne && d.Err == nil; i++ {
-		k := d.Str()
-		wn.exc[k] = uint16(d.U32())
-	}
-	if nb == 0 && ne == 0 {
-		return nil
-	}
-	return wn
 }

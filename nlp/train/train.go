@@ -12,6 +12,7 @@ import (
 	"github.com/dyad-events/dyad/nlp"
 	"github.com/dyad-events/dyad/nlp/parser"
 	"github.com/dyad-events/dyad/nlp/tagger"
+	"github.com/dyad-events/dyad/nlp/wordnet"
 	"github.com/dyad-events/dyad/story"
 )
 
@@ -33,9 +34,9 @@ type Config struct {
 	ParserMixPrune float64 `json:"parser_mix_prune,omitempty"`
 	// WordNet, when set, gives the tagger its word-class features (tagger.Options.WordNet); the
 	// manifest records the files it was read from.
-	WordNet *tagger.WordNet `json:"-"`
-	Seed    uint64          `json:"-"`
-	Log     io.Writer       `json:"-"`
+	WordNet *wordnet.WordNet `json:"-"`
+	Seed    uint64           `json:"-"`
+	Log     io.Writer        `json:"-"`
 	// TagsReady, when set, receives the parser's training and dev sentences with their predicted
 	// tags before the parser is trained (for inspection and experiments).
 	TagsReady func(train, dev []story.Sentence) `json:"-"`
