@@ -56,16 +56,17 @@ func (c *Coder) roles(sc *storyCtx, t *tree, f *frame) {
 	// object, CAMEO 1.1b3 §1; in "urged both sides to protect civilians" the appeal is to both
 	// sides, not to the civilians).
 	var inner []int
-	ownObj := t.child(f.v, "obj", "iobj") >= 0
+	ownObj := t.child(f.v, "obj", "iobj") >= 0 || propositional[t.lemmas[f.v]]
 	for _, k := range t.kids[f.v] {
 		if t.isXcomp(k) && !t.isNominal(k) && c.frameAt(t, k) == nil {
 			o, ob := t.objects(k)
 			if f.pattern != nil {
 				objs = append(objs, o...)
 				obls = append(obls, ob...)
-			} else if !ownObj && t.child(k, "aux", "aux:pass") < 0 {
+			} else if !ownObj && t.child(k, "aux", "aux:pass") < 0 && !negated(t, k) {
 				// Not a perfect or progressive infinitive, which reports the subject's own
-				// state ("claims to be manufacturing weapons", "claims to have killed").
+				// state ("claims to be manufacturing weapons", "claims to have killed"),
+				// nor a negated one ("vowed not to have any dealings with the PLO").
 				inner = append(append(inner, o...), ob...)
 			}
 		}
@@ -216,6 +217,14 @@ func (c *Coder) roles(sc *storyCtx, t *tree, f *frame) {
 	// When that subject is the speaker again ("Frodo said he has satisfaction toward Gondor"),
 	// the clause's objects.
 	c.clauseTarget(sc, t, f, false)
+}
+
+// propositional are upper-cased lemmas of verbs whose infinitival complement states a proposition
+// about their subject, not an act directed at the complement's object ("The Syrian Kurds claim to
+// have no links to the PKK", "expects to have 75,000 people here").
+var propositional = map[string]bool{
+	"CLAIM": true, "ALLEGE": true, "PROFESS": true, "PRETEND": true, "PURPORT": true, "SEEM": true,
+	"APPEAR": true, "EXPECT": true, "DENY": true,
 }
 
 // nestedAgent returns the actors of a "by" phrase on the nominal of one of a passive verb's

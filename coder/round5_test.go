@@ -26,9 +26,10 @@ CLAIM
 // TestComplementAndReflexiveTargets checks the targets taken from an uncoded infinitival
 // complement when the verb has no object of its own ("promised to democratize Syria", "helped
 // save Syrian civilians"), but not from a perfect or progressive infinitive ("claims to be
-// arming Syria": the subject's own state), nor when the verb has a direct object ("helped
-// Iran to free Syria": Iran); and that a reflexive object is not the target ("committed itself to
-// Syria").
+// arming Syria": the subject's own state), a negated one ("promised not to democratize Syria"),
+// the complement of a propositional verb ("claims to arm Syria"), nor when the verb has a direct
+// object ("helped Iran to free Syria": Iran); and that a reflexive object is not the target
+// ("committed itself to Syria").
 func TestComplementAndReflexiveTargets(t *testing.T) {
 	c, err := New(round5Set(t), DefaultOptions())
 	if err != nil {
@@ -45,6 +46,10 @@ func TestComplementAndReflexiveTargets(t *testing.T) {
 			"Iran Iran PROPN NNP 2 obj|to to PART TO 5 mark|free free VERB VB 2 xcomp|Syria Syria PROPN NNP 5 obj", "DEU IRN 070"},
 		{"claims to be arming", "Germany Germany PROPN NNP 2 nsubj|claims claim VERB VBZ 0 root|" +
 			"to to PART TO 5 mark|be be AUX VB 5 aux|arming arm VERB VBG 2 xcomp|Syria Syria PROPN NNP 5 obj", ""},
+		{"claims to arm", "Germany Germany PROPN NNP 2 nsubj|claims claim VERB VBZ 0 root|" +
+			"to to PART TO 4 mark|arm arm VERB VB 2 xcomp|Syria Syria PROPN NNP 4 obj", ""},
+		{"promised not to", "Germany Germany PROPN NNP 2 nsubj|promised promise VERB VBD 0 root|" +
+			"not not PART RB 5 advmod|to to PART TO 5 mark|democratize democratize VERB VB 2 xcomp|Syria Syria PROPN NNP 5 obj", ""},
 		{"committed itself to", "Germany Germany PROPN NNP 2 nsubj|committed commit VERB VBD 0 root|" +
 			"itself itself PRON PRP 2 obj|to to ADP IN 5 case|Syria Syria PROPN NNP 2 obl", "DEU SYR 030"},
 	}
