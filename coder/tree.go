@@ -229,6 +229,7 @@ func (t *tree) init(s *story.Sentence, vocab *dict.Vocab) error {
 		t.repairAgentVerb(root)
 	}
 	t.repairTimeSubject()
+	t.repairReportedClause()
 	t.repairAppositionSubject()
 	for i := range s.Tokens {
 		r := t.rels[i]
@@ -830,4 +831,70 @@ var timeNouns = map[string]bool{
 	"WEEK": true, "MONTH": true, "YEAR": true, "DAY": true, "TODAY": true, "YESTERDAY": true,
 	"NIGHT": true, "MORNING": true, "EVENING": true, "AFTERNOON": true, "WEEKEND": true, "TIME": true,
 	"TONIGHT": true, "TOMORROW": true, "DECADE": true, "CENTURY": true, "HOUR": true, "MINUTE": true,
+}
+
+// repairReportedClause undoes a parser error on a reported clause before its reporting verb
+// ("Israeli tanks fired four shell bombs at targets in Jericho, witnesses said" with "tanks" as
+// the ccomp of "said" and "fired" as an acl of "tanks"; "The Israeli army forced out ... more
+// than 1,000 Palestinian refugees ..., residents said" with "army" as a second subject of
+// "said"): a noun n that is the ccomp of verb h, or a subject of h followed by another subject of
+// h (the reporter), whose first acl after it is a past-form VERB m (VBD or VBN) without a subject
+// of its own before the reporter, becomes the subject of m, and m the ccomp of h. Like
+// repairReported it works on t.head, t.rels and t.uposes only.
+func (t *tree) repairReportedClause() {
+	for n := 0; n < t.n; n++ {
+		if t.uposes[n] != "NOUN" && t.uposes[n] != "PROPN" {
+			continue
+		}
+		h := t.head[n]
+		if h <= n || t.uposes[h] != "VERB" {
+			continue
+		}
+		limit := h // the reported clause ends before the reporter (or the reporting verb)
+		switch t.rels[n] {
+		case "ccomp":
+		case "nsubj":
+			n2 := -1
+			for j := n + 1; j < h; j++ {
+				if t.head[j] == h && t.rels[j] == "nsubj" {
+					n2 = j
+				}
+				if t.head[j] == h && t.rels[j] == "mark" {
+					n2 = -1
+					break
+				}
+			}
+			if n2 < 0 {
+				continue
+			}
+			limit = n2
+		default:
+			continue
+		}
+		m := -1
+		for j := n + 1; j < limit; j++ {
+			if t.head[j] == n && t.rels[j] == "acl" {
+				m = j
+				break
+			}
+		}
+		if m < 0 || t.uposes[m] != "VERB" {
+			continue
+		}
+		if x := t.s.Tokens[m].XPOS; x != "VBD" && x != "VBN" {
+			continue
+		}
+		own := false
+		for j := 0; j < t.n; j++ {
+			if t.head[j] == m && (strings.HasPrefix(t.rels[j], "nsubj") || t.rels[j] == "mark") {
+				own = true
+				break
+			}
+		}
+		if own {
+			continue
+		}
+		t.head[m], t.rels[m] = h, "ccomp"
+		t.head[n], t.rels[n] = m, "nsubj"
+	}
 }

@@ -282,3 +282,40 @@ func TestRepairAppositionSubject(t *testing.T) {
 		t.Errorf("time phrase changed: heads %v rels %q", tr.head, tr.rels)
 	}
 }
+
+// TestRepairReportedClause checks that a reported clause whose subject noun was made the ccomp
+// (or a second subject) of the reporting verb, with the clause's verb as its acl, is rebuilt
+// (repairReportedClause).
+func TestRepairReportedClause(t *testing.T) {
+	tok := func(form, upos, xpos string, head int, rel string) story.Token {
+		return story.Token{Form: form, Lemma: strings.ToLower(form), UPOS: upos, XPOS: xpos, Head: head, Deprel: rel}
+	}
+	for _, rel := range []string{"ccomp", "nsubj"} {
+		// "Gondor tanks fired shells , witnesses said ."
+		s := story.Sentence{Tokens: []story.Token{
+			tok("Gondor", "PROPN", "NNP", 2, "compound"), tok("tanks", "NOUN", "NNS", 7, rel),
+			tok("fired", "VERB", "VBN", 2, "acl"), tok("shells", "NOUN", "NNS", 3, "obj"),
+			tok(",", "PUNCT", ",", 2, "punct"), tok("witnesses", "NOUN", "NNS", 7, "nsubj"),
+			tok("said", "VERB", "VBD", 0, "root"), tok(".", "PUNCT", ".", 7, "punct"),
+		}}
+		var tr tree
+		if err := tr.init(&s, nil); err != nil {
+			t.Fatal(err)
+		}
+		if tr.head[2] != 6 || tr.rel(2) != "ccomp" || tr.head[1] != 2 || tr.rel(1) != "nsubj" || tr.rel(5) != "nsubj" {
+			t.Errorf("%s: not repaired: heads %v rels %q", rel, tr.head, tr.rels)
+		}
+	}
+	// "Troops stationed in Gondor said ..." has one subject: left alone.
+	s := story.Sentence{Tokens: []story.Token{
+		tok("Troops", "NOUN", "NNS", 5, "nsubj"), tok("stationed", "VERB", "VBN", 1, "acl"),
+		tok("in", "ADP", "IN", 4, "case"), tok("Gondor", "PROPN", "NNP", 2, "obl"), tok("said", "VERB", "VBD", 0, "root"),
+	}}
+	var tr tree
+	if err := tr.init(&s, nil); err != nil {
+		t.Fatal(err)
+	}
+	if tr.head[1] != 0 || tr.rel(1) != "acl" || tr.head[0] != 4 {
+		t.Errorf("true reduced relative changed: heads %v rels %q", tr.head, tr.rels)
+	}
+}
