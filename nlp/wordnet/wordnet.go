@@ -124,20 +124,29 @@ func eachLine(path string, fn func(string)) error {
 	return sc.Err()
 }
 
-// morphy rules: suffix, replacement, the bit they give, and the lemma class they need.
+// morphy rules (morphy(7WN)): a suffix, its replacement, and the class bits it gives when the stem
+// is a lemma of the class they need. Rules with the same suffix and replacement share one lemma
+// lookup.
+type wnPair struct {
+	bit  uint16
+	need uint8
+}
+
 var wnRules = []struct {
 	suf, rep string
-	bit      uint16
-	need     uint8
+	pairs    []wnPair
 }{
-	{"s", "", Plural, lemNoun}, {"ses", "s", Plural, lemNoun}, {"xes", "x", Plural, lemNoun},
-	{"zes", "z", Plural, lemNoun}, {"ches", "ch", Plural, lemNoun}, {"shes", "sh", Plural, lemNoun},
-	{"men", "man", Plural, lemNoun}, {"ies", "y", Plural, lemNoun},
-	{"s", "", VerbS, lemVerb}, {"ies", "y", VerbS, lemVerb}, {"es", "e", VerbS, lemVerb}, {"es", "", VerbS, lemVerb},
-	{"ed", "e", VerbEd, lemVerb}, {"ed", "", VerbEd, lemVerb}, {"ied", "y", VerbEd, lemVerb},
-	{"ing", "e", VerbIng, lemVerb}, {"ing", "", VerbIng, lemVerb},
-	{"er", "", AdjCmp, lemAdj}, {"est", "", AdjCmp, lemAdj}, {"er", "e", AdjCmp, lemAdj}, {"est", "e", AdjCmp, lemAdj},
-	{"ier", "y", AdjCmp, lemAdj}, {"iest", "y", AdjCmp, lemAdj},
+	{"s", "", []wnPair{{Plural, lemNoun}, {VerbS, lemVerb}}},
+	{"ses", "s", []wnPair{{Plural, lemNoun}}}, {"xes", "x", []wnPair{{Plural, lemNoun}}},
+	{"zes", "z", []wnPair{{Plural, lemNoun}}}, {"ches", "ch", []wnPair{{Plural, lemNoun}}},
+	{"shes", "sh", []wnPair{{Plural, lemNoun}}}, {"men", "man", []wnPair{{Plural, lemNoun}}},
+	{"ies", "y", []wnPair{{Plural, lemNoun}, {VerbS, lemVerb}}},
+	{"es", "e", []wnPair{{VerbS, lemVerb}}}, {"es", "", []wnPair{{VerbS, lemVerb}}},
+	{"ed", "e", []wnPair{{VerbEd, lemVerb}}}, {"ed", "", []wnPair{{VerbEd, lemVerb}}}, {"ied", "y", []wnPair{{VerbEd, lemVerb}}},
+	{"ing", "e", []wnPair{{VerbIng, lemVerb}}}, {"ing", "", []wnPair{{VerbIng, lemVerb}}},
+	{"er", "", []wnPair{{AdjCmp, lemAdj}}}, {"est", "", []wnPair{{AdjCmp, lemAdj}}},
+	{"er", "e", []wnPair{{AdjCmp, lemAdj}}}, {"est", "e", []wnPair{{AdjCmp, lemAdj}}},
+	{"ier", "y", []wnPair{{AdjCmp, lemAdj}}}, {"iest", "y", []wnPair{{AdjCmp, lemAdj}}},
 }
 
 // Classes returns the word-class bits (Noun ... None) of the lower-cased form lw: 0 for forms
@@ -172,20 +181,45 @@ func (l *WordNet) Classes(lw []byte, buf *[]byte) uint16 {
 		m |= Adv
 	}
 	m |= l.exc[string(lw)]
+	switch lw[len(lw)-1] {
+	case 's', 'n', 'd', 'g', 'r', 't': // the last letters of the suffixes
+	default:
+		if m == 0 {
+			return None
+		}
+		return m
+	}
 	for _, r := range wnRules {
-		if len(lw) <= len(r.suf)+1 || m&r.bit != 0 || string(lw[len(lw)-len(r.suf):]) != r.suf {
+		if len(lw) <= len(r.suf)+1 || string(lw[len(lw)-len(r.suf):]) != r.suf {
+			continue
+		}
+		todo := false
+		for _, p := range r.pairs {
+			todo = todo || m&p.bit == 0
+		}
+		if !todo {
 			continue
 		}
 		stem := lw[:len(lw)-len(r.suf)]
 		*buf = append(append((*buf)[:0], stem...), r.rep...)
-		if l.base[string(*buf)]&r.need != 0 {
-			m |= r.bit
-			continue
-		}
-		// undoubled consonant: "stopped" → "stop", "bigger" → "big"
-		if r.rep == "" && (r.bit == VerbEd || r.bit == VerbIng || r.bit == AdjCmp) && len(stem) >= 3 && stem[len(stem)-1] == stem[len(stem)-2] {
-			if l.base[string(stem[:len(stem)-1])]&r.need != 0 {
-				m |= r.bit
+		got := l.base[string(*buf)]
+		var undoubled uint8
+		for _, p := range r.pairs {
+			if m&p.bit != 0 {
+				continue
+			}
+			if got&p.need != 0 {
+				m |= p.bit
+				continue
+			}
+			// undoubled consonant: "stopped" → "stop", "bigger" → "big"
+			if r.rep == "" && (p.bit == VerbEd || p.bit == VerbIng || p.bit == AdjCmp) && len(stem) >= 3 && stem[len(stem)-1] == stem[len(stem)-2] {
+				if undoubled == 0 {
+					undoubled = l.base[string(stem[:len(stem)-1])] | 0x80
+				}
+				if undoubled&p.need != 0 {
+					m |= p.bit
+				}
 			}
 		}
 	}
