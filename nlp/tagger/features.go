@@ -96,7 +96,7 @@ func (t *Tagger) prepare(s *story.Sentence, sc *scratch) {
 		sc.tags[n+pad+i] = t.nclass + 1
 		sc.tags1[i], sc.tags1[n+pad+i] = t.nclass, t.nclass+1
 	}
-	lex, amb := t.lex, t.amb
+	lex, known := t.lex, t.known
 	for i := range s.Tokens {
 		form := s.Tokens[i].Form
 		wf := &sc.w[i+pad]
@@ -125,16 +125,15 @@ func (t *Tagger) prepare(s *story.Sentence, sc *scratch) {
 		if c, ok := t.tagDict[form]; ok {
 			wf.dictClass = c
 		}
+		kw, ok := known[string(lw)]
+		wf.amb, wf.known = kw.amb, ok
 		wf.wn = 0
 		if t.wn != nil && wf.dictClass < 0 { // words the tag dictionary settles are never scored
-			wf.wn = uint64(t.wn.Classes(lw, &sc.wnbuf))
-		}
-		if a, ok := amb[string(lw)]; ok {
-			wf.amb = a
-			wf.known = true
-		} else {
-			wf.amb = 0
-			wf.known = false
+			if ok {
+				wf.wn = uint64(kw.wn)
+			} else {
+				wf.wn = uint64(t.wn.Classes(lw, &sc.wnbuf))
+			}
 		}
 	}
 }

@@ -136,6 +136,7 @@ func Load(r io.Reader) (*Tagger, error) {
 	if t.model.NClass() != t.nclass || (t.model2 != nil && t.model2.NClass() != t.nclass) {
 		return nil, fmt.Errorf("tagger: model has %d classes, tag set %d", t.model.NClass(), t.nclass)
 	}
+	t.index()
 	return t, nil
 }
 

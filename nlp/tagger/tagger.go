@@ -23,14 +23,15 @@ import (
 // Tagger tags, lemmatises and adds UD features to tokenised sentences.
 type Tagger struct {
 	nclass  int
-	classes []class           // class id → (UPOS, XPOS)
-	tagDict map[string]int16  // exact form → class, for frequent unambiguous words
-	amb     map[string]uint64 // lower-cased form → ambiguity class hash
-	lex     map[string]uint64 // exact form → hash of every UPOS seen with it in training (the lexicon)
-	lemmaEx map[string]string // form "\x00" XPOS → lemma where the rules are wrong (exact form, then lower case)
-	lemmas  map[string]bool   // lower-cased lemmas of the treebank's nouns, verbs and adjectives
-	featsW  map[string]string // lower-cased form "\x00" class → FEATS where it differs from the class default
-	featsC  []string          // class → most frequent FEATS
+	classes []class              // class id → (UPOS, XPOS)
+	tagDict map[string]int16     // exact form → class, for frequent unambiguous words
+	amb     map[string]uint64    // lower-cased form → ambiguity class hash
+	known   map[string]knownWord // amb with each word's WordNet classes, looked up once per token (index)
+	lex     map[string]uint64    // exact form → hash of every UPOS seen with it in training (the lexicon)
+	lemmaEx map[string]string    // form "\x00" XPOS → lemma where the rules are wrong (exact form, then lower case)
+	lemmas  map[string]bool      // lower-cased lemmas of the treebank's nouns, verbs and adjectives
+	featsW  map[string]string    // lower-cased form "\x00" class → FEATS where it differs from the class default
+	featsC  []string             // class → most frequent FEATS
 	model   *linear.Model
 	model2  *linear.Model // stacked stage 2, nil when the tagger has one stage
 	pool    sync.Pool
@@ -45,6 +46,27 @@ type Tagger struct {
 }
 
 type class struct{ UPOS, XPOS string }
+
+// knownWord is what prepare reads for a word with an ambiguity class: the class and the word's
+// WordNet classes (0 without WordNet), computed once when the tagger is built or loaded instead of
+// for every token.
+type knownWord struct {
+	amb uint64
+	wn  uint16
+}
+
+// index builds t.known from t.amb and t.wn.
+func (t *Tagger) index() {
+	t.known = make(map[string]knownWord, len(t.amb))
+	var buf []byte
+	for w, a := range t.amb {
+		kw := knownWord{amb: a}
+		if t.wn != nil {
+			kw.wn = t.wn.Classes([]byte(w), &buf)
+		}
+		t.known[w] = kw
+	}
+}
 
 func (t *Tagger) getScratch() *scratch {
 	if sc, ok := t.pool.Get().(*scratch); ok {
@@ -411,6 +433,7 @@ func Train(train, dev []story.Sentence, opt Options) (*Tagger, error) {
 	t.setMasks()
 	t.buildTables(train, classID)
 	t.wn = opt.WordNet
+	t.index()
 
 	tr := linear.NewTrainer(t.nclass)
 	order := make([]int, len(train))
@@ -719,7 +742,7 @@ func majority(m map[string]int) string {
 
 // Pruned returns a copy of t whose weights below min (in perceptron updates) are dropped.
 func (t *Tagger) Pruned(min float64) *Tagger {
-	c := &Tagger{nclass: t.nclass, classes: t.classes, tagDict: t.tagDict, amb: t.amb, lex: t.lex, lemmaEx: t.lemmaEx, lemmas: t.lemmas,
+	c := &Tagger{nclass: t.nclass, classes: t.classes, tagDict: t.tagDict, amb: t.amb, known: t.known, lex: t.lex, lemmaEx: t.lemmaEx, lemmas: t.lemmas,
 		featsW: t.featsW, featsC: t.featsC, model: t.model.Prune(min), open: t.open, verb: t.verb, propn: t.propn, num: t.num, vbd: t.vbd, vbn: t.vbn, adpIN: t.adpIN, wn: t.wn}
 	if t.model2 != nil {
 		c.model2 = t.model2.Prune(min)
