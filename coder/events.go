@@ -49,13 +49,26 @@ func agreeThat(c *Coder, t *tree, v int) bool {
 // roles fills the frame's source and target actors (§12.7).
 func (c *Coder) roles(sc *storyCtx, t *tree, f *frame) {
 	objs, obls := t.objects(f.v)
+	// The objects of an uncoded infinitival complement: with a pattern that reached into it
+	// ("vowed to wage war on the Rohans") on a par with the verb's own; otherwise only when the
+	// verb's own objects name no actor and it has no direct object ("promised to democratize
+	// Serbia", "helped save Afghan civilians": the verb's act is directed at the complement's
+	// object, CAMEO 1.1b3 §1; in "urged both sides to protect civilians" the appeal is to both
+	// sides, not to the civilians).
+	var inner []int
+	ownObj := t.child(f.v, "obj", "iobj") >= 0 || propositional[t.lemmas[f.v]]
 	for _, k := range t.kids[f.v] {
-		// The objects of an uncoded infinitival complement count only when a pattern reached
-		// into it ("vowed to wage war on the Rohans").
-		if f.pattern != nil && t.isXcomp(k) && !t.isNominal(k) && c.frameAt(t, k) == nil {
+		if t.isXcomp(k) && !t.isNominal(k) && c.frameAt(t, k) == nil {
 			o, ob := t.objects(k)
-			objs = append(objs, o...)
-			obls = append(obls, ob...)
+			if f.pattern != nil {
+				objs = append(objs, o...)
+				obls = append(obls, ob...)
+			} else if !ownObj && t.child(k, "aux", "aux:pass") < 0 && !negated(t, k) {
+				// Not a perfect or progressive infinitive, which reports the subject's own
+				// state ("claims to be manufacturing weapons", "claims to have killed"),
+				// nor a negated one ("vowed not to have any dealings with the PLO").
+				inner = append(append(inner, o...), ob...)
+			}
 		}
 	}
 	passive := f.passive || f.code.Kind == dict.CodePassive
@@ -167,12 +180,17 @@ func (c *Coder) roles(sc *storyCtx, t *tree, f *frame) {
 	// An object naming the source's own organs through a possessive ("withdrew its troops from
 	// Lebanon") is the target only when nothing else is.
 	var own []actor
-	for n, side := range [2][]int{objs, obls} {
+	for n, side := range [3][]int{objs, obls, inner} {
 		for _, k := range side {
 			if misparsedSubject(t, f.v, k) {
 				continue
 			}
-			if n == 1 && t.isVenue(f, k) {
+			if n == 0 && reflexive[t.words[k]] {
+				// "Iran committed itself to talks with the European Union": the source
+				// again, not the target, which is looked for further on.
+				continue
+			}
+			if n == 1 && t.isVenue(f, k) || n == 2 && t.base(k) == "obl" && t.isLocation(k) {
 				// A place named as the event's location or a meeting's venue (location.go).
 				continue
 			}
@@ -199,6 +217,14 @@ func (c *Coder) roles(sc *storyCtx, t *tree, f *frame) {
 	// When that subject is the speaker again ("Frodo said he has satisfaction toward Gondor"),
 	// the clause's objects.
 	c.clauseTarget(sc, t, f, false)
+}
+
+// propositional are upper-cased lemmas of verbs whose infinitival complement states a proposition
+// about their subject, not an act directed at the complement's object ("The Syrian Kurds claim to
+// have no links to the PKK", "expects to have 75,000 people here").
+var propositional = map[string]bool{
+	"CLAIM": true, "ALLEGE": true, "PROFESS": true, "PRETEND": true, "PURPORT": true, "SEEM": true,
+	"APPEAR": true, "EXPECT": true, "DENY": true,
 }
 
 // nestedAgent returns the actors of a "by" phrase on the nominal of one of a passive verb's

@@ -158,19 +158,43 @@ func sideActors(as []actor, lo, hi int) []actor {
 // "Prime Minister Mahendra Chaudhry" when the name is not in the dictionaries) the country of
 // the frame's source: an unnamed official, rebel or judge acted on by a national actor is that
 // actor's compatriot ("The Fijian rebels will release Prime Minister ..." → FJIREB FJIGOV).
-// Targets that would name the source's own state are left as they are.
+// Targets that would name the source's own state are left as they are. Among coordinated targets
+// only the agent-only ones inherit, when another target already has the source's country ("will
+// release Prime Minister Mahendra Chaudhry and more than 30 members of his government" → FJIGOV
+// once, not ---GOV and FJIGOV).
 func (c *Coder) inheritTargets(f *frame, t *tree) {
 	if len(f.targets) == 0 || len(f.sources) == 0 {
 		return
 	}
+	mixed := false
 	for _, a := range f.targets {
-		if !a.agentOnly || a.fromContext {
+		if a.fromContext {
+			return
+		}
+		if !a.agentOnly {
+			mixed = true
+		}
+	}
+	srcCountries := countries(f.sources)
+	if mixed {
+		// Only when a target that has an actor shares the source's country.
+		shared := false
+		for _, a := range countries(f.targets) {
+			for _, s := range srcCountries {
+				shared = shared || a.code == s.code
+			}
+		}
+		if !shared {
 			return
 		}
 	}
 	var out []actor
 	for _, a := range f.targets {
-		in := inherit(countries(f.sources), a)
+		if !a.agentOnly {
+			out = append(out, a)
+			continue
+		}
+		in := inherit(srcCountries, a)
 		if len(in) == 0 || sameBase(in, f.sources) || sameActors(in, f.sources) || ownOrgan(in, f.sources) {
 			return
 		}

@@ -330,15 +330,16 @@ var denialAdjectives = map[string]bool{
 // disputed reports whether verb i is the content of a claim that the sentence denies: its clause
 // hangs, through a "that", from a report noun ("allegations that Pakistan is supporting
 // militants"), and a copular denial adjective ("are baseless") is tied to that noun or to the
-// verb in the tree: the noun's predicate (UD: "allegations" nsubj of "baseless"), or a dependent
-// of the verb as parsers often attach it. The claimed act is not coded as an event: the sentence
+// verb in the tree: the noun's predicate (UD: "allegations" nsubj of "baseless"), a dependent of
+// the verb as parsers often attach it, or a sibling of the noun under the same reporting verb. The claimed act is not coded as an event: the sentence
 // says it did not happen (cf. §12.6, negation).
 func disputed(t *tree, i int) bool {
 	// The report noun: the first nominal above the verb, through clausal relations.
 	n := -1
 	for j, steps := i, 0; t.head[j] >= 0 && steps < 4; steps++ {
 		switch t.base(j) {
-		case "ccomp", "acl", "nmod", "dep", "appos", "advcl":
+		case "ccomp", "acl", "nmod", "dep", "appos", "advcl", "fixed":
+			// fixed: a parser misreading "that supporting" as one expression
 		default:
 			return false
 		}
@@ -365,7 +366,10 @@ func disputed(t *tree, i int) bool {
 		if !denialAdjectives[t.lemmas[d]] || t.child(d, "cop") < 0 {
 			continue
 		}
-		if d == t.head[n] || t.ancestor(i, d, 3) {
+		// Tied: the noun is the adjective's subject, the adjective hangs from the claimed verb,
+		// or both hang from the same reporting verb ("said allegations that ... are baseless"
+		// parsed with both as complements of "said").
+		if d == t.head[n] || t.ancestor(i, d, 3) || (t.head[d] >= 0 && t.head[d] == t.head[n]) {
 			return true
 		}
 	}

@@ -224,6 +224,13 @@ func (t *tree) init(s *story.Sentence, vocab *dict.Vocab) error {
 	if roots == 1 && (t.uposes[root] == "NOUN" || t.uposes[root] == "PROPN") {
 		t.repairNominalRoot(root)
 	}
+	if roots == 1 && t.uposes[root] == "VERB" {
+		t.repairSubordinateRoot(root)
+		t.repairAgentVerb(root)
+	}
+	t.repairTimeSubject()
+	t.repairReportedClause()
+	t.repairAppositionSubject()
 	for i := range s.Tokens {
 		r := t.rels[i]
 		full := r
@@ -511,8 +518,40 @@ func (t *tree) repairReported() {
 // with an object is active), and has no subject of its own, m becomes the root with r its
 // subject. Like repairReported it works on t.head, t.rels and t.uposes only.
 //
+// The same holds one step down when the root noun has a noun object right after it, a relation
+// nouns do not take ("European Community foreign ministers agreed ..." with "Community" as the
+// root, "ministers" its obj and "agreed" an acl of "ministers"): the object's verb dependent m
+// becomes the root, the object its subject and the root noun a compound of the object.
+//
 // r is the sentence's only root (init calls it only then).
 func (t *tree) repairNominalRoot(r int) {
+	for o := r + 1; o < t.n; o++ {
+		if t.head[o] != r || t.rels[o] != "obj" || (t.uposes[o] != "NOUN" && t.uposes[o] != "PROPN") {
+			continue
+		}
+		between := false // words between them that are not the object's own premodifiers
+		for j := r + 1; j < o; j++ {
+			between = between || t.head[j] != o
+		}
+		if m := t.nominalVerb(o, true); m >= 0 && !between {
+			t.head[m], t.rels[m] = -1, "root"
+			t.head[o], t.rels[o] = m, "nsubj"
+			t.head[r], t.rels[r] = o, "compound"
+			return
+		}
+		break
+	}
+	if m := t.nominalVerb(r, false); m >= 0 {
+		t.head[m], t.rels[m] = -1, "root"
+		t.head[r], t.rels[r] = m, "nsubj"
+	}
+}
+
+// nominalVerb returns the first VERB dependent m of the noun r after it (acl, amod, conj, dep,
+// appos, parataxis or list) when it is a finite past form (VBD), or a VBN with an object, without
+// a subject of its own; any VBN when anyVBN is true (below a root noun's object, where the parse
+// is wrong anyway); -1 otherwise (repairNominalRoot).
+func (t *tree) nominalVerb(r int, anyVBN bool) int {
 	m := -1
 	for j := r + 1; j < t.n; j++ {
 		if t.head[j] != r || t.uposes[j] != "VERB" {
@@ -525,7 +564,7 @@ func (t *tree) repairNominalRoot(r int) {
 		break
 	}
 	if m < 0 {
-		return
+		return -1
 	}
 	x := t.s.Tokens[m].XPOS
 	hasObj := false
@@ -535,14 +574,327 @@ func (t *tree) repairNominalRoot(r int) {
 		}
 		switch t.rels[j] {
 		case "nsubj", "nsubj:pass", "csubj", "expl", "mark":
-			return
+			return -1
 		case "obj":
 			hasObj = true
 		}
 	}
-	if x != "VBD" && !(x == "VBN" && hasObj) {
+	if x != "VBD" && !(x == "VBN" && (hasObj || anyVBN)) {
+		return -1
+	}
+	return m
+}
+
+// repairSubordinateRoot undoes a parser error where a subordinate clause is taken for the main one
+// and the main verb for a reduced relative of its own subject ("Senior Hungarian and Romanian
+// officials agreed on Wednesday that their countries should cooperate ..." with "cooperate" as
+// the root, "officials" as its first subject and "agreed" as an acl of "officials"; "The
+// Azerbaijani parliament threatened on Monday to secede ... unless the Kremlin withdrew its
+// troops" with "withdrew" as the root). When the verb root r has two subjects n1 < n2, a
+// subordinator (mark) of its own after n1, and n1 has a past-form VERB m (VBD or VBN) as acl
+// between n1 and n2 without a subject of its own, m becomes the root with n1 its subject, and r
+// its ccomp (after "that") or advcl (after another subordinator). A root clause has no
+// subordinator, which tells this shape from a true reduced relative ("troops stationed in Iraq
+// attacked ..."). Like repairReported it works on t.head, t.rels and t.uposes only.
+func (t *tree) repairSubordinateRoot(r int) {
+	n1, n2, mark := -1, -1, -1
+	for j := 0; j < r; j++ {
+		if t.head[j] != r {
+			continue
+		}
+		switch t.rels[j] {
+		case "nsubj", "nsubj:pass":
+			if n1 < 0 {
+				n1 = j
+			} else if n2 < 0 {
+				n2 = j
+			}
+		case "mark":
+			mark = j
+		}
+	}
+	if n1 < 0 || n2 < 0 || mark < n1 {
 		return
 	}
+	switch t.uposes[n1] {
+	case "NOUN", "PROPN":
+	default:
+		return
+	}
+	m := -1
+	for j := n1 + 1; j < n2; j++ {
+		if t.head[j] == n1 && t.rels[j] == "acl" && t.uposes[j] == "VERB" {
+			m = j
+			break
+		}
+	}
+	if m < 0 || mark < m {
+		return
+	}
+	if x := t.s.Tokens[m].XPOS; x != "VBD" && x != "VBN" {
+		return
+	}
+	for j := 0; j < t.n; j++ {
+		if t.head[j] == m && strings.HasPrefix(t.rels[j], "nsubj") {
+			return
+		}
+	}
+	rel := "advcl"
+	if t.words[mark] == "THAT" {
+		rel = "ccomp"
+	}
 	t.head[m], t.rels[m] = -1, "root"
-	t.head[r], t.rels[r] = m, "nsubj"
+	t.head[n1], t.rels[n1] = m, "nsubj"
+	t.head[r], t.rels[r] = m, rel
+}
+
+// timeWords are the upper-cased bare time adverbs news sentences put between the subject and the
+// verb ("Iran today threatened ...").
+var timeWords = map[string]bool{"TODAY": true, "YESTERDAY": true, "TONIGHT": true, "TOMORROW": true}
+
+// repairTimeSubject undoes a parser error where the subject is read as a compound of a bare time
+// adverb after it ("Iran today threatened to launch ..." with "Iran" as a compound of "today"
+// and "today" as an unmarked oblique of "threatened"): when a time word is a bare oblique or
+// nominal modifier of a verb that has no subject, and has noun or proper noun compounds before
+// it, the last of them becomes the verb's subject (keeping its own dependents; earlier compounds
+// of the time word attach to it). Like repairReported it works on t.head, t.rels and t.uposes
+// only.
+func (t *tree) repairTimeSubject() {
+	for i := 1; i < t.n; i++ {
+		if !timeWords[t.words[i]] {
+			continue
+		}
+		v := t.head[i]
+		if v <= i || v >= t.n || t.uposes[v] != "VERB" {
+			continue
+		}
+		switch t.rels[i] {
+		case "obl:unmarked", "obl:tmod", "obl:npmod", "nmod:tmod", "nmod:unmarked":
+		default:
+			continue
+		}
+		c := -1
+		for j := 0; j < i; j++ {
+			if t.head[j] == i && t.rels[j] == "compound" && (t.uposes[j] == "PROPN" || t.uposes[j] == "NOUN") {
+				c = j
+			}
+		}
+		if c < 0 || c != i-1 {
+			continue
+		}
+		subj := false
+		for j := 0; j < t.n; j++ {
+			if t.head[j] == v && (strings.HasPrefix(t.rels[j], "nsubj") || strings.HasPrefix(t.rels[j], "csubj")) {
+				subj = true
+				break
+			}
+		}
+		if subj {
+			continue
+		}
+		for j := 0; j < i; j++ {
+			if t.head[j] == i && j != c {
+				t.head[j] = c
+			}
+		}
+		t.head[c], t.rels[c] = v, "nsubj"
+	}
+}
+
+// repairAgentVerb undoes a tagger and parser error where the main verb, a third-person -s form
+// right after a reduced relative's by-phrase, is read as a plural noun heading that phrase ("The
+// resolution pushed by the European Union calls for the Security Council to ..." with "calls"
+// as the obl:agent of "pushed", "European Union" as its compound, and "pushed" as the root).
+// When the root r is a bare past participle (VBN without auxiliary) with a subject n before it,
+// and its obl:agent k after it is a plural noun (NNS, ending in -s) whose word right before it
+// is a noun or proper noun compound c, and k has a dependent after it, k becomes the root (a
+// VERB) with n its subject; r becomes an acl of n with c its obl:agent (taking k's words before
+// c: "by", "the"); k's dependents after it and r's dependents after k move to k (nmod becoming
+// obl). Like repairReported it works on t.head, t.rels and t.uposes only.
+func (t *tree) repairAgentVerb(r int) {
+	if t.s.Tokens[r].XPOS != "VBN" {
+		return
+	}
+	n, k := -1, -1
+	for j := 0; j < t.n; j++ {
+		if t.head[j] != r {
+			continue
+		}
+		switch {
+		case strings.HasPrefix(t.rels[j], "nsubj") && j < r:
+			n = j
+		case strings.HasPrefix(t.rels[j], "aux"):
+			return
+		case t.rels[j] == "obl:agent" && j > r:
+			k = j
+		}
+	}
+	if n < 0 || k < 0 || t.uposes[k] != "NOUN" || t.s.Tokens[k].XPOS != "NNS" || !strings.HasSuffix(t.words[k], "S") {
+		return
+	}
+	c := k - 1
+	if t.head[c] != k || t.rels[c] != "compound" || (t.uposes[c] != "NOUN" && t.uposes[c] != "PROPN") {
+		return
+	}
+	after := false
+	for j := k + 1; j < t.n; j++ {
+		if t.head[j] == k {
+			after = true
+		}
+	}
+	if !after {
+		return
+	}
+	for j := 0; j < t.n; j++ {
+		switch {
+		case j < c && t.head[j] == k:
+			t.head[j] = c
+		case j > k && t.head[j] == k && t.rels[j] == "nmod":
+			t.rels[j] = "obl"
+		case j > k && t.head[j] == r:
+			t.head[j] = k
+		}
+	}
+	t.head[k], t.rels[k], t.uposes[k] = -1, "root", "VERB"
+	t.head[n] = k
+	t.head[r], t.rels[r] = n, "acl"
+	t.head[c], t.rels[c] = r, "obl:agent"
+}
+
+// repairAppositionSubject undoes a parser error on a subject followed by an apposition set off by
+// commas ("A member of the Syrian parliament, Mohammed Mamoun, started a hunger strike ..." with
+// "member" as a bare oblique of "started" and the name as its subject): when a verb's nsubj s is
+// enclosed in commas and the verb has a bare nominal oblique m (obl:unmarked, obl:npmod,
+// obl:tmod) ending right before the first comma, m becomes the subject and s its appos. Time
+// nouns ("Yesterday, Mamoun started ...") are left alone. Like repairReported it works on t.head,
+// t.rels and t.uposes only.
+func (t *tree) repairAppositionSubject() {
+	for s := 2; s < t.n; s++ {
+		if t.rels[s] != "nsubj" || t.words[s-1] != "," {
+			continue
+		}
+		v := t.head[s]
+		if v <= s || t.uposes[v] != "VERB" {
+			continue
+		}
+		// The end of s's phrase, followed by a comma before the verb.
+		end := s
+		for j := s + 1; j < v; j++ {
+			if t.uposes[j] == "PUNCT" {
+				continue
+			}
+			for k := j; k >= 0 && k != v; k = t.head[k] {
+				if k == s {
+					end = j
+					break
+				}
+			}
+		}
+		if end+1 >= v || t.words[end+1] != "," || t.head[end+1] == v {
+			continue
+		}
+		m := -1
+		for j := 0; j < s-1; j++ {
+			if t.head[j] == v {
+				switch t.rels[j] {
+				case "obl:unmarked", "obl:npmod", "obl:tmod":
+					m = j
+				}
+			}
+		}
+		if m < 0 || t.uposes[m] != "NOUN" || timeNouns[t.lemmas[m]] {
+			continue
+		}
+		// m's phrase must end right before the first comma.
+		last := m
+		for j := m + 1; j < s-1; j++ {
+			for k := j; k >= 0 && k != v; k = t.head[k] {
+				if k == m {
+					last = j
+					break
+				}
+			}
+		}
+		if last != s-2 {
+			continue
+		}
+		t.head[m], t.rels[m] = v, "nsubj"
+		t.head[s], t.rels[s] = m, "appos"
+		t.head[s-1] = s
+		return
+	}
+}
+
+// timeNouns are upper-cased lemmas of nouns that name a time, which stand as bare obliques
+// ("Last week, the minister said ...").
+var timeNouns = map[string]bool{
+	"WEEK": true, "MONTH": true, "YEAR": true, "DAY": true, "TODAY": true, "YESTERDAY": true,
+	"NIGHT": true, "MORNING": true, "EVENING": true, "AFTERNOON": true, "WEEKEND": true, "TIME": true,
+	"TONIGHT": true, "TOMORROW": true, "DECADE": true, "CENTURY": true, "HOUR": true, "MINUTE": true,
+}
+
+// repairReportedClause undoes a parser error on a reported clause before its reporting verb
+// ("Israeli tanks fired four shell bombs at targets in Jericho, witnesses said" with "tanks" as
+// the ccomp of "said" and "fired" as an acl of "tanks"; "The Israeli army forced out ... more
+// than 1,000 Palestinian refugees ..., residents said" with "army" as a second subject of
+// "said"): a noun n that is the ccomp of verb h, or a subject of h followed by another subject of
+// h (the reporter), whose first acl after it is a past-form VERB m (VBD or VBN) without a subject
+// of its own before the reporter, becomes the subject of m, and m the ccomp of h. Like
+// repairReported it works on t.head, t.rels and t.uposes only.
+func (t *tree) repairReportedClause() {
+	for n := 0; n < t.n; n++ {
+		if t.uposes[n] != "NOUN" && t.uposes[n] != "PROPN" {
+			continue
+		}
+		h := t.head[n]
+		if h <= n || t.uposes[h] != "VERB" {
+			continue
+		}
+		limit := h // the reported clause ends before the reporter (or the reporting verb)
+		switch t.rels[n] {
+		case "ccomp":
+		case "nsubj":
+			n2 := -1
+			for j := n + 1; j < h; j++ {
+				if t.head[j] == h && t.rels[j] == "nsubj" {
+					n2 = j
+				}
+				if t.head[j] == h && t.rels[j] == "mark" {
+					n2 = -1
+					break
+				}
+			}
+			if n2 < 0 {
+				continue
+			}
+			limit = n2
+		default:
+			continue
+		}
+		m := -1
+		for j := n + 1; j < limit; j++ {
+			if t.head[j] == n && t.rels[j] == "acl" {
+				m = j
+				break
+			}
+		}
+		if m < 0 || t.uposes[m] != "VERB" {
+			continue
+		}
+		if x := t.s.Tokens[m].XPOS; x != "VBD" && x != "VBN" {
+			continue
+		}
+		own := false
+		for j := 0; j < t.n; j++ {
+			if t.head[j] == m && (strings.HasPrefix(t.rels[j], "nsubj") || t.rels[j] == "mark") {
+				own = true
+				break
+			}
+		}
+		if own {
+			continue
+		}
+		t.head[m], t.rels[m] = h, "ccomp"
+		t.head[n], t.rels[n] = m, "nsubj"
+	}
 }

@@ -116,3 +116,206 @@ func TestConcurrentCodingMatchesSequential(t *testing.T) {
 		t.Error(e)
 	}
 }
+
+// TestRepairSubordinateRoot checks the repair of a subordinate clause parsed as the main one, with
+// the main verb as a reduced relative of its subject (repairSubordinateRoot), and that a true
+// reduced relative before a root without a subordinator is left alone.
+func TestRepairSubordinateRoot(t *testing.T) {
+	tok := func(form, upos, xpos string, head int, rel string) story.Token {
+		return story.Token{Form: form, Lemma: strings.ToLower(form), UPOS: upos, XPOS: xpos, Head: head, Deprel: rel}
+	}
+	// "The parliament threatened on Monday to secede unless Gondor withdrew its troops ." as the
+	// tagger misparses it: "withdrew" the root, "threatened" an acl of "parliament".
+	bad := story.Sentence{Tokens: []story.Token{
+		tok("The", "DET", "DT", 2, "det"), tok("parliament", "NOUN", "NN", 11, "nsubj"),
+		tok("threatened", "VERB", "VBN", 2, "acl"), tok("on", "ADP", "IN", 5, "case"),
+		tok("Monday", "PROPN", "NNP", 3, "obl"), tok("to", "PART", "TO", 7, "mark"),
+		tok("secede", "VERB", "VB", 3, "advcl"), tok("unless", "SCONJ", "IN", 11, "mark"),
+		tok("Gondor", "PROPN", "NNP", 11, "nsubj"), tok("really", "ADV", "RB", 11, "advmod"),
+		tok("withdrew", "VERB", "VBD", 0, "root"), tok("its", "PRON", "PRP$", 13, "nmod:poss"),
+		tok("troops", "NOUN", "NNS", 11, "obj"), tok(".", "PUNCT", ".", 11, "punct"),
+	}}
+	var tr tree
+	if err := tr.init(&bad, nil); err != nil {
+		t.Fatal(err)
+	}
+	if tr.head[2] != -1 || tr.rel(2) != "root" || tr.head[1] != 2 || tr.rel(1) != "nsubj" ||
+		tr.head[10] != 2 || tr.rel(10) != "advcl" || tr.head[8] != 10 {
+		t.Errorf("not repaired: heads %v rels %q", tr.head, tr.rels)
+	}
+	// "Troops stationed in Gondor attacked Rohan ." is a true reduced relative (one subject).
+	good := story.Sentence{Tokens: []story.Token{
+		tok("Troops", "NOUN", "NNS", 5, "nsubj"), tok("stationed", "VERB", "VBN", 1, "acl"),
+		tok("in", "ADP", "IN", 4, "case"), tok("Gondor", "PROPN", "NNP", 2, "obl"),
+		tok("attacked", "VERB", "VBD", 0, "root"), tok("Rohan", "PROPN", "NNP", 5, "obj"),
+	}}
+	if err := tr.init(&good, nil); err != nil {
+		t.Fatal(err)
+	}
+	if tr.head[4] != -1 || tr.head[1] != 0 || tr.rel(1) != "acl" {
+		t.Errorf("true reduced relative changed: heads %v rels %q", tr.head, tr.rels)
+	}
+}
+
+// TestRepairTimeSubject checks that a subject read as a compound of a bare time word after it
+// becomes the verb's subject again (repairTimeSubject), and that a verb with a subject is left
+// alone.
+func TestRepairTimeSubject(t *testing.T) {
+	tok := func(form, upos string, head int, rel string) story.Token {
+		return story.Token{Form: form, Lemma: strings.ToLower(form), UPOS: upos, Head: head, Deprel: rel}
+	}
+	// "Gondor today threatened Rohan ." with "Gondor" as a compound of "today".
+	bad := story.Sentence{Tokens: []story.Token{
+		tok("Gondor", "PROPN", 2, "compound"), tok("today", "NOUN", 3, "obl:unmarked"),
+		tok("threatened", "VERB", 0, "root"), tok("Rohan", "PROPN", 3, "obj"), tok(".", "PUNCT", 3, "punct"),
+	}}
+	var tr tree
+	if err := tr.init(&bad, nil); err != nil {
+		t.Fatal(err)
+	}
+	if tr.head[0] != 2 || tr.rel(0) != "nsubj" || tr.head[1] != 2 {
+		t.Errorf("not repaired: heads %v rels %q", tr.head, tr.rels)
+	}
+	// "Rohan Gondor today threatened": "threatened" has a subject of its own.
+	good := story.Sentence{Tokens: []story.Token{
+		tok("Rohan", "PROPN", 4, "nsubj"), tok("Gondor", "PROPN", 3, "compound"),
+		tok("today", "NOUN", 4, "obl:unmarked"), tok("threatened", "VERB", 0, "root"),
+	}}
+	if err := tr.init(&good, nil); err != nil {
+		t.Fatal(err)
+	}
+	if tr.head[1] != 2 || tr.rel(1) != "compound" {
+		t.Errorf("verb with a subject changed: heads %v rels %q", tr.head, tr.rels)
+	}
+}
+
+// TestRepairAgentVerb checks that a main verb read as the plural noun heading a reduced
+// relative's by-phrase becomes the root again (repairAgentVerb).
+func TestRepairAgentVerb(t *testing.T) {
+	tok := func(form, upos, xpos string, head int, rel string) story.Token {
+		return story.Token{Form: form, Lemma: strings.ToLower(form), UPOS: upos, XPOS: xpos, Head: head, Deprel: rel}
+	}
+	// "The plan backed by the Gondor government calls for talks ." with "calls" as the obl:agent
+	// of "backed" and "backed" as the root.
+	bad := story.Sentence{Tokens: []story.Token{
+		tok("The", "DET", "DT", 2, "det"), tok("plan", "NOUN", "NN", 3, "nsubj"),
+		tok("backed", "VERB", "VBN", 0, "root"), tok("by", "ADP", "IN", 8, "case"),
+		tok("the", "DET", "DT", 8, "det"), tok("Gondor", "PROPN", "NNP", 7, "compound"),
+		tok("government", "NOUN", "NN", 8, "compound"), tok("calls", "NOUN", "NNS", 3, "obl:agent"),
+		tok("for", "ADP", "IN", 10, "case"), tok("talks", "NOUN", "NNS", 8, "nmod"),
+		tok(".", "PUNCT", ".", 3, "punct"),
+	}}
+	var tr tree
+	if err := tr.init(&bad, nil); err != nil {
+		t.Fatal(err)
+	}
+	if tr.head[7] != -1 || tr.upos(7) != "VERB" || tr.head[1] != 7 || tr.head[2] != 1 || tr.rel(2) != "acl" ||
+		tr.head[6] != 2 || tr.rel(6) != "obl:agent" || tr.head[3] != 6 || tr.head[9] != 7 || tr.rel(9) != "obl" ||
+		tr.head[10] != 7 {
+		t.Errorf("not repaired: heads %v rels %q", tr.head, tr.rels)
+	}
+	// "The plan was backed by Gondor officials ." is a true passive: left alone.
+	good := story.Sentence{Tokens: []story.Token{
+		tok("The", "DET", "DT", 2, "det"), tok("plan", "NOUN", "NN", 4, "nsubj:pass"),
+		tok("was", "AUX", "VBD", 4, "aux:pass"), tok("backed", "VERB", "VBN", 0, "root"),
+		tok("by", "ADP", "IN", 7, "case"), tok("Gondor", "PROPN", "NNP", 7, "compound"),
+		tok("officials", "NOUN", "NNS", 4, "obl:agent"), tok(".", "PUNCT", ".", 4, "punct"),
+	}}
+	if err := tr.init(&good, nil); err != nil {
+		t.Fatal(err)
+	}
+	if tr.head[3] != -1 || tr.head[6] != 3 || tr.upos(6) != "NOUN" {
+		t.Errorf("true passive changed: heads %v rels %q", tr.head, tr.rels)
+	}
+}
+
+// TestRepairNominalRootObject checks the repair of a noun root with a noun object whose
+// participle is the real main verb ("Eriador Council ministers agreed to ..." with "Council" as
+// the root and "ministers" its obj).
+func TestRepairNominalRootObject(t *testing.T) {
+	tok := func(form, upos, xpos string, head int, rel string) story.Token {
+		return story.Token{Form: form, Lemma: strings.ToLower(form), UPOS: upos, XPOS: xpos, Head: head, Deprel: rel}
+	}
+	s := story.Sentence{Tokens: []story.Token{
+		tok("Eriador", "PROPN", "NNP", 2, "compound"), tok("Council", "NOUN", "NN", 0, "root"),
+		tok("ministers", "NOUN", "NNS", 2, "obj"), tok("agreed", "VERB", "VBN", 3, "acl"),
+		tok("to", "PART", "TO", 6, "mark"), tok("meet", "VERB", "VB", 4, "xcomp"), tok(".", "PUNCT", ".", 2, "punct"),
+	}}
+	var tr tree
+	if err := tr.init(&s, nil); err != nil {
+		t.Fatal(err)
+	}
+	if tr.head[3] != -1 || tr.head[2] != 3 || tr.rel(2) != "nsubj" || tr.head[1] != 2 || tr.rel(1) != "compound" {
+		t.Errorf("not repaired: heads %v rels %q", tr.head, tr.rels)
+	}
+}
+
+// TestRepairAppositionSubject checks that a subject phrase read as a bare oblique, with its
+// apposition (set off by commas) as the subject, becomes the subject again, and that a time
+// phrase is left alone.
+func TestRepairAppositionSubject(t *testing.T) {
+	tok := func(form, upos string, head int, rel string) story.Token {
+		return story.Token{Form: form, Lemma: strings.ToLower(form), UPOS: upos, Head: head, Deprel: rel}
+	}
+	sent := func(first, rel string) story.Sentence {
+		// "An envoy of Gondor, Aragorn Elessar, visited Rohan ."
+		return story.Sentence{Tokens: []story.Token{
+			tok("An", "DET", 2, "det"), tok(first, "NOUN", 9, rel), tok("of", "ADP", 4, "case"),
+			tok("Gondor", "PROPN", 2, "nmod"), tok(",", "PUNCT", 2, "punct"), tok("Aragorn", "PROPN", 9, "nsubj"),
+			tok("Elessar", "PROPN", 6, "flat"), tok(",", "PUNCT", 6, "punct"), tok("visited", "VERB", 0, "root"),
+			tok("Rohan", "PROPN", 9, "obj"), tok(".", "PUNCT", 9, "punct"),
+		}}
+	}
+	var tr tree
+	s := sent("envoy", "obl:unmarked")
+	if err := tr.init(&s, nil); err != nil {
+		t.Fatal(err)
+	}
+	if tr.head[1] != 8 || tr.rel(1) != "nsubj" || tr.head[5] != 1 || tr.rel(5) != "appos" {
+		t.Errorf("not repaired: heads %v rels %q", tr.head, tr.rels)
+	}
+	s = sent("week", "obl:unmarked")
+	if err := tr.init(&s, nil); err != nil {
+		t.Fatal(err)
+	}
+	if tr.rel(1) != "obl:unmarked" || tr.rel(5) != "nsubj" {
+		t.Errorf("time phrase changed: heads %v rels %q", tr.head, tr.rels)
+	}
+}
+
+// TestRepairReportedClause checks that a reported clause whose subject noun was made the ccomp
+// (or a second subject) of the reporting verb, with the clause's verb as its acl, is rebuilt
+// (repairReportedClause).
+func TestRepairReportedClause(t *testing.T) {
+	tok := func(form, upos, xpos string, head int, rel string) story.Token {
+		return story.Token{Form: form, Lemma: strings.ToLower(form), UPOS: upos, XPOS: xpos, Head: head, Deprel: rel}
+	}
+	for _, rel := range []string{"ccomp", "nsubj"} {
+		// "Gondor tanks fired shells , witnesses said ."
+		s := story.Sentence{Tokens: []story.Token{
+			tok("Gondor", "PROPN", "NNP", 2, "compound"), tok("tanks", "NOUN", "NNS", 7, rel),
+			tok("fired", "VERB", "VBN", 2, "acl"), tok("shells", "NOUN", "NNS", 3, "obj"),
+			tok(",", "PUNCT", ",", 2, "punct"), tok("witnesses", "NOUN", "NNS", 7, "nsubj"),
+			tok("said", "VERB", "VBD", 0, "root"), tok(".", "PUNCT", ".", 7, "punct"),
+		}}
+		var tr tree
+		if err := tr.init(&s, nil); err != nil {
+			t.Fatal(err)
+		}
+		if tr.head[2] != 6 || tr.rel(2) != "ccomp" || tr.head[1] != 2 || tr.rel(1) != "nsubj" || tr.rel(5) != "nsubj" {
+			t.Errorf("%s: not repaired: heads %v rels %q", rel, tr.head, tr.rels)
+		}
+	}
+	// "Troops stationed in Gondor said ..." has one subject: left alone.
+	s := story.Sentence{Tokens: []story.Token{
+		tok("Troops", "NOUN", "NNS", 5, "nsubj"), tok("stationed", "VERB", "VBN", 1, "acl"),
+		tok("in", "ADP", "IN", 4, "case"), tok("Gondor", "PROPN", "NNP", 2, "obl"), tok("said", "VERB", "VBD", 0, "root"),
+	}}
+	var tr tree
+	if err := tr.init(&s, nil); err != nil {
+		t.Fatal(err)
+	}
+	if tr.head[1] != 0 || tr.rel(1) != "acl" || tr.head[0] != 4 {
+		t.Errorf("true reduced relative changed: heads %v rels %q", tr.head, tr.rels)
+	}
+}

@@ -20,6 +20,7 @@ import (
 	"github.com/dyad-events/dyad/nlp/parser"
 	"github.com/dyad-events/dyad/nlp/tagger"
 	"github.com/dyad-events/dyad/nlp/train"
+	"github.com/dyad-events/dyad/nlp/wordnet"
 	"github.com/dyad-events/dyad/story"
 )
 
@@ -29,6 +30,7 @@ type trainFlags struct {
 	stack           int
 	minUpd          int
 	seed            uint64
+	wordnet         string
 }
 
 func (f *trainFlags) register(c *cobra.Command) {
@@ -113,7 +115,11 @@ func addTrainSubcommands(parent *cobra.Command) {
 			if err != nil {
 				return err
 			}
-			t, err := tagger.Train(train, dev, tagger.Options{Epochs: tf.epochs, Seed: tf.seed, Stack: tf.stack, Log: os.Stdout})
+			wn, _, err := loadWordNet(tf.wordnet)
+			if err != nil {
+				return err
+			}
+			t, err := tagger.Train(train, dev, tagger.Options{Epochs: tf.epochs, Seed: tf.seed, Stack: tf.stack, WordNet: wn, Log: os.Stdout})
 			if err != nil {
 				return err
 			}
@@ -122,6 +128,7 @@ func addTrainSubcommands(parent *cobra.Command) {
 	}
 	tf.register(tc)
 	tc.Flags().IntVar(&tf.stack, "stack", 0, "add a stacked second stage trained on N-fold jackknifed stage-1 tags (0: one stage)")
+	tc.Flags().StringVar(&tf.wordnet, "wordnet", defaultWordNet, wordnetUsage)
 	parent.AddCommand(tc)
 
 	var pf trainFlags
@@ -161,6 +168,7 @@ func addTrainSubcommands(parent *cobra.Command) {
 		stack, seeds  int
 		addGold       bool
 		dump          string
+		wordnet       string
 	}
 	ac := &cobra.Command{
 		Use:   "all",
@@ -236,7 +244,12 @@ directory holding go.mod), not the working directory: --out nlp/model and --tree
 					}
 				}
 			}
-			return trainAll(af.treebank, af.out, cfg)
+			wn, wnFiles, err := loadWordNet(af.wordnet)
+			if err != nil {
+				return err
+			}
+			cfg.WordNet = wn
+			return trainAll(af.treebank, af.out, af.wordnet, wnFiles, cfg)
 		},
 	}
 	ac.Flags().StringVar(&af.treebank, "treebank", "../shared/data/ud-english-ewt", "folder holding en_ewt-ud-train.conllu and en_ewt-ud-dev.conllu (default relative to the module root)")
@@ -249,6 +262,7 @@ directory holding go.mod), not the working directory: --out nlp/model and --tree
 	ac.Flags().IntVar(&af.stack, "tagger-stack", -1, "jackknife folds of the tagger's stacked second stage, 0 for one stage (-1: default)")
 	ac.Flags().IntVar(&af.seeds, "parser-seeds", 0, "number of parsers trained with successive seeds and mixed into one (0: default)")
 	ac.Flags().BoolVar(&af.addGold, "add-gold-tags", train.DefaultConfig.AddGoldTags, "train the parser on the treebank-tagged sentences too, besides the jackknifed ones")
+	ac.Flags().StringVar(&af.wordnet, "wordnet", defaultWordNet, wordnetUsage)
 	ac.Flags().StringVar(&af.dump, "dump-tags", "", "also write the parser's training and dev sets with predicted tags into this folder")
 	parent.AddCommand(ac)
 
@@ -309,7 +323,36 @@ func fileInfo(path string) (model.File, error) {
 	return model.File{Name: filepath.Base(path), SHA256: hex.EncodeToString(sum[:]), Bytes: int64(len(b))}, nil
 }
 
-func trainAll(dir, out string, cfg train.Config) error {
+// defaultWordNet is where Debian's wordnet-base package installs WordNet 3.0.
+const defaultWordNet = "/usr/share/wordnet"
+
+const wordnetUsage = `WordNet 3.0 dict folder for the tagger's word-class features ("" to train without; Debian package wordnet-base)`
+
+// loadWordNet reads WordNet from dir for training, with the files it read for the manifest; an
+// empty dir gives nil (a tagger without WordNet features).
+func loadWordNet(dir string) (*wordnet.WordNet, []model.File, error) {
+	if dir == "" {
+		return nil, nil, nil
+	}
+	if _, err := os.Stat(filepath.Join(dir, "index.noun")); err != nil {
+		return nil, nil, fmt.Errorf("%s: no WordNet 3.0 here (install the Debian package wordnet-base, or give --wordnet \"\" to train without it)", dir)
+	}
+	wn, err := wordnet.Load(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	var files []model.File
+	for _, f := range wordnet.Files {
+		fi, err := fileInfo(filepath.Join(dir, f))
+		if err != nil {
+			return nil, nil, err
+		}
+		files = append(files, fi)
+	}
+	return wn, files, nil
+}
+
+func trainAll(dir, out, wordnetDir string, wnFiles []model.File, cfg train.Config) error {
 	trainPath := filepath.Join(dir, "en_ewt-ud-train.conllu")
 	devPath := filepath.Join(dir, "en_ewt-ud-dev.conllu")
 	trainSet, _, err := readTreebank(trainPath)
@@ -349,8 +392,11 @@ func trainAll(dir, out string, cfg train.Config) error {
 		Model: bi.Name, SHA256: bi.SHA256, Bytes: int(bi.Bytes),
 		Treebank: "UD English-EWT v2.16", License: "CC BY-SA 4.0 (from the treebank)",
 		Train: ti, Dev: di, Seed: cfg.Seed, Settings: cfg, DevScores: scores,
-		Command: fmt.Sprintf("dyad train all --treebank %s --out %s --seed %d --folds %d --tagger-epochs %d --tagger-stack %d --parser-epochs %d --parser-min-updates %d --parser-seeds %d --add-gold-tags=%t",
-			"../shared/data/ud-english-ewt", "nlp/model", cfg.Seed, cfg.Folds, cfg.TaggerEpochs, cfg.TaggerStack, cfg.ParserEpochs, cfg.ParserMinUpdates, max(cfg.ParserSeeds, 1), cfg.AddGoldTags),
+		Command: fmt.Sprintf("dyad train all --treebank %s --out %s --seed %d --folds %d --tagger-epochs %d --tagger-stack %d --parser-epochs %d --parser-min-updates %d --parser-seeds %d --add-gold-tags=%t --wordnet %q",
+			"../shared/data/ud-english-ewt", "nlp/model", cfg.Seed, cfg.Folds, cfg.TaggerEpochs, cfg.TaggerStack, cfg.ParserEpochs, cfg.ParserMinUpdates, max(cfg.ParserSeeds, 1), cfg.AddGoldTags, wordnetDir),
+	}
+	if len(wnFiles) > 0 {
+		info.WordNet = &model.WordNetInfo{Name: "WordNet 3.0", License: "WordNet 3.0 license (Princeton University); notice in WORDNET-LICENSE", Files: wnFiles}
 	}
 	js, err := json.MarshalIndent(info, "", "  ")
 	if err != nil {

@@ -22,6 +22,7 @@ type wordFeats struct {
 	dictClass   int16  // class from the tag dictionary, -1 when none
 	lex         uint64 // lexicon class: hash of the UPOS set of the exact form in training, 0 when unseen
 	caps        uint64 // capitalisation class (capsLower, capsInitial, capsAll, capsOther)
+	wn          uint64 // WordNet word-class bits (wordnet.Classes), 0 without WordNet
 }
 
 // Capitalisation classes of a form, read by the features that tell a sentence-initial capital from
@@ -69,6 +70,7 @@ type scratch struct {
 	feats  []uint64
 	scores []float32
 	lower  []byte
+	wnbuf  []byte
 }
 
 var (
@@ -94,7 +96,7 @@ func (t *Tagger) prepare(s *story.Sentence, sc *scratch) {
 		sc.tags[n+pad+i] = t.nclass + 1
 		sc.tags1[i], sc.tags1[n+pad+i] = t.nclass, t.nclass+1
 	}
-	lex, amb := t.lex, t.amb
+	lex, known := t.lex, t.known
 	for i := range s.Tokens {
 		form := s.Tokens[i].Form
 		wf := &sc.w[i+pad]
@@ -123,12 +125,15 @@ func (t *Tagger) prepare(s *story.Sentence, sc *scratch) {
 		if c, ok := t.tagDict[form]; ok {
 			wf.dictClass = c
 		}
-		if a, ok := amb[string(lw)]; ok {
-			wf.amb = a
-			wf.known = true
-		} else {
-			wf.amb = 0
-			wf.known = false
+		kw, ok := known[string(lw)]
+		wf.amb, wf.known = kw.amb, ok
+		wf.wn = 0
+		if t.wn != nil && wf.dictClass < 0 { // words the tag dictionary settles are never scored
+			if ok {
+				wf.wn = uint64(kw.wn)
+			} else {
+				wf.wn = uint64(t.wn.Classes(lw, &sc.wnbuf))
+			}
 		}
 	}
 }
@@ -240,6 +245,11 @@ func (t *Tagger) features(dst []uint64, sc *scratch, i int) []uint64 {
 	dst = append(dst, linear.Key(linear.Mix(linear.Mix(linear.Seed(43), c.shape), l1.lower)))
 	dst = append(dst, linear.Key(linear.Mix(linear.Mix(linear.Seed(44), c.lower), r1.amb)))
 	dst = append(dst, linear.Key(linear.Mix(linear.Mix(linear.Seed(45), c.shape), r1.shape)))
+	if t.wn != nil {
+		dst = append(dst, linear.Key(linear.Mix(linear.Seed(70), c.wn)))
+		dst = append(dst, linear.Key(linear.Mix(linear.Mix(linear.Seed(71), p1), c.wn)))
+		dst = append(dst, linear.Key(linear.Mix(linear.Mix(linear.Seed(72), c.wn), r1.wn)))
+	}
 	first := uint64(0)
 	if i == 0 {
 		first = 1
@@ -252,6 +262,10 @@ func (t *Tagger) features(dst []uint64, sc *scratch, i int) []uint64 {
 		dst = append(dst, linear.Key(linear.Mix(linear.Mix(linear.Seed(39), r1.lower), c.suf[1])))
 		dst = append(dst, linear.Key(linear.Mix(linear.Mix(linear.Mix(linear.Seed(51), c.caps), first), c.suf[3])))
 		dst = append(dst, linear.Key(linear.Mix(linear.Mix(linear.Mix(linear.Seed(52), c.caps), first), p1)))
+		if t.wn != nil {
+			dst = append(dst, linear.Key(linear.Mix(linear.Mix(linear.Seed(73), c.wn), c.suf[2])))
+			dst = append(dst, linear.Key(linear.Mix(linear.Mix(linear.Mix(linear.Seed(74), c.wn), c.caps), first)))
+		}
 	}
 	return dst
 }

@@ -6,20 +6,22 @@ import (
 	"sort"
 
 	"github.com/dyad-events/dyad/nlp/internal/linear"
+	"github.com/dyad-events/dyad/nlp/wordnet"
 )
 
-// magic starts a tagger file; magicV2 files (before the lemma list) and magicV1 files (before the
-// lexicon) are still read.
+// magic starts a tagger file; magicV3 files (before WordNet), magicV2 files (before the lemma list)
+// and magicV1 files (before the lexicon) are still read.
 const (
-	magic   = "DYADTAG3"
+	magic   = "DYADTAG4"
+	magicV3 = "DYADTAG3"
 	magicV2 = "DYADTAG2"
 	magicV1 = "DYADTAG1"
 )
 
 // WriteTo writes the tagger in Dyad's binary model layout (uncompressed; callers compress): the
-// magic "DYADTAG3", the classes, the tag dictionary, ambiguity classes, lexicon, lemma exceptions,
+// magic "DYADTAG4", the classes, the tag dictionary, ambiguity classes, lexicon, lemma exceptions,
 // FEATS exceptions and the list of known lemmas (each sorted, so that the same tagger always gives
-// the same bytes), then the weights.
+// the same bytes), the WordNet lemmas and exceptions (a count of 0 for none), then the weights.
 func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
 	e := linear.NewEnc(w)
 	e.Str(magic)
@@ -57,6 +59,7 @@ func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
 			e.Str(m[k])
 		}
 	}
+	t.wn.WriteClasses(e)
 	e.Model(t.model)
 	if t.model2 != nil {
 		e.U32(2)
@@ -71,7 +74,7 @@ func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
 func Load(r io.Reader) (*Tagger, error) {
 	d := linear.NewDec(r)
 	m := d.Str()
-	if (m != magic && m != magicV2 && m != magicV1) || d.Err != nil {
+	if (m != magic && m != magicV3 && m != magicV2 && m != magicV1) || d.Err != nil {
 		return nil, fmt.Errorf("tagger: not a tagger model")
 	}
 	t := &Tagger{}
@@ -98,7 +101,7 @@ func Load(r io.Reader) (*Tagger, error) {
 		t.lex = map[string]uint64{}
 	}
 	maps := 2
-	if m == magic {
+	if m == magic || m == magicV3 {
 		maps = 3
 	}
 	t.lemmas = map[string]bool{}
@@ -120,6 +123,9 @@ func Load(r io.Reader) (*Tagger, error) {
 			}
 		}
 	}
+	if m == magic {
+		t.wn = wordnet.ReadClasses(d)
+	}
 	t.model = d.Model()
 	if stages := d.Count(2); stages == 2 {
 		t.model2 = d.Model()
@@ -130,6 +136,7 @@ func Load(r io.Reader) (*Tagger, error) {
 	if t.model.NClass() != t.nclass || (t.model2 != nil && t.model2.NClass() != t.nclass) {
 		return nil, fmt.Errorf("tagger: model has %d classes, tag set %d", t.model.NClass(), t.nclass)
 	}
+	t.index()
 	return t, nil
 }
 

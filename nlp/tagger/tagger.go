@@ -16,31 +16,57 @@ import (
 	"sync"
 
 	"github.com/dyad-events/dyad/nlp/internal/linear"
+	"github.com/dyad-events/dyad/nlp/wordnet"
 	"github.com/dyad-events/dyad/story"
 )
 
 // Tagger tags, lemmatises and adds UD features to tokenised sentences.
 type Tagger struct {
 	nclass  int
-	classes []class           // class id → (UPOS, XPOS)
-	tagDict map[string]int16  // exact form → class, for frequent unambiguous words
-	amb     map[string]uint64 // lower-cased form → ambiguity class hash
-	lex     map[string]uint64 // exact form → hash of every UPOS seen with it in training (the lexicon)
-	lemmaEx map[string]string // form "\x00" XPOS → lemma where the rules are wrong (exact form, then lower case)
-	lemmas  map[string]bool   // lower-cased lemmas of the treebank's nouns, verbs and adjectives
-	featsW  map[string]string // lower-cased form "\x00" class → FEATS where it differs from the class default
-	featsC  []string          // class → most frequent FEATS
+	classes []class              // class id → (UPOS, XPOS)
+	tagDict map[string]int16     // exact form → class, for frequent unambiguous words
+	amb     map[string]uint64    // lower-cased form → ambiguity class hash
+	known   map[string]knownWord // amb with each word's WordNet classes, looked up once per token (index)
+	lex     map[string]uint64    // exact form → hash of every UPOS seen with it in training (the lexicon)
+	lemmaEx map[string]string    // form "\x00" XPOS → lemma where the rules are wrong (exact form, then lower case)
+	lemmas  map[string]bool      // lower-cased lemmas of the treebank's nouns, verbs and adjectives
+	featsW  map[string]string    // lower-cased form "\x00" class → FEATS where it differs from the class default
+	featsC  []string             // class → most frequent FEATS
 	model   *linear.Model
 	model2  *linear.Model // stacked stage 2, nil when the tagger has one stage
 	pool    sync.Pool
-	open    []bool // class → its UPOS is an open class
-	verb    []bool // class → its UPOS is VERB or AUX
-	propn   []bool // class → its UPOS is PROPN
-	vbd     int    // class of (VERB, VBD), −1 when the model has none
-	vbn     int    // class of (VERB, VBN), −1 when the model has none
+	open    []bool           // class → its UPOS is an open class
+	verb    []bool           // class → its UPOS is VERB or AUX
+	propn   []bool           // class → its UPOS is PROPN
+	num     []bool           // class → its UPOS is NUM
+	vbd     int              // class of (VERB, VBD), −1 when the model has none
+	vbn     int              // class of (VERB, VBN), −1 when the model has none
+	adpIN   int              // class of (ADP, IN), −1 when the model has none
+	wn      *wordnet.WordNet // WordNet word classes (Options.WordNet), nil when the model has none
 }
 
 type class struct{ UPOS, XPOS string }
+
+// knownWord is what prepare reads for a word with an ambiguity class: the class and the word's
+// WordNet classes (0 without WordNet), computed once when the tagger is built or loaded instead of
+// for every token.
+type knownWord struct {
+	amb uint64
+	wn  uint16
+}
+
+// index builds t.known from t.amb and t.wn.
+func (t *Tagger) index() {
+	t.known = make(map[string]knownWord, len(t.amb))
+	var buf []byte
+	for w, a := range t.amb {
+		kw := knownWord{amb: a}
+		if t.wn != nil {
+			kw.wn = t.wn.Classes([]byte(w), &buf)
+		}
+		t.known[w] = kw
+	}
+}
 
 func (t *Tagger) getScratch() *scratch {
 	if sc, ok := t.pool.Get().(*scratch); ok {
@@ -81,6 +107,9 @@ func (t *Tagger) Tag(s *story.Sentence) {
 //   - Then, in a sentence with no finite verb (VBD, VBZ, VBP, MD), the first VBN that follows a
 //     noun or pronoun (its subject) and precedes the start of a noun phrase (its object) becomes
 //     VBD ("The United States imposed/VBN sanctions on ..." parsed as a noun phrase).
+//   - "to" tagged as the infinitive marker (PART TO) right before a determiner, possessive,
+//     number, pronoun or noun is the preposition (ADP IN): an infinitive marker precedes a verb
+//     ("committed itself to/TO talks/NNS" lost its event).
 //
 // It is applied after tagging (nlp.Pipeline runs it), not inside Tag: the training (dev-based
 // epoch choice, jackknifed tags for the parser) sees the trained tagger alone, so that a model
@@ -95,6 +124,18 @@ func (t *Tagger) RepairVerbForms(s *story.Sentence) int {
 		if toks[i].XPOS == "VBD" && determinerTag[toks[i-1].XPOS] && nominalTag[toks[i+1].XPOS] {
 			t.retag(&toks[i], "VBN", t.vbn)
 			changed++
+		}
+	}
+	if t.adpIN >= 0 {
+		for i := 0; i+1 < len(toks); i++ {
+			if toks[i].XPOS == "TO" && objectStartTag[toks[i+1].XPOS] {
+				tk := &toks[i]
+				tk.UPOS, tk.XPOS = "ADP", "IN"
+				sc := t.getScratch()
+				tk.Feats = t.feats(sc, tk.Form, t.adpIN)
+				t.pool.Put(sc)
+				changed++
+			}
 		}
 	}
 	cand := -1
@@ -229,6 +270,12 @@ func (t *Tagger) choose(scores []float32, sc *scratch, i int) int {
 			mode = allowOpenNoVerb
 		}
 	}
+	// Two unknown capitalised words opening a sentence are a name ("Xi Jinping criticized ...").
+	if mode != allowAll && i == 0 && w.caps == capsInitial {
+		if n := &sc.w[i+pad+1]; n.lex == 0 && !n.known && n.caps == capsInitial {
+			mode = allowPROPN
+		}
+	}
 	// A word the treebank has only as a proper noun, never in lower case, stays a proper noun
 	// ("Beijing strongly opposes ..." at the start of a sentence; −0.01 UPOS on EWT dev).
 	if w.lex == lexPROPN && (!w.known || w.amb == ambPROPN) {
@@ -243,7 +290,9 @@ func (t *Tagger) choose(scores []float32, sc *scratch, i int) int {
 			if !t.propn[j] {
 				continue
 			}
-		} else if mode != allowAll && (!t.open[j] || (mode == allowOpenNoVerb && t.verb[j])) {
+		} else if mode != allowAll && (!t.open[j] || (mode == allowOpenNoVerb && t.verb[j]) || (w.caps == capsInitial && t.num[j])) {
+			// A capitalised unknown word is no number either: Roman numerals are written in
+			// capitals ("XI"), and WordNet's "xi" (eleven) had made "Xi Jinping" a NUM.
 			continue
 		}
 		if best < 0 || v > scores[best] {
@@ -261,15 +310,19 @@ func (t *Tagger) setMasks() {
 	t.open = make([]bool, t.nclass)
 	t.verb = make([]bool, t.nclass)
 	t.propn = make([]bool, t.nclass)
-	t.vbd, t.vbn = -1, -1
+	t.num = make([]bool, t.nclass)
+	t.vbd, t.vbn, t.adpIN = -1, -1, -1
 	for i, c := range t.classes {
 		switch c {
 		case class{"VERB", "VBD"}:
 			t.vbd = i
 		case class{"VERB", "VBN"}:
 			t.vbn = i
+		case class{"ADP", "IN"}:
+			t.adpIN = i
 		}
 		t.propn[i] = c.UPOS == "PROPN"
+		t.num[i] = c.UPOS == "NUM"
 		switch c.UPOS {
 		case "NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM", "X", "INTJ", "SYM":
 			t.open[i] = true
@@ -340,6 +393,9 @@ type Options struct {
 	// Stack, when above 1, adds a second stage that also sees the stage-1 classes of the next
 	// words; its training input comes from Stack-fold jackknifing of stage 1.
 	Stack int
+	// WordNet, when set, adds word-class features from WordNet's lemmas and inflections (package nlp/wordnet);
+	// the model keeps a copy of it. On EWT dev they gave +0.35 UPOS (0.9502 → 0.9538).
+	WordNet *wordnet.WordNet
 	// Log receives one line per epoch with the dev scores; nil for none.
 	Log io.Writer
 }
@@ -376,6 +432,8 @@ func Train(train, dev []story.Sentence, opt Options) (*Tagger, error) {
 	t.nclass = len(t.classes)
 	t.setMasks()
 	t.buildTables(train, classID)
+	t.wn = opt.WordNet
+	t.index()
 
 	tr := linear.NewTrainer(t.nclass)
 	order := make([]int, len(train))
@@ -684,8 +742,8 @@ func majority(m map[string]int) string {
 
 // Pruned returns a copy of t whose weights below min (in perceptron updates) are dropped.
 func (t *Tagger) Pruned(min float64) *Tagger {
-	c := &Tagger{nclass: t.nclass, classes: t.classes, tagDict: t.tagDict, amb: t.amb, lex: t.lex, lemmaEx: t.lemmaEx, lemmas: t.lemmas,
-		featsW: t.featsW, featsC: t.featsC, model: t.model.Prune(min), open: t.open, verb: t.verb, propn: t.propn, vbd: t.vbd, vbn: t.vbn}
+	c := &Tagger{nclass: t.nclass, classes: t.classes, tagDict: t.tagDict, amb: t.amb, known: t.known, lex: t.lex, lemmaEx: t.lemmaEx, lemmas: t.lemmas,
+		featsW: t.featsW, featsC: t.featsC, model: t.model.Prune(min), open: t.open, verb: t.verb, propn: t.propn, num: t.num, vbd: t.vbd, vbn: t.vbn, adpIN: t.adpIN, wn: t.wn}
 	if t.model2 != nil {
 		c.model2 = t.model2.Prune(min)
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/dyad-events/dyad/nlp"
 	"github.com/dyad-events/dyad/nlp/parser"
 	"github.com/dyad-events/dyad/nlp/tagger"
+	"github.com/dyad-events/dyad/nlp/wordnet"
 	"github.com/dyad-events/dyad/story"
 )
 
@@ -30,9 +31,12 @@ type Config struct {
 	// summed into the shipped one (parser.Mix); 0 or 1 trains one. They train in parallel.
 	ParserSeeds int `json:"parser_seeds,omitempty"`
 	// ParserMixPrune drops summed parser weights below this many perceptron updates per parser mixed.
-	ParserMixPrune float64   `json:"parser_mix_prune,omitempty"`
-	Seed           uint64    `json:"-"`
-	Log            io.Writer `json:"-"`
+	ParserMixPrune float64 `json:"parser_mix_prune,omitempty"`
+	// WordNet, when set, gives the tagger its word-class features (tagger.Options.WordNet); the
+	// manifest records the files it was read from.
+	WordNet *wordnet.WordNet `json:"-"`
+	Seed    uint64           `json:"-"`
+	Log     io.Writer        `json:"-"`
 	// TagsReady, when set, receives the parser's training and dev sentences with their predicted
 	// tags before the parser is trained (for inspection and experiments).
 	TagsReady func(train, dev []story.Sentence) `json:"-"`
@@ -61,13 +65,13 @@ func Build(trainSet, dev []story.Sentence, cfg Config) (*nlp.Pipeline, Scores, e
 		}
 	}
 	logf("training the tagger on %d sentences\n", len(trainSet))
-	tg, err := tagger.Train(trainSet, dev, tagger.Options{Epochs: cfg.TaggerEpochs, Seed: cfg.Seed, Stack: cfg.TaggerStack, Log: cfg.Log})
+	tg, err := tagger.Train(trainSet, dev, tagger.Options{Epochs: cfg.TaggerEpochs, Seed: cfg.Seed, Stack: cfg.TaggerStack, WordNet: cfg.WordNet, Log: cfg.Log})
 	if err != nil {
 		return nil, Scores{}, err
 	}
 	ptrain := trainSet
 	if cfg.Folds > 1 {
-		ptrain, err = Jackknife(trainSet, cfg.Folds, tagger.Options{Epochs: cfg.TaggerEpochs, Seed: cfg.Seed}, logf)
+		ptrain, err = Jackknife(trainSet, cfg.Folds, tagger.Options{Epochs: cfg.TaggerEpochs, Seed: cfg.Seed, WordNet: cfg.WordNet}, logf)
 		if err != nil {
 			return nil, Scores{}, err
 		}

@@ -1,0 +1,61 @@
+package coder
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dyad-events/dyad/dict"
+)
+
+// round5Set is the test dictionary set with the verbs of the round 5 rules: PROMISE and COMMIT
+// (030), HELP (070), and CLAIM (112).
+func round5Set(t *testing.T) *dict.Set {
+	t.Helper()
+	verbs := strings.Replace(testVerbs, "######## TRANSFORMATIONS ##########\n", `--- PROMISE [030] ---
+PROMISE
+COMMIT {COMMITS COMMITTED COMMITTING}
+--- HELP [070] ---
+HELP
+--- CLAIM [112] ---
+CLAIM
+######## TRANSFORMATIONS ##########
+`, 1)
+	return setWithVerbs(t, verbs)
+}
+
+// TestComplementAndReflexiveTargets checks the targets taken from an uncoded infinitival
+// complement when the verb has no object of its own ("promised to democratize Syria", "helped
+// save Syrian civilians"), but not from a perfect or progressive infinitive ("claims to be
+// arming Syria": the subject's own state), a negated one ("promised not to democratize Syria"),
+// the complement of a propositional verb ("claims to arm Syria"), nor when the verb has a direct
+// object ("helped Iran to free Syria": Iran); and that a reflexive object is not the target
+// ("committed itself to Syria").
+func TestComplementAndReflexiveTargets(t *testing.T) {
+	c, err := New(round5Set(t), DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name, line, want string
+	}{
+		{"promised to democratize", "Germany Germany PROPN NNP 2 nsubj|promised promise VERB VBD 0 root|" +
+			"to to PART TO 4 mark|democratize democratize VERB VB 2 xcomp|Syria Syria PROPN NNP 4 obj", "DEU SYR 030"},
+		{"helped save", "Germany Germany PROPN NNP 2 nsubj|helped help VERB VBD 0 root|" +
+			"save save VERB VB 2 xcomp|Syria Syria PROPN NNP 3 obj", "DEU SYR 070"},
+		{"helped an object to", "Germany Germany PROPN NNP 2 nsubj|helped help VERB VBD 0 root|" +
+			"Iran Iran PROPN NNP 2 obj|to to PART TO 5 mark|free free VERB VB 2 xcomp|Syria Syria PROPN NNP 5 obj", "DEU IRN 070"},
+		{"claims to be arming", "Germany Germany PROPN NNP 2 nsubj|claims claim VERB VBZ 0 root|" +
+			"to to PART TO 5 mark|be be AUX VB 5 aux|arming arm VERB VBG 2 xcomp|Syria Syria PROPN NNP 5 obj", ""},
+		{"claims to arm", "Germany Germany PROPN NNP 2 nsubj|claims claim VERB VBZ 0 root|" +
+			"to to PART TO 4 mark|arm arm VERB VB 2 xcomp|Syria Syria PROPN NNP 4 obj", ""},
+		{"promised not to", "Germany Germany PROPN NNP 2 nsubj|promised promise VERB VBD 0 root|" +
+			"not not PART RB 5 advmod|to to PART TO 5 mark|democratize democratize VERB VB 2 xcomp|Syria Syria PROPN NNP 5 obj", ""},
+		{"committed itself to", "Germany Germany PROPN NNP 2 nsubj|committed commit VERB VBD 0 root|" +
+			"itself itself PRON PRP 2 obj|to to ADP IN 5 case|Syria Syria PROPN NNP 2 obl", "DEU SYR 030"},
+	}
+	for _, tc := range cases {
+		if got := strings.Join(code(t, c, "2015-01-15", ud(t, tc.line)), "|"); got != tc.want {
+			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}

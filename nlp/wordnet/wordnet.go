@@ -1,0 +1,283 @@
+// Package wordnet reads the parts of the WordNet 3.0 lexical database (Princeton University; WordNet
+// 3.0 licence, notice in nlp/model/WORDNET-LICENSE) that Dyad's tagger uses as features: which
+// single words are noun, verb, adjective or adverb lemmas and which inflected forms they have
+// (WordNet's morphy rules, morphy(7WN)). A model that uses it keeps its own copy (WriteClasses,
+// ReadClasses), so tagging needs no WordNet installed.
+package wordnet
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/dyad-events/dyad/nlp/internal/linear"
+)
+
+// Word-class bits of a lower-cased form, read off the WordNet 3.0 lemma index and exception lists
+// with WordNet's own inflection rules (morphy, WordNet 3.0 manual page morphy(7WN)). They are the
+// tagger's evidence for words the treebank has too rarely: "bombings" can only be a plural noun,
+// "revoked" only a verb form.
+const (
+	Noun    = 1 << iota // the form is a noun lemma
+	Plural              // a regular or listed plural of a noun lemma
+	Verb                // a verb lemma (base form)
+	VerbS               // -s form of a verb lemma
+	VerbEd              // -ed form, or a past form from verb.exc
+	VerbIng             // -ing form
+	Adj                 // an adjective lemma
+	AdjCmp              // comparative or superlative of an adjective lemma
+	Adv                 // an adverb lemma
+	None                // a word with letters that WordNet does not know
+)
+
+// Lemma classes in WordNet.base.
+const (
+	lemNoun = 1 << iota
+	lemVerb
+	lemAdj
+	lemAdv
+)
+
+// WordNet holds the single-word lemmas of WordNet 3.0 (Princeton University; WordNet 3.0 licence,
+// see nlp/model/WORDNET-LICENSE) with their parts of speech, and the inflected forms of its
+// exception lists. A tagger trained with it keeps a copy inside its model file, so that tagging
+// needs no WordNet installation.
+type WordNet struct {
+	base map[string]uint8  // lemma → lemNoun|lemVerb|lemAdj|lemAdv
+	exc  map[string]uint16 // listed inflected form → Plural, Verb*, AdjCmp bits
+}
+
+// Files are the files of a WordNet 3.0 dict folder that Load reads.
+var Files = []string{"index.noun", "index.verb", "index.adj", "index.adv", "noun.exc", "verb.exc", "adj.exc"}
+
+// Load reads index.{noun,verb,adj,adv} and {noun,verb,adj}.exc (Files) from a WordNet 3.0 dict
+// folder, such as /usr/share/wordnet from the Debian package wordnet-base.
+// Multi-word lemmas are skipped. It fails when a file cannot be read or gives no lemmas.
+func Load(dir string) (*WordNet, error) {
+	l := &WordNet{base: map[string]uint8{}, exc: map[string]uint16{}}
+	for _, f := range []struct {
+		name string
+		bit  uint8
+	}{{"index.noun", lemNoun}, {"index.verb", lemVerb}, {"index.adj", lemAdj}, {"index.adv", lemAdv}} {
+		err := eachLine(filepath.Join(dir, f.name), func(line string) {
+			if line == "" || line[0] == ' ' {
+				return // licence header
+			}
+			lemma, _, _ := strings.Cut(line, " ")
+			if strings.ContainsAny(lemma, "_") {
+				return
+			}
+			l.base[lemma] |= f.bit
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	for _, f := range []string{"noun.exc", "verb.exc", "adj.exc"} {
+		err := eachLine(filepath.Join(dir, f), func(line string) {
+			form, _, _ := strings.Cut(line, " ")
+			if form == "" || strings.ContainsAny(form, "_") {
+				return
+			}
+			var bit uint16
+			switch f {
+			case "noun.exc":
+				bit = Plural
+			case "adj.exc":
+				bit = AdjCmp
+			default:
+				switch {
+				case strings.HasSuffix(form, "ing"):
+					bit = VerbIng
+				case strings.HasSuffix(form, "s"):
+					bit = VerbS
+				default:
+					bit = VerbEd
+				}
+			}
+			l.exc[form] |= bit
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	if len(l.base) == 0 {
+		return nil, fmt.Errorf("%s: no WordNet lemmas", dir)
+	}
+	return l, nil
+}
+
+func eachLine(path string, fn func(string)) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		fn(sc.Text())
+	}
+	return sc.Err()
+}
+
+// morphy rules (morphy(7WN)): a suffix, its replacement, and the class bits it gives when the stem
+// is a lemma of the class they need. Rules with the same suffix and replacement share one lemma
+// lookup.
+type wnPair struct {
+	bit  uint16
+	need uint8
+}
+
+var wnRules = []struct {
+	suf, rep string
+	pairs    []wnPair
+}{
+	{"s", "", []wnPair{{Plural, lemNoun}, {VerbS, lemVerb}}},
+	{"ses", "s", []wnPair{{Plural, lemNoun}}}, {"xes", "x", []wnPair{{Plural, lemNoun}}},
+	{"zes", "z", []wnPair{{Plural, lemNoun}}}, {"ches", "ch", []wnPair{{Plural, lemNoun}}},
+	{"shes", "sh", []wnPair{{Plural, lemNoun}}}, {"men", "man", []wnPair{{Plural, lemNoun}}},
+	{"ies", "y", []wnPair{{Plural, lemNoun}, {VerbS, lemVerb}}},
+	{"es", "e", []wnPair{{VerbS, lemVerb}}}, {"es", "", []wnPair{{VerbS, lemVerb}}},
+	{"ed", "e", []wnPair{{VerbEd, lemVerb}}}, {"ed", "", []wnPair{{VerbEd, lemVerb}}}, {"ied", "y", []wnPair{{VerbEd, lemVerb}}},
+	{"ing", "e", []wnPair{{VerbIng, lemVerb}}}, {"ing", "", []wnPair{{VerbIng, lemVerb}}},
+	{"er", "", []wnPair{{AdjCmp, lemAdj}}}, {"est", "", []wnPair{{AdjCmp, lemAdj}}},
+	{"er", "e", []wnPair{{AdjCmp, lemAdj}}}, {"est", "e", []wnPair{{AdjCmp, lemAdj}}},
+	{"ier", "y", []wnPair{{AdjCmp, lemAdj}}}, {"iest", "y", []wnPair{{AdjCmp, lemAdj}}},
+}
+
+// Classes returns the word-class bits (Noun ... None) of the lower-cased form lw: 0 for forms
+// without letters or shorter than two bytes, None for words WordNet does not know. buf is scratch
+// space (no allocation once it has grown).
+func (l *WordNet) Classes(lw []byte, buf *[]byte) uint16 {
+	if len(lw) < 2 {
+		return 0
+	}
+	letters := false
+	for _, c := range lw {
+		if c >= 'a' && c <= 'z' || c >= 0x80 {
+			letters = true
+			break
+		}
+	}
+	if !letters {
+		return 0
+	}
+	b := l.base[string(lw)]
+	var m uint16
+	if b&lemNoun != 0 {
+		m |= Noun
+	}
+	if b&lemVerb != 0 {
+		m |= Verb
+	}
+	if b&lemAdj != 0 {
+		m |= Adj
+	}
+	if b&lemAdv != 0 {
+		m |= Adv
+	}
+	m |= l.exc[string(lw)]
+	switch lw[len(lw)-1] {
+	case 's', 'n', 'd', 'g', 'r', 't': // the last letters of the suffixes
+	default:
+		if m == 0 {
+			return None
+		}
+		return m
+	}
+	for _, r := range wnRules {
+		if len(lw) <= len(r.suf)+1 || string(lw[len(lw)-len(r.suf):]) != r.suf {
+			continue
+		}
+		todo := false
+		for _, p := range r.pairs {
+			todo = todo || m&p.bit == 0
+		}
+		if !todo {
+			continue
+		}
+		stem := lw[:len(lw)-len(r.suf)]
+		*buf = append(append((*buf)[:0], stem...), r.rep...)
+		got := l.base[string(*buf)]
+		var undoubled uint8
+		for _, p := range r.pairs {
+			if m&p.bit != 0 {
+				continue
+			}
+			if got&p.need != 0 {
+				m |= p.bit
+				continue
+			}
+			// undoubled consonant: "stopped" → "stop", "bigger" → "big"
+			if r.rep == "" && (p.bit == VerbEd || p.bit == VerbIng || p.bit == AdjCmp) && len(stem) >= 3 && stem[len(stem)-1] == stem[len(stem)-2] {
+				if undoubled == 0 {
+					undoubled = l.base[string(stem[:len(stem)-1])] | 0x80
+				}
+				if undoubled&p.need != 0 {
+					m |= p.bit
+				}
+			}
+		}
+	}
+	if m == 0 {
+		return None
+	}
+	return m
+}
+
+// WriteClasses writes the word-class part (lemmas and exceptions, each in key order, so that the
+// same WordNet gives the same bytes): two counts and (key, bits) entries; two zero counts for nil.
+func (l *WordNet) WriteClasses(e *linear.Enc) {
+	if l == nil {
+		writeMap(e, nil)
+		writeMap(e, nil)
+		return
+	}
+	base := make(map[string]uint16, len(l.base))
+	for k, v := range l.base {
+		base[k] = uint16(v)
+	}
+	writeMap(e, base)
+	writeMap(e, l.exc)
+}
+
+// ReadClasses reads what WriteClasses wrote: nil when both parts are empty; errors are left in
+// d.Err.
+func ReadClasses(d *linear.Dec) *WordNet {
+	base, exc := readMap(d), readMap(d)
+	if len(base) == 0 && len(exc) == 0 {
+		return nil
+	}
+	l := &WordNet{base: make(map[string]uint8, len(base)), exc: exc}
+	for k, v := range base {
+		l.base[k] = uint8(v)
+	}
+	return l
+}
+
+func writeMap(e *linear.Enc, m map[string]uint16) {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	e.U32(uint32(len(ks)))
+	for _, k := range ks {
+		e.Str(k)
+		e.U32(uint32(m[k]))
+	}
+}
+
+func readMap(d *linear.Dec) map[string]uint16 {
+	n := d.Count(1 << 22)
+	m := make(map[string]uint16, n)
+	for i := 0; i < n && d.Err == nil; i++ {
+		k := d.Str()
+		m[k] = uint16(d.U32())
+	}
+	return m
+}
