@@ -105,8 +105,9 @@ func (t *Tagger) Tag(s *story.Sentence) {
 //     modifies that noun: it becomes VBN ("arrested 18 suspected/VBD militants" made "suspected"
 //     the clause's verb and "militants" its object). A finite verb cannot follow a determiner.
 //   - Then, in a sentence with no finite verb (VBD, VBZ, VBP, MD), the first VBN that follows a
-//     noun or pronoun (its subject) and precedes the start of a noun phrase (its object) becomes
-//     VBD ("The United States imposed/VBN sanctions on ..." parsed as a noun phrase).
+//     noun or pronoun (its subject) and precedes the start of a noun phrase (its object) or an
+//     infinitive ("to" + VB) becomes VBD ("The United States imposed/VBN sanctions on ..." and
+//     "... Forces agreed/VBN to resume talks" parsed as noun phrases).
 //   - "to" tagged as the infinitive marker (PART TO) right before a determiner, possessive,
 //     number, pronoun or noun is the preposition (ADP IN): an infinitive marker precedes a verb
 //     ("committed itself to/TO talks/NNS" lost its event).
@@ -144,7 +145,7 @@ func (t *Tagger) RepairVerbForms(s *story.Sentence) int {
 		case "VBD", "VBZ", "VBP", "MD":
 			return changed
 		case "VBN":
-			if cand < 0 && i > 0 && i+1 < len(toks) && subjectTag[toks[i-1].XPOS] && objectStartTag[toks[i+1].XPOS] {
+			if cand < 0 && i > 0 && i+1 < len(toks) && subjectTag[toks[i-1].XPOS] && (objectStartTag[toks[i+1].XPOS] || infinitiveAt(toks, i+1)) {
 				cand = i
 			}
 		}
@@ -154,6 +155,11 @@ func (t *Tagger) RepairVerbForms(s *story.Sentence) int {
 		changed++
 	}
 	return changed
+}
+
+// infinitiveAt reports a "to" + base-form verb starting at token i ("agreed to resume").
+func infinitiveAt(toks []story.Token, i int) bool {
+	return i+1 < len(toks) && toks[i].XPOS == "TO" && toks[i+1].XPOS == "VB"
 }
 
 // retag gives tk the verb class (VERB, xpos) with id c and its FEATS.

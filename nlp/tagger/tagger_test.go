@@ -180,9 +180,9 @@ func TestStage2Margin(t *testing.T) {
 
 // TestRepairVerbForms checks the past tense / participle repairs on fixed tag sequences.
 func TestRepairVerbForms(t *testing.T) {
-	tg := &Tagger{classes: []class{{"NOUN", "NN"}, {"VERB", "VBN"}, {"VERB", "VBD"}}, featsW: map[string]string{}}
+	tg := &Tagger{classes: []class{{"NOUN", "NN"}, {"VERB", "VBN"}, {"VERB", "VBD"}, {"ADP", "IN"}}, featsW: map[string]string{}}
 	tg.nclass = len(tg.classes)
-	tg.featsC = []string{"Number=Sing", "Tense=Past|VerbForm=Part", "Mood=Ind|Tense=Past|VerbForm=Fin"}
+	tg.featsC = []string{"Number=Sing", "Tense=Past|VerbForm=Part", "Mood=Ind|Tense=Past|VerbForm=Fin", ""}
 	tg.setMasks()
 	for _, c := range []struct{ in, want string }{
 		{"NN VBN DT NN", "NN VBD DT NN"},                     // "The United States imposed sanctions"
@@ -195,6 +195,10 @@ func TestRepairVerbForms(t *testing.T) {
 		{"NNS VBD CD VBD JJ NNS", "NNS VBD CD VBN JJ NNS"},   // "Police arrested 18 suspected Moslem terrorists"
 		{"DT VBD NN VBD", "DT VBN NN VBD"},                   // "the alleged plot failed"
 		{"NNS VBD DT IN NN", "NNS VBD DT IN NN"},             // a VBD not between determiner and noun stays
+		{"NNS VBN TO VB NN", "NNS VBD TO VB NN"},             // "the Forces agreed to resume talks"
+		{"PRP VBD TO DT NN", "PRP VBD IN DT NN"},             // "committed itself to the talks": "to" is a preposition
+		{"NNP VBD PRP TO NNS", "NNP VBD PRP IN NNS"},         // "Iran committed itself to talks"
+		{"NNP VBD TO VB NNS", "NNP VBD TO VB NNS"},           // the infinitive marker stays
 	} {
 		var s story.Sentence
 		for _, x := range strings.Fields(c.in) {
