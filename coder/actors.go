@@ -288,6 +288,13 @@ func (c *Coder) codeNPUncached(sc *storyCtx, t *tree, i, depth int) []actor {
 					}
 					t.stack = t.stack[:top]
 				}
+			} else if ok && len(codes) == 1 && idx[p] <= i && i <= idx[p+n-1] {
+				// A name that is the phrase's own head and refines the modifier's actor wins
+				// over it: "Chinese President Xi Jinping" is CHNGOV (the name's code), not CHN
+				// (the nationality before it).
+				if up := strings.ToUpper(code); len(up) > len(codes[0].code) && strings.HasPrefix(up, codes[0].code) {
+					codes[0] = actor{code: up, lo: idx[p], hi: idx[p+n-1]}
+				}
 			}
 			p += n
 			continue

@@ -224,3 +224,44 @@ func TestRepairVerbForms(t *testing.T) {
 		}
 	}
 }
+
+// TestRepairNames checks that two unknown capitalised words in a row become PROPN NNP with their
+// form as lemma, while known words, lone unknown words and lower-case words stay as tagged.
+func TestRepairNames(t *testing.T) {
+	tg := &Tagger{classes: []class{{"NOUN", "NN"}, {"PROPN", "NNP"}, {"ADJ", "JJ"}}, featsW: map[string]string{},
+		featsC: []string{"Number=Sing", "Number=Sing", "Degree=Pos"}, lex: map[string]uint64{"President": 7},
+		amb: map[string]uint64{"president": 9, "criticized": 11}}
+	tg.nclass = len(tg.classes)
+	tg.setMasks()
+	tg.index()
+	mk := func(words ...string) story.Sentence {
+		var s story.Sentence
+		for _, w := range words {
+			s.Tokens = append(s.Tokens, story.Token{Form: w, Lemma: strings.ToLower(w), UPOS: "NOUN", XPOS: "NN"})
+		}
+		return s
+	}
+	for _, c := range []struct {
+		words []string
+		want  string // UPOS of each token after the repair
+		n     int
+	}{
+		{[]string{"Chinese", "President", "Xi", "Jinping", "criticized"}, "NOUN NOUN PROPN PROPN NOUN", 2}, // "Chinese" stands next to a known word
+		{[]string{"President", "Xi", "criticized"}, "NOUN NOUN NOUN", 0},                                   // a lone unknown word
+		{[]string{"xi", "jinping"}, "NOUN NOUN", 0},                                                        // not capitalised
+		{[]string{"XI", "JINPING"}, "NOUN NOUN", 0},                                                        // all capitals: headlines
+	} {
+		s := mk(c.words...)
+		n := tg.RepairNames(&s)
+		var got []string
+		for _, tk := range s.Tokens {
+			got = append(got, tk.UPOS)
+			if tk.UPOS == "PROPN" && (tk.XPOS != "NNP" || tk.Lemma != tk.Form || tk.Feats != "Number=Sing") {
+				t.Errorf("%v: repaired token %+v", c.words, tk)
+			}
+		}
+		if g := strings.Join(got, " "); g != c.want || n != c.n {
+			t.Errorf("%v: got %s (%d changed), want %s (%d)", c.words, g, n, c.want, c.n)
+		}
+	}
+}
