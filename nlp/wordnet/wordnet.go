@@ -7,11 +7,15 @@ package wordnet
 
 import (
 	"bufio"
+	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/dyad-events/dyad/nlp/internal/linear"
 )
@@ -54,74 +58,128 @@ type WordNet struct {
 var Files = []string{"index.noun", "index.verb", "index.adj", "index.adv", "noun.exc", "verb.exc", "adj.exc"}
 
 // Load reads index.{noun,verb,adj,adv} and {noun,verb,adj}.exc (Files) from a WordNet 3.0 dict
-// folder, such as /usr/share/wordnet from the Debian package wordnet-base.
-// Multi-word lemmas are skipped. It fails when a file cannot be read or gives no lemmas.
+// folder, such as /usr/share/wordnet from the Debian package wordnet-base. Multi-word lemmas are
+// skipped. A file that cannot be read or holds binary data is an error. Lines that are not in
+// WordNet's layout (an index line: lemma, part of speech of the file, synset count, ...; an
+// exception line: an inflected form and its base forms) are skipped and reported as
+// "FILE:LINE: ..." in the returned error (at most 10 of them, then a count), after every file has
+// been read; so is a folder that gives no lemma.
 func Load(dir string) (*WordNet, error) {
 	l := &WordNet{base: map[string]uint8{}, exc: map[string]uint16{}}
-	for _, f := range []struct {
-		name string
-		bit  uint8
-	}{{"index.noun", lemNoun}, {"index.verb", lemVerb}, {"index.adj", lemAdj}, {"index.adv", lemAdv}} {
-		err := eachLine(filepath.Join(dir, f.name), func(line string) {
-			if line == "" || line[0] == ' ' {
-				return // licence header
-			}
-			lemma, _, _ := strings.Cut(line, " ")
-			if strings.ContainsAny(lemma, "_") {
-				return
-			}
-			l.base[lemma] |= f.bit
-		})
+	var probs []string
+	for _, f := range Files {
+		path := filepath.Join(dir, f)
+		file, err := os.Open(path)
 		if err != nil {
 			return nil, err
 		}
-	}
-	for _, f := range []string{"noun.exc", "verb.exc", "adj.exc"} {
-		err := eachLine(filepath.Join(dir, f), func(line string) {
-			form, _, _ := strings.Cut(line, " ")
-			if form == "" || strings.ContainsAny(form, "_") {
-				return
-			}
-			var bit uint16
-			switch f {
-			case "noun.exc":
-				bit = Plural
-			case "adj.exc":
-				bit = AdjCmp
-			default:
-				switch {
-				case strings.HasSuffix(form, "ing"):
-					bit = VerbIng
-				case strings.HasSuffix(form, "s"):
-					bit = VerbS
-				default:
-					bit = VerbEd
-				}
-			}
-			l.exc[form] |= bit
-		})
+		err = l.read(file, path, f, &probs)
+		file.Close()
 		if err != nil {
 			return nil, err
 		}
 	}
 	if len(l.base) == 0 {
-		return nil, fmt.Errorf("%s: no WordNet lemmas", dir)
+		probs = append(probs, dir+": no WordNet lemmas")
+	}
+	if len(probs) > 0 {
+		if len(probs) > 10 {
+			probs = append(probs[:10], fmt.Sprintf("... and %d more", len(probs)-10))
+		}
+		return nil, errors.New(strings.Join(probs, "\n"))
 	}
 	return l, nil
 }
 
-func eachLine(path string, fn func(string)) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
+// indexPOS is the part-of-speech letter of each index file's lines (wndb(5WN)) and the lemma class
+// it gives.
+var indexPOS = map[string]struct {
+	pos string
+	bit uint8
+}{"index.noun": {"n", lemNoun}, "index.verb": {"v", lemVerb}, "index.adj": {"a", lemAdj}, "index.adv": {"r", lemAdv}}
+
+// maxLine is the longest line read, in bytes; WordNet 3.0's longest index line is under 2 kB.
+const maxLine = 64 << 10
+
+// read adds the lines of one WordNet file (name: its base name, one of Files; path: for messages)
+// to l. Malformed lines are skipped and described in *probs; binary data or a read error is
+// returned.
+func (l *WordNet) read(r io.Reader, path, name string, probs *[]string) error {
+	br := bufio.NewReaderSize(r, maxLine)
+	idx, isIndex := indexPOS[name]
+	for n := 1; ; n++ {
+		line, err := br.ReadSlice('\n')
+		if err == bufio.ErrBufferFull {
+			*probs = append(*probs, fmt.Sprintf("%s:%d: line longer than %d bytes", path, n, maxLine))
+			for err == bufio.ErrBufferFull {
+				_, err = br.ReadSlice('\n')
+			}
+			if err != nil && err != io.EOF {
+				return fmt.Errorf("%s: %w", path, err)
+			}
+			continue
+		}
+		if len(line) == 0 && err != nil {
+			if err == io.EOF {
+				return nil
+			}
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		if bytes.IndexByte(line, 0) >= 0 || !utf8.Valid(line) {
+			return fmt.Errorf("%s:%d: binary data, not a WordNet file", path, n)
+		}
+		text := strings.TrimRight(string(line), "\r\n")
+		if text == "" || text[0] == ' ' {
+			continue // licence header
+		}
+		fs := strings.Fields(text)
+		if isIndex {
+			// lemma pos synset_cnt p_cnt ...
+			if len(fs) < 4 || fs[1] != idx.pos || !digits(fs[2]) || !digits(fs[3]) {
+				*probs = append(*probs, fmt.Sprintf("%s:%d: not a WordNet index line (lemma %s synset_cnt p_cnt ...)", path, n, idx.pos))
+				continue
+			}
+			if !strings.Contains(fs[0], "_") {
+				l.base[fs[0]] |= idx.bit
+			}
+			continue
+		}
+		// inflected form, base form(s)
+		if len(fs) < 2 {
+			*probs = append(*probs, fmt.Sprintf("%s:%d: not a WordNet exception line (form base ...)", path, n))
+			continue
+		}
+		form := fs[0]
+		if strings.Contains(form, "_") {
+			continue
+		}
+		var bit uint16
+		switch name {
+		case "noun.exc":
+			bit = Plural
+		case "adj.exc":
+			bit = AdjCmp
+		default:
+			switch {
+			case strings.HasSuffix(form, "ing"):
+				bit = VerbIng
+			case strings.HasSuffix(form, "s"):
+				bit = VerbS
+			default:
+				bit = VerbEd
+			}
+		}
+		l.exc[form] |= bit
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		fn(sc.Text())
+}
+
+func digits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
 	}
-	return sc.Err()
+	return s != ""
 }
 
 // morphy rules (morphy(7WN)): a suffix, its replacement, and the class bits it gives when the stem

@@ -3,6 +3,8 @@ package wordnet
 import (
 	"bytes"
 	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/dyad-events/dyad/nlp/internal/linear"
@@ -154,5 +156,84 @@ func FuzzRead(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d := linear.NewDec(bytes.NewReader(data))
 		_ = ReadClasses(d)
+	})
+}
+
+// TestLoadBadFiles checks Load on damaged copies of the test folder: malformed lines are reported
+// as FILE:LINE after all files are read, binary data is refused, and overlong lines are named.
+func TestLoadBadFiles(t *testing.T) {
+	copyDir := func(t *testing.T) string {
+		dir := t.TempDir()
+		for _, f := range Files {
+			b, err := os.ReadFile(filepath.Join("testdata", f))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, f), b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return dir
+	}
+	for _, c := range []struct {
+		file, content string
+		want          []string // substrings of the error
+	}{
+		{"index.verb", "revoke v 1 1 @ 1 0 00000801\ngarbage\nstop n 1 1 @ 1 0 1\n", []string{"index.verb:2: not a WordNet index line", "index.verb:3: not a WordNet index line"}},
+		{"verb.exc", "went go\nlonely\n", []string{"verb.exc:2: not a WordNet exception line"}},
+		{"index.noun", "\x7fELF\x02\x01\x01\x00\x00", []string{"index.noun:1: binary data, not a WordNet file"}},
+		{"adj.exc", "better good\n" + strings.Repeat("x", maxLine+10) + "\nbest good\n", []string{"adj.exc:2: line longer than"}},
+		{"index.noun", "", []string{}}, // an empty noun index is fine while the other indexes give lemmas
+	} {
+		dir := copyDir(t)
+		if err := os.WriteFile(filepath.Join(dir, c.file), []byte(c.content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		wn, err := Load(dir)
+		if len(c.want) == 0 {
+			if err != nil || wn == nil {
+				t.Errorf("%s %q: %v", c.file, c.content, err)
+			}
+			continue
+		}
+		if err == nil || wn != nil {
+			t.Errorf("%s %q: no error", c.file, c.content)
+			continue
+		}
+		for _, w := range c.want {
+			if !strings.Contains(err.Error(), filepath.Join(dir, w)) && !strings.Contains(err.Error(), w) {
+				t.Errorf("%s: error %q lacks %q", c.file, err, w)
+			}
+		}
+	}
+	// No lemma at all.
+	dir := copyDir(t)
+	for _, f := range []string{"index.noun", "index.verb", "index.adj", "index.adv"} {
+		_ = os.WriteFile(filepath.Join(dir, f), nil, 0o644)
+	}
+	if _, err := Load(dir); err == nil || !strings.Contains(err.Error(), "no WordNet lemmas") {
+		t.Errorf("no lemmas: %v", err)
+	}
+}
+
+// FuzzReadFile feeds arbitrary content to the file reader as each kind of WordNet file: no panic,
+// and a file read without problems gives only lemmas without spaces.
+func FuzzReadFile(f *testing.F) {
+	f.Add([]byte("  1 licence\nbombing n 1 2 @ ~ 1 0 00000101\n"), uint8(0))
+	f.Add([]byte("went go\nchildren child\n"), uint8(5))
+	f.Add([]byte("x\x00y\n"), uint8(2))
+	f.Add([]byte("a a 1\r\nb\n\n  \n"), uint8(3))
+	f.Fuzz(func(t *testing.T, data []byte, which uint8) {
+		name := Files[int(which)%len(Files)]
+		l := &WordNet{base: map[string]uint8{}, exc: map[string]uint16{}}
+		var probs []string
+		if err := l.read(bytes.NewReader(data), name, name, &probs); err != nil || len(probs) > 0 {
+			return
+		}
+		for k := range l.base {
+			if strings.ContainsAny(k, " \t\n") || k == "" {
+				t.Errorf("lemma %q from %q", k, data)
+			}
+		}
 	})
 }
