@@ -54,7 +54,12 @@ func (c *Coder) roles(sc *storyCtx, t *tree, f *frame) {
 	// verb's own objects name no actor and it has no direct object ("promised to democratize
 	// Serbia", "helped save Afghan civilians": the verb's act is directed at the complement's
 	// object, CAMEO 1.1b3 §1; in "urged both sides to protect civilians" the appeal is to both
-	// sides, not to the civilians).
+	// sides, not to the civilians). Under an intent (03) that object is the target only when it
+	// is the country as a whole of which the source is a state organ: the dictionary's silence
+	// on the complement's verb says nothing about whether the intent is cooperative ("vowed to
+	// punish Israel", "plans to keep troops in Syria"), while a government's commitment about
+	// its own country is a domestic one (CAMEO 1.1b3 034: "the country in general ... should
+	// be coded as the target"; "Kostunica promised to democratize Serbia").
 	var inner []int
 	ownObj := t.child(f.v, "obj", "iobj") >= 0 || propositional[t.lemmas[f.v]]
 	for _, k := range t.kids[f.v] {
@@ -180,6 +185,7 @@ func (c *Coder) roles(sc *storyCtx, t *tree, f *frame) {
 	// An object naming the source's own organs through a possessive ("withdrew its troops from
 	// Lebanon") is the target only when nothing else is.
 	var own []actor
+	intent := strings.HasPrefix(firstCode(f.code), "03")
 	for n, side := range [3][]int{objs, obls, inner} {
 		for _, k := range side {
 			if misparsedSubject(t, f.v, k) {
@@ -196,6 +202,9 @@ func (c *Coder) roles(sc *storyCtx, t *tree, f *frame) {
 			}
 			a := c.actorsOf(sc, t, k)
 			if len(a) == 0 {
+				continue
+			}
+			if n == 2 && intent && !ownCountry(a, f.sources) {
 				continue
 			}
 			if ownSide(a, f.sources) {
@@ -217,6 +226,24 @@ func (c *Coder) roles(sc *storyCtx, t *tree, f *frame) {
 	// When that subject is the speaker again ("Frodo said he has satisfaction toward Gondor"),
 	// the clause's objects.
 	c.clauseTarget(sc, t, f, false)
+}
+
+// ownCountry reports whether every actor of a is a country as a whole of which some source is a
+// state organ ("Serbian President Vojislav Kostunica promised to democratize Serbia": SRB of SRBGOV).
+func ownCountry(a, srcs []actor) bool {
+	for _, x := range a {
+		found := false
+		for _, s := range srcs {
+			if stateOf(x.code, s.code) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return len(a) > 0
 }
 
 // propositional are upper-cased lemmas of verbs whose infinitival complement states a proposition

@@ -1,0 +1,50 @@
+package dyad_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/dyad-events/dyad/story"
+)
+
+// targetCase is a sentence and the events ("SOURCE TARGET CODE", in output order) the default
+// pipeline must code from it; nil for none.
+type targetCase struct {
+	text string
+	want []string
+}
+
+// checkTargets codes each case as a one-sentence story and reports those whose events differ.
+func checkTargets(t *testing.T, cases []targetCase) {
+	t.Helper()
+	p := newPipeline(t)
+	for _, c := range cases {
+		res := p.CodeStory(&story.Story{ID: "tg", Text: c.text})
+		var got []string
+		for _, e := range res.Events {
+			got = append(got, e.Source.Code+" "+e.Target.Code+" "+e.Code)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+// TestIntentComplementTargets checks that an intent verb (CAMEO 1.1b3 03) does not take the
+// object of an infinitive the dictionary does not code as the target of an intent to cooperate
+// ("vowed to punish Israel" is no cooperation with Israel), except the country as a whole of
+// which the source is a state organ (034: a domestic reform's target is "the country in
+// general"); a threat (13) does ("threatened to punish Israel").
+func TestIntentComplementTargets(t *testing.T) {
+	checkTargets(t, []targetCase{
+		{"Iran vowed to punish Israel.", nil},
+		{"Iran agreed to punish Israel.", nil},
+		{"Iran vowed to crush Israel.", nil},
+		{"Iran pledged to topple Israel.", nil},
+		{"Iran plans to undermine Israel.", nil},
+		{"Iran agreed to contain Israel.", nil},
+		{"Russia plans to keep troops in Syria.", nil},
+		{"Serbian President Vojislav Kostunica promised to democratize Serbia.", []string{"SRBGOV SRB 030"}},
+		{"Iran threatened to punish Israel.", []string{"IRN ISR 130"}},
+	})
+}
