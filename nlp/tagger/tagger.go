@@ -43,6 +43,7 @@ type Tagger struct {
 	vbn      int              // class of (VERB, VBN), −1 when the model has none
 	adpIN    int              // class of (ADP, IN), −1 when the model has none
 	propnNNP int              // class of (PROPN, NNP), −1 when the model has none
+	numCD    int              // class of (NUM, CD), −1 when the model has none
 	wn       *wordnet.WordNet // WordNet word classes (Options.WordNet), nil when the model has none
 }
 
@@ -193,6 +194,84 @@ func (t *Tagger) RepairNames(s *story.Sentence) int {
 		prev = cur
 	}
 	return changed
+}
+
+// RepairNumbers tags as cardinal numbers (NUM CD) the spelled-out numbers written with a capital
+// ("Eleven people were killed", which a capitalised-word constraint kept from NUM) and the Roman
+// numerals after a name ("Pope Benedict XVI", "Louis XIV"; UD English tags both NUM). It returns
+// the number of tokens changed. Like RepairVerbForms it runs after Tag (nlp.Pipeline).
+func (t *Tagger) RepairNumbers(s *story.Sentence) int {
+	if t.numCD < 0 {
+		return 0
+	}
+	toks := s.Tokens
+	changed := 0
+	for i := range toks {
+		tk := &toks[i]
+		if tk.UPOS == "NUM" {
+			continue
+		}
+		f := tk.Form
+		ok := capsClass(f) == capsInitial && numberWords[strings.ToLower(f)]
+		ok = ok || i > 0 && toks[i-1].UPOS == "PROPN" && isRoman(f)
+		if !ok {
+			continue
+		}
+		tk.UPOS, tk.XPOS, tk.Lemma = "NUM", "CD", strings.ToLower(f)
+		if isRoman(f) {
+			tk.Lemma = f
+		}
+		sc := t.getScratch()
+		tk.Feats = t.feats(sc, tk.Form, t.numCD)
+		t.pool.Put(sc)
+		changed++
+	}
+	return changed
+}
+
+// numberWords are the spelled-out cardinals RepairNumbers repairs ("one" is left out: it is as
+// often a pronoun, "One of them").
+var numberWords = map[string]bool{
+	"two": true, "three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true,
+	"nine": true, "ten": true, "eleven": true, "twelve": true, "thirteen": true, "fourteen": true,
+	"fifteen": true, "sixteen": true, "seventeen": true, "eighteen": true, "nineteen": true,
+	"twenty": true, "thirty": true, "forty": true, "fifty": true, "sixty": true, "seventy": true,
+	"eighty": true, "ninety": true, "hundred": true, "thousand": true,
+}
+
+// isRoman reports a Roman numeral of two or more capital letters in the usual subtractive form
+// (II to MMMCMXCIX; "I" alone is the pronoun).
+func isRoman(s string) bool {
+	if len(s) < 2 || len(s) > 15 {
+		return false
+	}
+	val := map[byte]int{'I': 1, 'V': 5, 'X': 10, 'L': 50, 'C': 100, 'D': 500, 'M': 1000}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		v, ok := val[s[i]]
+		if !ok {
+			return false
+		}
+		if i+1 < len(s) && v < val[s[i+1]] {
+			n -= v
+		} else {
+			n += v
+		}
+	}
+	return n > 0 && n < 4000 && toRoman(n) == s
+}
+
+func toRoman(n int) string {
+	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
+	syms := []string{"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"}
+	var b strings.Builder
+	for i, v := range vals {
+		for n >= v {
+			b.WriteString(syms[i])
+			n -= v
+		}
+	}
+	return b.String()
 }
 
 // infinitiveAt reports a "to" + base-form verb starting at token i ("agreed to resume").
@@ -355,7 +434,7 @@ func (t *Tagger) setMasks() {
 	t.verb = make([]bool, t.nclass)
 	t.propn = make([]bool, t.nclass)
 	t.num = make([]bool, t.nclass)
-	t.vbd, t.vbn, t.adpIN, t.propnNNP = -1, -1, -1, -1
+	t.vbd, t.vbn, t.adpIN, t.propnNNP, t.numCD = -1, -1, -1, -1, -1
 	for i, c := range t.classes {
 		switch c {
 		case class{"VERB", "VBD"}:
@@ -366,6 +445,8 @@ func (t *Tagger) setMasks() {
 			t.adpIN = i
 		case class{"PROPN", "NNP"}:
 			t.propnNNP = i
+		case class{"NUM", "CD"}:
+			t.numCD = i
 		}
 		t.propn[i] = c.UPOS == "PROPN"
 		t.num[i] = c.UPOS == "NUM"
@@ -789,7 +870,7 @@ func majority(m map[string]int) string {
 // Pruned returns a copy of t whose weights below min (in perceptron updates) are dropped.
 func (t *Tagger) Pruned(min float64) *Tagger {
 	c := &Tagger{nclass: t.nclass, classes: t.classes, tagDict: t.tagDict, amb: t.amb, known: t.known, lex: t.lex, lemmaEx: t.lemmaEx, lemmas: t.lemmas,
-		featsW: t.featsW, featsC: t.featsC, model: t.model.Prune(min), open: t.open, verb: t.verb, propn: t.propn, num: t.num, vbd: t.vbd, vbn: t.vbn, adpIN: t.adpIN, propnNNP: t.propnNNP, wn: t.wn}
+		featsW: t.featsW, featsC: t.featsC, model: t.model.Prune(min), open: t.open, verb: t.verb, propn: t.propn, num: t.num, vbd: t.vbd, vbn: t.vbn, adpIN: t.adpIN, propnNNP: t.propnNNP, numCD: t.numCD, wn: t.wn}
 	if t.model2 != nil {
 		c.model2 = t.model2.Prune(min)
 	}

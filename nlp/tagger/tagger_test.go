@@ -265,3 +265,44 @@ func TestRepairNames(t *testing.T) {
 		}
 	}
 }
+
+// TestRepairNumbers checks capitalised spelled-out numbers and Roman numerals after a name.
+func TestRepairNumbers(t *testing.T) {
+	tg := &Tagger{classes: []class{{"ADJ", "JJ"}, {"NUM", "CD"}, {"PROPN", "NNP"}, {"PRON", "PRP"}}, featsW: map[string]string{},
+		featsC: []string{"Degree=Pos", "NumForm=Word|NumType=Card", "Number=Sing", "Case=Nom"}}
+	tg.nclass = len(tg.classes)
+	tg.setMasks()
+	for _, c := range []struct {
+		toks string // form/UPOS pairs
+		want string // UPOS after the repair
+	}{
+		{"Eleven/ADJ people/NOUN", "NUM NOUN"},
+		{"eleven/ADJ people/NOUN", "ADJ NOUN"}, // lower case: the tagger knows the word
+		{"One/ADJ of/ADP them/PRON", "ADJ ADP PRON"},
+		{"Pope/PROPN Benedict/PROPN XVI/NOUN", "PROPN PROPN NUM"},
+		{"Louis/PROPN XIV/PROPN ruled/VERB", "PROPN NUM VERB"},
+		{"Then/ADV I/PRON left/VERB", "ADV PRON VERB"},   // "I" is no numeral
+		{"the/DET MIX/NOUN", "DET NOUN"},                 // not after a name
+		{"Smith/PROPN IIII/PROPN", "PROPN PROPN"},        // not a well-formed numeral
+		{"Apollo/PROPN XIII/PROPN mission", "PROPN NUM"}, // (a third token without a tag stays)
+	} {
+		var s story.Sentence
+		for _, ft := range strings.Fields(c.toks) {
+			f, u, _ := strings.Cut(ft, "/")
+			s.Tokens = append(s.Tokens, story.Token{Form: f, UPOS: u})
+		}
+		tg.RepairNumbers(&s)
+		var got []string
+		for _, tk := range s.Tokens {
+			if tk.UPOS != "" {
+				got = append(got, tk.UPOS)
+			}
+			if tk.UPOS == "NUM" && (tk.XPOS != "CD" || tk.Feats != "NumForm=Word|NumType=Card") {
+				t.Errorf("%s: repaired token %+v", c.toks, tk)
+			}
+		}
+		if g := strings.Join(got, " "); g != c.want {
+			t.Errorf("%s: got %s, want %s", c.toks, g, c.want)
+		}
+	}
+}
