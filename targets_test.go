@@ -48,3 +48,22 @@ func TestIntentComplementTargets(t *testing.T) {
 		{"Iran threatened to punish Israel.", []string{"IRN ISR 130"}},
 	})
 }
+
+// TestReflexiveObjectTargets checks that a reflexive object makes the act one done to the source
+// itself, with an AGAINST oblique naming the adversary, not the target ("Israel defended itself
+// against Hamas" is no verbal defence of Hamas, CAMEO 1.1b3 052), also not through the nearest
+// actor after the verb (fallback.go); other obliques stay targets ("committed itself to talks
+// with the European Union" 036, "surrendered themselves to the Iraqi army" 0874), and so does
+// the object of a verb without a reflexive ("defended Syria against criticism").
+func TestReflexiveObjectTargets(t *testing.T) {
+	checkTargets(t, []targetCase{
+		{"Israel defended itself against Hamas.", nil},
+		{"Ukraine defended itself against Russia.", nil},
+		{"Taiwan must defend itself against China.", nil},
+		{"Israel said it must defend itself against Hamas.", nil},
+		{"Iran committed itself to talks with the European Union.", []string{"IRN IGOEEC 036"}},
+		{"Iran committed itself to a ceasefire with Iraq.", []string{"IRN IRQ 0356"}},
+		{"The rebels surrendered themselves to the Iraqi army.", []string{"---REB IRQMIL 0874"}},
+		{"Russia defended Syria against criticism from the United States.", []string{"RUS SYR 052"}},
+	})
+}

@@ -186,6 +186,11 @@ func (c *Coder) roles(sc *storyCtx, t *tree, f *frame) {
 	// Lebanon") is the target only when nothing else is.
 	var own []actor
 	intent := strings.HasPrefix(firstCode(f.code), "03")
+	// A reflexive object: the act is done to the source itself ("Israel defended itself against
+	// Hamas"), and an AGAINST oblique names its adversary, never the target of the verb's code.
+	// Other obliques may name it ("committed itself to talks with the European Union",
+	// "surrendered themselves to the army").
+	refl := t.reflexiveObject(f.v)
 	for n, side := range [3][]int{objs, obls, inner} {
 		for _, k := range side {
 			if misparsedSubject(t, f.v, k) {
@@ -194,6 +199,9 @@ func (c *Coder) roles(sc *storyCtx, t *tree, f *frame) {
 			if n == 0 && reflexive[t.words[k]] {
 				// "Iran committed itself to talks with the European Union": the source
 				// again, not the target, which is looked for further on.
+				continue
+			}
+			if refl && n > 0 && t.prep(k) == "AGAINST" {
 				continue
 			}
 			if n == 1 && t.isVenue(f, k) || n == 2 && t.base(k) == "obl" && t.isLocation(k) {
@@ -226,6 +234,17 @@ func (c *Coder) roles(sc *storyCtx, t *tree, f *frame) {
 	// When that subject is the speaker again ("Frodo said he has satisfaction toward Gondor"),
 	// the clause's objects.
 	c.clauseTarget(sc, t, f, false)
+}
+
+// reflexiveObject reports whether verb v has a reflexive pronoun as its direct object ("defended
+// itself", "committed itself"): the act is done to the subject itself.
+func (t *tree) reflexiveObject(v int) bool {
+	for _, k := range t.kids[v] {
+		if t.base(k) == "obj" && reflexive[t.words[k]] {
+			return true
+		}
+	}
+	return false
 }
 
 // ownCountry reports whether every actor of a is a country as a whole of which some source is a

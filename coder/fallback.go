@@ -101,6 +101,11 @@ func (c *Coder) fallbackRoles(sc *storyCtx, t *tree, f *frame) {
 	if len(f.sources) == 0 {
 		f.sources = c.linearSource(sc, t, f)
 	}
+	if len(f.targets) == 0 && t.reflexiveObject(f.v) {
+		// With a reflexive object the act is done to the source itself, and the nominals
+		// after the verb name no target ("Israel defended itself against Hamas").
+		return
+	}
 	if len(f.targets) == 0 && len(f.sources) > 0 {
 		for _, k := range toks {
 			if k <= f.hi || !t.isNominal(k) || t.upos(k) == "PRON" {

@@ -8,7 +8,7 @@ import (
 )
 
 // round5Set is the test dictionary set with the verbs of the round 5 rules: PROMISE and COMMIT
-// (030), HELP (070), and CLAIM (112).
+// (030), HELP (070), CLAIM (112) and DEFEND (052).
 func round5Set(t *testing.T) *dict.Set {
 	t.Helper()
 	verbs := strings.Replace(testVerbs, "######## TRANSFORMATIONS ##########\n", `--- PROMISE [030] ---
@@ -18,6 +18,8 @@ COMMIT {COMMITS COMMITTED COMMITTING}
 HELP
 --- CLAIM [112] ---
 CLAIM
+--- DEFEND [052] ---
+DEFEND
 ######## TRANSFORMATIONS ##########
 `, 1)
 	set := setWithVerbs(t, verbs)
@@ -40,7 +42,7 @@ CLAIM
 // arming Syria": the subject's own state), a negated one ("promised not to democratize Syria"),
 // the complement of a propositional verb ("claims to arm Syria"), nor when the verb has a direct
 // object ("helped Iran to free Syria": Iran); and that a reflexive object is not the target
-// ("committed itself to Syria").
+// ("committed itself to Syria"), nor an AGAINST oblique after it ("defended itself against Syria").
 func TestComplementAndReflexiveTargets(t *testing.T) {
 	c, err := New(round5Set(t), DefaultOptions())
 	if err != nil {
@@ -73,6 +75,13 @@ func TestComplementAndReflexiveTargets(t *testing.T) {
 			"not not PART RB 5 advmod|to to PART TO 5 mark|democratize democratize VERB VB 2 xcomp|Syria Syria PROPN NNP 5 obj", ""},
 		{"committed itself to", "Germany Germany PROPN NNP 2 nsubj|committed commit VERB VBD 0 root|" +
 			"itself itself PRON PRP 2 obj|to to ADP IN 5 case|Syria Syria PROPN NNP 2 obl", "DEU SYR 030"},
+		// An AGAINST oblique after a reflexive object names the adversary, not the target.
+		{"defended itself against", "Germany Germany PROPN NNP 2 nsubj|defended defend VERB VBD 0 root|" +
+			"itself itself PRON PRP 2 obj|against against ADP IN 5 case|Syria Syria PROPN NNP 2 obl", ""},
+		{"defended itself against, oblique on the object", "Germany Germany PROPN NNP 2 nsubj|defended defend VERB VBD 0 root|" +
+			"itself itself PRON PRP 2 obj|against against ADP IN 5 case|Syria Syria PROPN NNP 3 nmod", ""},
+		{"defended an object against", "Germany Germany PROPN NNP 2 nsubj|defended defend VERB VBD 0 root|" +
+			"Iran Iran PROPN NNP 2 obj|against against ADP IN 5 case|Syria Syria PROPN NNP 2 obl", "DEU IRN 052"},
 	}
 	for _, tc := range cases {
 		if got := strings.Join(code(t, c, "2015-01-15", ud(t, tc.line)), "|"); got != tc.want {
