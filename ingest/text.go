@@ -96,7 +96,13 @@ func ReadText(name string, data []byte, opts Options) (*story.Story, []error) {
 		text = t
 		warn(bodyLine+line-1, "story %q: NUL bytes replaced by U+FFFD", s.ID)
 	}
-	text, dateline := cleanStory(s, text, opts.KeepChrome)
+	cleaned, dateline := cleanStory(s, text, opts.KeepChrome)
+	if strings.TrimSpace(cleaned) == "" && s.Title != "" && normLine(text) == normLine(s.Title) {
+		// A story of one line without final punctuation ("Iran threatened Israel" on standard
+		// input) was taken as a headline over nothing: it is the story's text.
+		cleaned = text
+	}
+	text = cleaned
 	s.Text = text
 	if strings.TrimSpace(text) == "" {
 		warn(0, "story %q has no text", s.ID)
