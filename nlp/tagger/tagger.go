@@ -163,7 +163,8 @@ func (t *Tagger) RepairVerbForms(s *story.Sentence) int {
 // training data never had (neither the exact form nor, three times or more, the lower-cased one)
 // and that stand next to another such word: two unknown capitalised words in a row are a name
 // ("Chinese President Xi/NOUN Jinping criticized ...", where WordNet's "xi", the Greek letter,
-// pulled "Xi" to NOUN and the parser then found two subjects). It returns the number of tokens
+// pulled "Xi" to NOUN and the parser then found two subjects). So are both parts of a hyphenated
+// given name after a capitalised word ("Moon Jae-in", whose "in" was ADP). It returns the number of tokens
 // changed. Like RepairVerbForms it runs after Tag (nlp.Pipeline) and is not part of training. On
 // EWT dev it changes +1 token of UPOS for the better, on EWT test −2 and on PUD −1 (of about 25,000
 // and 21,000), where the treebanks tag capitalised common nouns of titles as NOUN.
@@ -180,18 +181,33 @@ func (t *Tagger) RepairNames(s *story.Sentence) int {
 		return !known
 	}
 	changed := 0
+	set := func(tk *story.Token) {
+		if tk.UPOS == "PROPN" {
+			return
+		}
+		tk.UPOS, tk.XPOS, tk.Lemma = "PROPN", "NNP", tk.Form
+		sc := t.getScratch()
+		tk.Feats = t.feats(sc, tk.Form, t.propnNNP)
+		t.pool.Put(sc)
+		changed++
+	}
 	prev := false // token i-1 is an unknown capitalised word
 	for i := range toks {
 		cur := unknown(i)
-		if cur && (prev || unknown(i+1)) && toks[i].UPOS != "PROPN" {
-			tk := &toks[i]
-			tk.UPOS, tk.XPOS, tk.Lemma = "PROPN", "NNP", tk.Form
-			sc := t.getScratch()
-			tk.Feats = t.feats(sc, tk.Form, t.propnNNP)
-			t.pool.Put(sc)
-			changed++
+		if cur && (prev || unknown(i+1)) {
+			set(&toks[i])
 		}
 		prev = cur
+	}
+	// A hyphenated given name after a capitalised word ("Moon Jae-in", "Ban Ki-moon", "Park
+	// Geun-hye"; tokenised as in UD English, "Jae - in"): an unknown capitalised word, a hyphen and
+	// a lower-case word are all of the name.
+	for i := 1; i+2 < len(toks); i++ {
+		if unknown(i) && toks[i+1].Form == "-" && capsClass(toks[i+2].Form) == capsLower &&
+			(capsClass(toks[i-1].Form) == capsInitial || capsClass(toks[i-1].Form) == capsAll) {
+			set(&toks[i])
+			set(&toks[i+2])
+		}
 	}
 	return changed
 }

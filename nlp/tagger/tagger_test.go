@@ -246,10 +246,12 @@ func TestRepairNames(t *testing.T) {
 		want  string // UPOS of each token after the repair
 		n     int
 	}{
-		{[]string{"Chinese", "President", "Xi", "Jinping", "criticized"}, "NOUN NOUN PROPN PROPN NOUN", 2}, // "Chinese" stands next to a known word
-		{[]string{"President", "Xi", "criticized"}, "NOUN NOUN NOUN", 0},                                   // a lone unknown word
-		{[]string{"xi", "jinping"}, "NOUN NOUN", 0},                                                        // not capitalised
-		{[]string{"XI", "JINPING"}, "NOUN NOUN", 0},                                                        // all capitals: headlines
+		{[]string{"Chinese", "President", "Xi", "Jinping", "criticized"}, "NOUN NOUN PROPN PROPN NOUN", 2},     // "Chinese" stands next to a known word
+		{[]string{"President", "Xi", "criticized"}, "NOUN NOUN NOUN", 0},                                       // a lone unknown word
+		{[]string{"xi", "jinping"}, "NOUN NOUN", 0},                                                            // not capitalised
+		{[]string{"XI", "JINPING"}, "NOUN NOUN", 0},                                                            // all capitals: headlines
+		{[]string{"President", "Moon", "Jae", "-", "in", "criticized"}, "NOUN PROPN PROPN NOUN PROPN NOUN", 3}, // a hyphenated given name
+		{[]string{"Indian", "-", "controlled", "Kashmir"}, "NOUN NOUN NOUN NOUN", 0},                           // no capitalised word before
 	} {
 		s := mk(c.words...)
 		n := tg.RepairNames(&s)
