@@ -67,3 +67,21 @@ func TestReflexiveObjectTargets(t *testing.T) {
 		{"Russia defended Syria against criticism from the United States.", []string{"RUS SYR 052"}},
 	})
 }
+
+// TestParticipleTargetList checks that a reduced relative clause's subject, its head noun, is
+// coded without the clause's own objects: the countries an envoy travels to are the clause's
+// targets, not the envoy's nationality, so a list of destinations is not N×(N-1) visits among
+// them ("envoy travelling to Afghanistan, Chad and Iraq"); a head noun without an actor codes
+// nothing ("an advocate ..., travelling to ..."), and one with its own stays ("A French envoy
+// travelling to Iraq").
+func TestParticipleTargetList(t *testing.T) {
+	checkTargets(t, []targetCase{
+		{"He is an envoy travelling to Afghanistan, Chad and Iraq.", []string{
+			"---GOV AFG 042", "---GOV IRQ 042", "---GOV TCD 042", "AFG ---GOV 043", "IRQ ---GOV 043", "TCD ---GOV 043"}},
+		{"Hosseini, a UNHCR goodwill ambassador, has been an advocate for refugees since 2006, " +
+			"travelling to Afghanistan, Chad, Iraq, Jordan and Uganda.", nil},
+		{"A French envoy travelling to Iraq met Iraqi officials.", []string{
+			"FRAGOV IRQ 042", "FRAGOV IRQGOV 040", "IRQ FRAGOV 043", "IRQGOV FRAGOV 040"}},
+		{"Rebels attacking Mosul were killed.", []string{"---REB IRQ 190"}},
+	})
+}

@@ -333,6 +333,11 @@ func (c *Coder) codeNPUncached(sc *storyCtx, t *tree, i, depth int) []actor {
 				if rel == "nmod" && (t.rel(k) == "nmod:tmod" || t.rel(k) == "obl:tmod") {
 					continue
 				}
+				if rel == "acl" && k+1 == t.ownClause {
+					// The clause whose subject this noun is (roles): its objects are
+					// its targets, not the noun's actors.
+					continue
+				}
 				if rel == "nmod" && len(agents) == 0 && t.locatedCircumstance(i, k) {
 					// "killed in an airstrike near Deir ez-Zor": a place locating a
 					// circumstance that names no actor is no actor (location.go); on an

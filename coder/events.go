@@ -118,6 +118,14 @@ func (c *Coder) roles(sc *storyCtx, t *tree, f *frame) {
 		return
 	}
 	f.sources = c.actorsOf(sc, t, f.subj)
+	if f.subj >= 0 && t.head[f.v] == f.subj && t.base(f.v) == "acl" {
+		// A reduced relative clause's subject is its head noun, coded without the clause
+		// itself: "an envoy travelling to Afghanistan, Chad and Iraq" is not an envoy of
+		// each country travelling to the others (the clause's objects are its targets).
+		t.ownClause = f.v + 1
+		f.sources = c.actorsOfUncached(sc, t, f.subj)
+		t.ownClause = 0
+	}
 	var mk *patternMarks
 	if f.pattern != nil {
 		mk = c.markers(f.pattern)

@@ -89,3 +89,29 @@ func TestComplementAndReflexiveTargets(t *testing.T) {
 		}
 	}
 }
+
+// TestReducedRelativeSubject checks that the head noun of a reduced relative clause, the clause's
+// subject, is coded without the clause's own objects: "ambassador visiting Germany and France"
+// is an ambassador (---GOV) visiting each country, not a German ambassador visiting France and
+// a French one visiting Germany; a noun with an actor of its own keeps it.
+func TestReducedRelativeSubject(t *testing.T) {
+	c, err := New(round5Set(t), DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name, line, want string
+	}{
+		{"destinations", "He he PRON PRP 4 nsubj|is be AUX VBZ 4 cop|an a DET DT 4 det|ambassador ambassador NOUN NN 0 root|" +
+			"visiting visit VERB VBG 4 acl|Germany Germany PROPN NNP 5 obj|and and CCONJ CC 8 cc|France France PROPN NNP 6 conj",
+			"---GOV DEU 042|---GOV FRA 042|DEU ---GOV 043|FRA ---GOV 043"},
+		{"own actor", "Iran Iran PROPN NNP 2 compound|ambassador ambassador NOUN NN 0 root|visiting visit VERB VBG 2 acl|" +
+			"Germany Germany PROPN NNP 3 obj",
+			"DEU IRNGOV 043|IRNGOV DEU 042"},
+	}
+	for _, tc := range cases {
+		if got := strings.Join(code(t, c, "2015-01-15", ud(t, tc.line)), "|"); got != tc.want {
+			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}

@@ -46,6 +46,10 @@ type tree struct {
 	// credit marks the tokens that credit the story to a news outlet (markCredits); nil when
 	// none.
 	credit []bool
+	// ownClause is 1 + the token of a reduced relative clause (acl) whose objects codeNP does
+	// not take as its head noun's actors while roles codes that clause's own subject; 0 for
+	// none.
+	ownClause int
 }
 
 // Values of tree.heads.
