@@ -138,6 +138,14 @@ var governingRoots = map[string]bool{"02": true, "03": true, "10": true, "12": t
 // "agreed to undertake joint military exercises") are not threats.
 var intentThreat = map[string]bool{"16": true, "17": true, "18": true, "19": true, "20": true}
 
+// intentVerbalThreat are the roots of the verbal conflict acts (investigate, demand, disapprove,
+// reject) whose announced intent is a plain threat (130): CAMEO 1.1b3 130, "when any conflictual
+// behavior is forecasted ... it is treated as a threat", and 03 is intent to cooperate only.
+// Their internal codes' material parts say nothing about what is threatened (criticize 0x7001
+// would give 1322, accuse 0x70A0 138), so no finer code is made; the reject family's negative
+// codes have no sum with intent in the table either (PETRARCH-FORMATS.md §5.7).
+var intentVerbalThreat = map[string]bool{"09": true, "10": true, "11": true, "12": true}
+
 // Govern returns the code of an event whose verb (lower) is governed through an infinitive by a
 // verb coded upper of a governingRoots family, keeping upper's root: the upper class plus the
 // lower code's material part (a CONSULT-class lower, 04x, counts as "meet", 0x0010), as
@@ -147,13 +155,22 @@ var intentThreat = map[string]bool{"16": true, "17": true, "18": true, "19": tru
 //
 // An intent (03) governing a coercive or violent act (roots 16-20) is a threat (13), as PETRARCH2's table
 // has it: intend 0x3000 + fight 0x00A0 = 0x30A0, which is 138 ("planned to attack" 138, "vowed
-// to impose sanctions" 13x); the combination is then made with 130.
+// to impose sanctions" 13x); the combination is then made with 130. An intent governing a
+// verbal conflict act (roots 09-12: "vowed to oppose", "pledged to resist") is 130
+// (intentVerbalThreat), and one governing a threat is that threat.
 func (ic *InternalCodes) Govern(upper, lower string) (string, bool) {
 	if len(upper) < 2 || len(lower) < 2 || !governingRoots[upper[:2]] || upper[:2] == lower[:2] {
 		return "", false
 	}
-	if upper[:2] == "03" && intentThreat[lower[:2]] {
-		upper = "130"
+	if upper[:2] == "03" {
+		switch {
+		case intentThreat[lower[:2]]:
+			upper = "130"
+		case intentVerbalThreat[lower[:2]]:
+			return "130", true
+		case lower[:2] == "13":
+			return lower, true
+		}
 	}
 	u, ok1 := ic.toInt[upper]
 	l, ok2 := ic.toInt[lower]

@@ -28,8 +28,18 @@ func TestGovern(t *testing.T) {
 		{"120", "040", "125", true},   // refused to meet: reject proposal to meet
 		{"0233", "070", "0233", true}, // a specific upper code stands
 		{"030", "0331", "", false},    // same root: not governed
-		{"190", "040", "", false},     // attack does not govern
-		{"010", "190", "", false},     // a statement does not govern
+		// Intent to disapprove, reject, demand or investigate is a threat (CAMEO 1.1b3 130:
+		// conflictual behaviour forecast), not intent to cooperate, and not 1322 or 138 from
+		// the verbal codes' material parts.
+		{"030", "110", "130", true},
+		{"030", "111", "130", true},
+		{"030", "112", "130", true},
+		{"030", "128", "130", true},
+		{"030", "100", "130", true},
+		{"030", "090", "130", true},
+		{"030", "138", "138", true}, // vowed to threaten an attack: the threat
+		{"190", "040", "", false},   // attack does not govern
+		{"010", "190", "", false},   // a statement does not govern
 	} {
 		got, ok := ic.Govern(tc.upper, tc.lower)
 		if ok != tc.ok || (ok && got != tc.want) {
