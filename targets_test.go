@@ -89,8 +89,9 @@ func TestParticipleTargetList(t *testing.T) {
 // TestIntentConflictIsThreat checks that an intent verb governing a verbal conflict act the
 // dictionary codes (investigate 09, demand 10, disapprove 11, reject 12) is a threat (CAMEO
 // 1.1b3 130: "when any conflictual behavior is forecasted ... it is treated as a threat"), not
-// an intent to cooperate (030); a violent act stays a threat of force (138) and a cooperative
-// one an intent (033, 036).
+// an intent to cooperate (030), and one governing a protest (14) a threat of political dissent
+// (133), not an intent to meet or mediate (036, 039); a violent act stays a threat of force
+// (138) and a cooperative one an intent (033, 036).
 func TestIntentConflictIsThreat(t *testing.T) {
 	checkTargets(t, []targetCase{
 		{"Iran vowed to resist Israel.", []string{"IRN ISR 130"}},
@@ -101,6 +102,8 @@ func TestIntentConflictIsThreat(t *testing.T) {
 		{"Iran vowed to investigate Israel.", []string{"IRN ISR 130"}},
 		{"Iran pledged to condemn Israel.", []string{"IRN ISR 130"}},
 		{"Iran agreed to criticize Israel.", []string{"IRN ISR 130"}},
+		{"Iran vowed to stage protests against Israel.", []string{"IRN ISR 133"}},
+		{"Iran vowed to boycott Israel.", []string{"IRN ISR 133"}},
 		{"Iran vowed to attack Israel.", []string{"IRN ISR 138"}},
 		{"Iran vowed to help Israel.", []string{"IRN ISR 033"}},
 		{"Iran vowed to visit Israel.", []string{"IRN ISR 036"}},

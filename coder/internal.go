@@ -134,8 +134,8 @@ func (ic *InternalCodes) Combine(upper, lower string) (string, bool) {
 var governingRoots = map[string]bool{"02": true, "03": true, "10": true, "12": true, "13": true, "14": true}
 
 // intentThreat are the roots of the acts whose announced intent is a threat (13): reduce
-// relations, coerce, assault, fight, mass violence. Demonstrations (14) and force postures (15:
-// "agreed to undertake joint military exercises") are not threats.
+// relations, coerce, assault, fight, mass violence. Force postures (15: "agreed to undertake
+// joint military exercises") are not threats; for protests (14) see Govern.
 var intentThreat = map[string]bool{"16": true, "17": true, "18": true, "19": true, "20": true}
 
 // intentVerbalThreat are the roots of the verbal conflict acts (investigate, demand, disapprove,
@@ -157,7 +157,10 @@ var intentVerbalThreat = map[string]bool{"09": true, "10": true, "11": true, "12
 // has it: intend 0x3000 + fight 0x00A0 = 0x30A0, which is 138 ("planned to attack" 138, "vowed
 // to impose sanctions" 13x); the combination is then made with 130. An intent governing a
 // verbal conflict act (roots 09-12: "vowed to oppose", "pledged to resist") is 130
-// (intentVerbalThreat), and one governing a threat is that threat.
+// (intentVerbalThreat), one governing a protest (14: "vowed to stage protests", "plans to
+// boycott") is a threat of political dissent, 133 (the 13 subcode for 14; the material parts
+// would give 134 or 135, halting negotiations or mediation, and 036 or 039 without the threat),
+// and one governing a threat is that threat.
 func (ic *InternalCodes) Govern(upper, lower string) (string, bool) {
 	if len(upper) < 2 || len(lower) < 2 || !governingRoots[upper[:2]] || upper[:2] == lower[:2] {
 		return "", false
@@ -168,6 +171,8 @@ func (ic *InternalCodes) Govern(upper, lower string) (string, bool) {
 			upper = "130"
 		case intentVerbalThreat[lower[:2]]:
 			return "130", true
+		case lower[:2] == "14":
+			return "133", true
 		case lower[:2] == "13":
 			return lower, true
 		}

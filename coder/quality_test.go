@@ -38,6 +38,10 @@ func TestGovern(t *testing.T) {
 		{"030", "100", "130", true},
 		{"030", "090", "130", true},
 		{"030", "138", "138", true}, // vowed to threaten an attack: the threat
+		// Intent to protest is a threat of political dissent (133), not 036 or 039 from the
+		// material parts of demonstrate (0x5010) and boycott (0x5030).
+		{"030", "141", "133", true},
+		{"030", "143", "133", true},
 		{"190", "040", "", false},   // attack does not govern
 		{"010", "190", "", false},   // a statement does not govern
 	} {
