@@ -42,8 +42,8 @@ func TestGovern(t *testing.T) {
 		// material parts of demonstrate (0x5010) and boycott (0x5030).
 		{"030", "141", "133", true},
 		{"030", "143", "133", true},
-		{"190", "040", "", false},   // attack does not govern
-		{"010", "190", "", false},   // a statement does not govern
+		{"190", "040", "", false}, // attack does not govern
+		{"010", "190", "", false}, // a statement does not govern
 	} {
 		got, ok := ic.Govern(tc.upper, tc.lower)
 		if ok != tc.ok || (ok && got != tc.want) {
