@@ -174,7 +174,7 @@ func (t *Tagger) RepairNames(s *story.Sentence) int {
 	}
 	toks := s.Tokens
 	unknown := func(i int) bool {
-		if i < 0 || i >= len(toks) || capsClass(toks[i].Form) != capsInitial || t.lex[toks[i].Form] != 0 {
+		if i < 0 || i >= len(toks) || !startsUpper(toks[i].Form) || capsClass(toks[i].Form) != capsInitial || t.lex[toks[i].Form] != 0 {
 			return false
 		}
 		_, known := t.known[strings.ToLower(toks[i].Form)]
@@ -228,7 +228,10 @@ func (t *Tagger) RepairNumbers(s *story.Sentence) int {
 			continue
 		}
 		f := tk.Form
-		ok := capsClass(f) == capsInitial && numberWords[strings.ToLower(f)]
+		if !startsUpper(f) {
+			continue
+		}
+		ok := len(f) <= 8 && capsClass(f) == capsInitial && numberWords[strings.ToLower(f)]
 		ok = ok || i > 0 && toks[i-1].UPOS == "PROPN" && isRoman(f)
 		if !ok {
 			continue
@@ -261,20 +264,45 @@ func isRoman(s string) bool {
 	if len(s) < 2 || len(s) > 15 {
 		return false
 	}
-	val := map[byte]int{'I': 1, 'V': 5, 'X': 10, 'L': 50, 'C': 100, 'D': 500, 'M': 1000}
 	n := 0
 	for i := 0; i < len(s); i++ {
-		v, ok := val[s[i]]
-		if !ok {
+		v := romanValue(s[i])
+		if v == 0 {
 			return false
 		}
-		if i+1 < len(s) && v < val[s[i+1]] {
+		if i+1 < len(s) && v < romanValue(s[i+1]) {
 			n -= v
 		} else {
 			n += v
 		}
 	}
 	return n > 0 && n < 4000 && toRoman(n) == s
+}
+
+func romanValue(c byte) int {
+	switch c {
+	case 'I':
+		return 1
+	case 'V':
+		return 5
+	case 'X':
+		return 10
+	case 'L':
+		return 50
+	case 'C':
+		return 100
+	case 'D':
+		return 500
+	case 'M':
+		return 1000
+	}
+	return 0
+}
+
+// startsUpper reports a form starting with an ASCII capital or a non-ASCII byte (which may be a
+// capital); the name and number repairs look no further at other forms.
+func startsUpper(f string) bool {
+	return f != "" && (f[0] >= 'A' && f[0] <= 'Z' || f[0] >= 0x80)
 }
 
 func toRoman(n int) string {
