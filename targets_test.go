@@ -87,11 +87,11 @@ func TestParticipleTargetList(t *testing.T) {
 }
 
 // TestIntentConflictIsThreat checks that an intent verb governing a verbal conflict act the
-// dictionary codes (investigate 09, demand 10, disapprove 11, reject 12) is a threat (CAMEO
+// dictionary codes (demand 10, disapprove 11, reject 12) is a threat (CAMEO
 // 1.1b3 130: "when any conflictual behavior is forecasted ... it is treated as a threat"), not
 // an intent to cooperate (030), and one governing a protest (14) a threat of political dissent
 // (133), not an intent to meet or mediate (036, 039); a violent act stays a threat of force
-// (138) and a cooperative one an intent (033, 036).
+// (138) and a cooperative one, or an investigation, an intent (033, 036, 030).
 func TestIntentConflictIsThreat(t *testing.T) {
 	checkTargets(t, []targetCase{
 		{"Iran vowed to resist Israel.", []string{"IRN ISR 130"}},
@@ -99,7 +99,9 @@ func TestIntentConflictIsThreat(t *testing.T) {
 		{"Iran vowed to challenge Israel.", []string{"IRN ISR 130"}},
 		{"Iran vowed to isolate Israel.", []string{"IRN ISR 130"}},
 		{"Iran vowed to pressure Israel.", []string{"IRN ISR 130"}},
-		{"Iran vowed to investigate Israel.", []string{"IRN ISR 130"}},
+		// A promise to investigate answers the other side: an intent, not a threat.
+		{"Mexico promised to investigate the killing of American tourists.", []string{"MEX USA 030"}},
+		{"Pakistan agreed to investigate the Mumbai attacks.", []string{"PAK IND 030"}},
 		{"Iran pledged to condemn Israel.", []string{"IRN ISR 130"}},
 		{"Iran agreed to criticize Israel.", []string{"IRN ISR 130"}},
 		{"Iran vowed to stage protests against Israel.", []string{"IRN ISR 133"}},

@@ -138,13 +138,16 @@ var governingRoots = map[string]bool{"02": true, "03": true, "10": true, "12": t
 // joint military exercises") are not threats; for protests (14) see Govern.
 var intentThreat = map[string]bool{"16": true, "17": true, "18": true, "19": true, "20": true}
 
-// intentVerbalThreat are the roots of the verbal conflict acts (investigate, demand, disapprove,
-// reject) whose announced intent is a plain threat (130): CAMEO 1.1b3 130, "when any conflictual
-// behavior is forecasted ... it is treated as a threat", and 03 is intent to cooperate only.
+// intentVerbalThreat are the roots of the verbal conflict acts (demand, disapprove, reject) whose
+// announced intent is a plain threat (130): CAMEO 1.1b3 130, "when any conflictual behavior is
+// forecasted ... it is treated as a threat", and 03 is intent to cooperate only. Investigate (09)
+// is left out: a promise to investigate ("Mexico promised to investigate the killing of American
+// tourists", "agreed to investigate the Mumbai attacks") is an answer to the other side, not a
+// threat against it, and keeps the intent code.
 // Their internal codes' material parts say nothing about what is threatened (criticize 0x7001
 // would give 1322, accuse 0x70A0 138), so no finer code is made; the reject family's negative
 // codes have no sum with intent in the table either (PETRARCH-FORMATS.md §5.7).
-var intentVerbalThreat = map[string]bool{"09": true, "10": true, "11": true, "12": true}
+var intentVerbalThreat = map[string]bool{"10": true, "11": true, "12": true}
 
 // Govern returns the code of an event whose verb (lower) is governed through an infinitive by a
 // verb coded upper of a governingRoots family, keeping upper's root: the upper class plus the
@@ -156,7 +159,7 @@ var intentVerbalThreat = map[string]bool{"09": true, "10": true, "11": true, "12
 // An intent (03) governing a coercive or violent act (roots 16-20) is a threat (13), as PETRARCH2's table
 // has it: intend 0x3000 + fight 0x00A0 = 0x30A0, which is 138 ("planned to attack" 138, "vowed
 // to impose sanctions" 13x); the combination is then made with 130. An intent governing a
-// verbal conflict act (roots 09-12: "vowed to oppose", "pledged to resist") is 130
+// verbal conflict act (roots 10-12: "vowed to oppose", "pledged to resist") is 130
 // (intentVerbalThreat), one governing a protest (14: "vowed to stage protests", "plans to
 // boycott") is a threat of political dissent, 133 (the 13 subcode for 14; the material parts
 // would give 134 or 135, halting negotiations or mediation, and 036 or 039 without the threat),

@@ -28,15 +28,15 @@ func TestGovern(t *testing.T) {
 		{"120", "040", "125", true},   // refused to meet: reject proposal to meet
 		{"0233", "070", "0233", true}, // a specific upper code stands
 		{"030", "0331", "", false},    // same root: not governed
-		// Intent to disapprove, reject, demand or investigate is a threat (CAMEO 1.1b3 130:
-		// conflictual behaviour forecast), not intent to cooperate, and not 1322 or 138 from
-		// the verbal codes' material parts.
+		// Intent to disapprove, reject or demand is a threat (CAMEO 1.1b3 130: conflictual
+		// behaviour forecast), not intent to cooperate, and not 1322 or 138 from the verbal
+		// codes' material parts; intent to investigate stays an intent.
 		{"030", "110", "130", true},
 		{"030", "111", "130", true},
 		{"030", "112", "130", true},
 		{"030", "128", "130", true},
 		{"030", "100", "130", true},
-		{"030", "090", "130", true},
+		{"030", "090", "030", true},
 		{"030", "138", "138", true}, // vowed to threaten an attack: the threat
 		// Intent to protest is a threat of political dissent (133), not 036 or 039 from the
 		// material parts of demonstrate (0x5010) and boycott (0x5030).
