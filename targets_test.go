@@ -46,6 +46,9 @@ func TestIntentComplementTargets(t *testing.T) {
 		{"Russia plans to keep troops in Syria.", nil},
 		{"Serbian President Vojislav Kostunica promised to democratize Serbia.", []string{"SRBGOV SRB 030"}},
 		{"Iran threatened to punish Israel.", []string{"IRN ISR 130"}},
+		// A headline's passive: the diplomats are told to leave, they do not tell Germany.
+		{"Iranian diplomats told to leave Germany.", nil},
+		{"Russian diplomats ordered to leave Britain.", nil},
 	})
 }
 

@@ -61,7 +61,9 @@ func (c *Coder) roles(sc *storyCtx, t *tree, f *frame) {
 	// its own country is a domestic one (CAMEO 1.1b3 034: "the country in general ... should
 	// be coded as the target"; "Kostunica promised to democratize Serbia").
 	var inner []int
-	ownObj := t.child(f.v, "obj", "iobj") >= 0 || propositional[t.lemmas[f.v]]
+	// An object-control verb without its object (sentence.go) is a headline's passive ("Iranian
+	// diplomats told to leave Germany"): its complement's object is no target of its own.
+	ownObj := t.child(f.v, "obj", "iobj") >= 0 || propositional[t.lemmas[f.v]] || objectControl[t.lemmas[f.v]]
 	for _, k := range t.kids[f.v] {
 		if t.isXcomp(k) && !t.isNominal(k) && c.frameAt(t, k) == nil {
 			o, ob := t.objects(k)

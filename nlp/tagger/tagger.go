@@ -147,7 +147,7 @@ func (t *Tagger) RepairVerbForms(s *story.Sentence) int {
 		case "VBD", "VBZ", "VBP", "MD":
 			return changed
 		case "VBN":
-			if cand < 0 && i > 0 && i+1 < len(toks) && subjectTag[toks[i-1].XPOS] && (objectStartTag[toks[i+1].XPOS] || infinitiveAt(toks, i+1)) {
+			if cand < 0 && i > 0 && i+1 < len(toks) && subjectTag[toks[i-1].XPOS] && (objectStartTag[toks[i+1].XPOS] || infinitiveAt(toks, i+1) && !passiveBeforeInfinitive[strings.ToLower(toks[i].Form)]) {
 				cand = i
 			}
 		}
@@ -213,9 +213,10 @@ func (t *Tagger) RepairNames(s *story.Sentence) int {
 }
 
 // RepairNumbers tags as cardinal numbers (NUM CD) the spelled-out numbers written with a capital
-// ("Eleven people were killed", which a capitalised-word constraint kept from NUM) and the Roman
-// numerals after a name ("Pope Benedict XVI", "Louis XIV"; UD English tags both NUM). It returns
-// the number of tokens changed. Like RepairVerbForms it runs after Tag (nlp.Pipeline).
+// ("Eleven people were killed", which a capitalised-word constraint kept from NUM). It returns the
+// number of tokens changed. Like RepairVerbForms it runs after Tag (nlp.Pipeline). Roman numerals
+// after a name are left as tagged: as NUM ("King Mohammed VI of Morocco") they made the parser
+// take the country for a subject and cost the events their actor.
 func (t *Tagger) RepairNumbers(s *story.Sentence) int {
 	if t.numCD < 0 {
 		return 0
@@ -231,15 +232,10 @@ func (t *Tagger) RepairNumbers(s *story.Sentence) int {
 		if !startsUpper(f) {
 			continue
 		}
-		ok := len(f) <= 8 && capsClass(f) == capsInitial && numberWords[strings.ToLower(f)]
-		ok = ok || i > 0 && toks[i-1].UPOS == "PROPN" && isRoman(f)
-		if !ok {
+		if len(f) > 8 || capsClass(f) != capsInitial || !numberWords[strings.ToLower(f)] {
 			continue
 		}
 		tk.UPOS, tk.XPOS, tk.Lemma = "NUM", "CD", strings.ToLower(f)
-		if isRoman(f) {
-			tk.Lemma = f
-		}
 		sc := t.getScratch()
 		tk.Feats = t.feats(sc, tk.Form, t.numCD)
 		t.pool.Put(sc)
@@ -258,69 +254,30 @@ var numberWords = map[string]bool{
 	"eighty": true, "ninety": true, "hundred": true, "thousand": true,
 }
 
-// isRoman reports a Roman numeral of two or more capital letters in the usual subtractive form
-// (II to MMMCMXCIX; "I" alone is the pronoun).
-func isRoman(s string) bool {
-	if len(s) < 2 || len(s) > 15 {
-		return false
-	}
-	n := 0
-	for i := 0; i < len(s); i++ {
-		v := romanValue(s[i])
-		if v == 0 {
-			return false
-		}
-		if i+1 < len(s) && v < romanValue(s[i+1]) {
-			n -= v
-		} else {
-			n += v
-		}
-	}
-	return n > 0 && n < 4000 && toRoman(n) == s
-}
-
-func romanValue(c byte) int {
-	switch c {
-	case 'I':
-		return 1
-	case 'V':
-		return 5
-	case 'X':
-		return 10
-	case 'L':
-		return 50
-	case 'C':
-		return 100
-	case 'D':
-		return 500
-	case 'M':
-		return 1000
-	}
-	return 0
-}
-
 // startsUpper reports a form starting with an ASCII capital or a non-ASCII byte (which may be a
 // capital); the name and number repairs look no further at other forms.
 func startsUpper(f string) bool {
 	return f != "" && (f[0] >= 'A' && f[0] <= 'Z' || f[0] >= 0x80)
 }
 
-func toRoman(n int) string {
-	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
-	syms := []string{"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"}
-	var b strings.Builder
-	for i, v := range vals {
-		for n >= v {
-			b.WriteString(syms[i])
-			n -= v
-		}
-	}
-	return b.String()
-}
-
 // infinitiveAt reports a "to" + base-form verb starting at token i ("agreed to resume").
 func infinitiveAt(toks []story.Token, i int) bool {
 	return i+1 < len(toks) && toks[i].XPOS == "TO" && toks[i+1].XPOS == "VB"
+}
+
+// passiveBeforeInfinitive are participles that, before "to" + verb without a finite verb in the
+// sentence, are a headline's passive ("Russian diplomats ordered to leave Britain", "talks
+// scheduled to resume"): verbs whose active form takes an object before the infinitive, and
+// raising participles. RepairVerbForms leaves them VBN.
+var passiveBeforeInfinitive = map[string]bool{
+	"ordered": true, "told": true, "asked": true, "urged": true, "forced": true, "allowed": true,
+	"expected": true, "required": true, "invited": true, "advised": true, "instructed": true,
+	"encouraged": true, "permitted": true, "compelled": true, "persuaded": true, "warned": true,
+	"authorized": true, "authorised": true, "forbidden": true, "sentenced": true, "called": true,
+	"scheduled": true, "set": true, "slated": true, "supposed": true, "believed": true,
+	"said": true, "reported": true, "thought": true, "known": true, "seen": true, "made": true,
+	"pressed": true, "pressured": true, "obliged": true, "appointed": true,
+	"elected": true, "chosen": true, "named": true, "tipped": true, "poised": true, "due": true,
 }
 
 // retag gives tk the verb class (VERB, xpos) with id c and its FEATS.

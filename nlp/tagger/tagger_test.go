@@ -268,7 +268,7 @@ func TestRepairNames(t *testing.T) {
 	}
 }
 
-// TestRepairNumbers checks capitalised spelled-out numbers and Roman numerals after a name.
+// TestRepairNumbers checks capitalised spelled-out numbers; Roman numerals are left alone.
 func TestRepairNumbers(t *testing.T) {
 	tg := &Tagger{classes: []class{{"ADJ", "JJ"}, {"NUM", "CD"}, {"PROPN", "NNP"}, {"PRON", "PRP"}}, featsW: map[string]string{},
 		featsC: []string{"Degree=Pos", "NumForm=Word|NumType=Card", "Number=Sing", "Case=Nom"}}
@@ -281,12 +281,12 @@ func TestRepairNumbers(t *testing.T) {
 		{"Eleven/ADJ people/NOUN", "NUM NOUN"},
 		{"eleven/ADJ people/NOUN", "ADJ NOUN"}, // lower case: the tagger knows the word
 		{"One/ADJ of/ADP them/PRON", "ADJ ADP PRON"},
-		{"Pope/PROPN Benedict/PROPN XVI/NOUN", "PROPN PROPN NUM"},
-		{"Louis/PROPN XIV/PROPN ruled/VERB", "PROPN NUM VERB"},
-		{"Then/ADV I/PRON left/VERB", "ADV PRON VERB"},   // "I" is no numeral
-		{"the/DET MIX/NOUN", "DET NOUN"},                 // not after a name
-		{"Smith/PROPN IIII/PROPN", "PROPN PROPN"},        // not a well-formed numeral
-		{"Apollo/PROPN XIII/PROPN mission", "PROPN NUM"}, // (a third token without a tag stays)
+		{"Pope/PROPN Benedict/PROPN XVI/NOUN", "PROPN PROPN NOUN"}, // Roman numerals are left as tagged
+		{"Louis/PROPN XIV/PROPN ruled/VERB", "PROPN PROPN VERB"},
+		{"Then/ADV I/PRON left/VERB", "ADV PRON VERB"}, // "I" is no numeral
+		{"the/DET MIX/NOUN", "DET NOUN"},               // not after a name
+		{"Smith/PROPN IIII/PROPN", "PROPN PROPN"},      // not a well-formed numeral
+		{"Twenty/PROPN protesters/NOUN", "NUM NOUN"},
 	} {
 		var s story.Sentence
 		for _, ft := range strings.Fields(c.toks) {
@@ -305,6 +305,24 @@ func TestRepairNumbers(t *testing.T) {
 		}
 		if g := strings.Join(got, " "); g != c.want {
 			t.Errorf("%s: got %s, want %s", c.toks, g, c.want)
+		}
+	}
+}
+
+// TestRepairVerbFormsHeadlinePassive checks that a participle that is a headline's passive before
+// an infinitive ("Russian diplomats ordered to leave Britain") stays VBN, while "agreed" becomes
+// VBD.
+func TestRepairVerbFormsHeadlinePassive(t *testing.T) {
+	tg := &Tagger{classes: []class{{"NOUN", "NN"}, {"VERB", "VBN"}, {"VERB", "VBD"}}, featsW: map[string]string{},
+		featsC: []string{"Number=Sing", "Tense=Past|VerbForm=Part", "Mood=Ind|Tense=Past|VerbForm=Fin"}}
+	tg.nclass = len(tg.classes)
+	tg.setMasks()
+	for verb, want := range map[string]string{"ordered": "VBN", "told": "VBN", "scheduled": "VBN", "agreed": "VBD", "vowed": "VBD"} {
+		s := story.Sentence{Tokens: []story.Token{{Form: "diplomats", XPOS: "NNS"}, {Form: verb, XPOS: "VBN"},
+			{Form: "to", XPOS: "TO"}, {Form: "leave", XPOS: "VB"}, {Form: "Britain", XPOS: "NNP"}}}
+		tg.RepairVerbForms(&s)
+		if got := s.Tokens[1].XPOS; got != want {
+			t.Errorf("%q before an infinitive: %s, want %s", verb, got, want)
 		}
 	}
 }
