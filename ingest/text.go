@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -97,9 +99,11 @@ func ReadText(name string, data []byte, opts Options) (*story.Story, []error) {
 		warn(bodyLine+line-1, "story %q: NUL bytes replaced by U+FFFD", s.ID)
 	}
 	cleaned, dateline := cleanStory(s, text, opts.KeepChrome)
-	if strings.TrimSpace(cleaned) == "" && s.Title != "" && normLine(text) == normLine(s.Title) {
+	if strings.TrimSpace(cleaned) == "" && s.Title != "" && normLine(text) == normLine(s.Title) && !headlineCase(s.Title) {
 		// A story of one line without final punctuation ("Iran threatened Israel" on standard
-		// input) was taken as a headline over nothing: it is the story's text.
+		// input) was taken as a headline over nothing: it is the story's text. A line in title
+		// case or capitals stays a headline only: headlines drop the auxiliaries of passives
+		// ("Three Soldiers Killed In Afghan Attack"), which would be coded as active.
 		cleaned = text
 	}
 	text = cleaned
@@ -291,4 +295,25 @@ func yamlError(err error, firstLine int) error {
 		return &InputError{Line: firstLine + n - 1, Err: errors.New("invalid YAML: " + msg[len(m[0]):])}
 	}
 	return &InputError{Line: firstLine, Err: errors.New("invalid YAML: " + strings.TrimPrefix(msg, "yaml: "))}
+}
+
+// headlineCase reports a line written as a headline: at least two words, and every word of four
+// or more letters starting with a capital ("Three Soldiers Killed In Afghan Attack", "CHINA WARNS
+// TAIWAN").
+func headlineCase(line string) bool {
+	words, long := 0, 0
+	for _, w := range strings.Fields(line) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		words++
+		if utf8.RuneCountInString(w) >= 4 {
+			long++
+			if !unicode.IsUpper(r) {
+				return false
+			}
+		}
+	}
+	return words >= 2 && long > 0
 }

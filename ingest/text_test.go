@@ -91,6 +91,8 @@ func TestReadTextProblems(t *testing.T) {
 		{"empty file", "", false, "has no text", "", ""},
 		{"only front matter", "---\ntitle: x\n---\n", false, "has no text", "", ""},
 		{"one line without final punctuation", "Iran threatened Israel\n", true, `bad.txt: story "bad": no date; using 2020-01-02`, "Iran threatened Israel\n", "2020-01-02"},
+		{"one headline-case line", "Three Soldiers Killed In Afghan Attack\n", false, "has no text", "", ""},
+		{"one capitals line", "CHINA WARNS TAIWAN\n", false, "has no text", "", ""},
 		{"invalid utf8", "Caf\xe9 talks.\n", true, "invalid UTF-8", "Caf\uFFFD talks.\n", "2020-01-02"},
 		{"dateline date", "Dec. 31, 2000 -- Officials met.\n", true, "", "Officials met.\n", "2000-12-31"},
 		{"crlf fences", "---\r\ntitle: x\r\n---\r\nBody.\r\n", true, `bad.txt: story "bad": no date; using 2020-01-02`, "Body.\r\n", "2020-01-02"},
