@@ -125,18 +125,14 @@ func (t *Tagger) RepairVerbForms(s *story.Sentence) int {
 	changed := 0
 	for i := 1; i+1 < len(toks); i++ {
 		if toks[i].XPOS == "VBD" && determinerTag[toks[i-1].XPOS] && nominalTag[toks[i+1].XPOS] {
-			t.retag(&toks[i], "VBN", t.vbn)
+			t.retag(&toks[i], t.vbn)
 			changed++
 		}
 	}
 	if t.adpIN >= 0 {
 		for i := 0; i+1 < len(toks); i++ {
 			if toks[i].XPOS == "TO" && objectStartTag[toks[i+1].XPOS] {
-				tk := &toks[i]
-				tk.UPOS, tk.XPOS = "ADP", "IN"
-				sc := t.getScratch()
-				tk.Feats = t.feats(sc, tk.Form, t.adpIN)
-				t.pool.Put(sc)
+				t.retag(&toks[i], t.adpIN)
 				changed++
 			}
 		}
@@ -153,7 +149,7 @@ func (t *Tagger) RepairVerbForms(s *story.Sentence) int {
 		}
 	}
 	if cand >= 0 {
-		t.retag(&toks[cand], "VBD", t.vbd)
+		t.retag(&toks[cand], t.vbd)
 		changed++
 	}
 	return changed
@@ -185,19 +181,17 @@ func (t *Tagger) RepairNames(s *story.Sentence) int {
 		if tk.UPOS == "PROPN" {
 			return
 		}
-		tk.UPOS, tk.XPOS, tk.Lemma = "PROPN", "NNP", tk.Form
-		sc := t.getScratch()
-		tk.Feats = t.feats(sc, tk.Form, t.propnNNP)
-		t.pool.Put(sc)
+		t.retag(tk, t.propnNNP)
+		tk.Lemma = tk.Form
 		changed++
 	}
-	prev := false // token i-1 is an unknown capitalised word
+	prev, cur := false, unknown(0) // tokens i-1 and i are unknown capitalised words
 	for i := range toks {
-		cur := unknown(i)
-		if cur && (prev || unknown(i+1)) {
+		next := unknown(i + 1)
+		if cur && (prev || next) {
 			set(&toks[i])
 		}
-		prev = cur
+		prev, cur = cur, next
 	}
 	// A hyphenated given name after a capitalised word ("Moon Jae-in", "Ban Ki-moon", "Park
 	// Geun-hye"; tokenised as in UD English, "Jae - in"): an unknown capitalised word, a hyphen and
@@ -235,10 +229,8 @@ func (t *Tagger) RepairNumbers(s *story.Sentence) int {
 		if len(f) > 8 || capsClass(f) != capsInitial || !numberWords[strings.ToLower(f)] {
 			continue
 		}
-		tk.UPOS, tk.XPOS, tk.Lemma = "NUM", "CD", strings.ToLower(f)
-		sc := t.getScratch()
-		tk.Feats = t.feats(sc, tk.Form, t.numCD)
-		t.pool.Put(sc)
+		t.retag(tk, t.numCD)
+		tk.Lemma = strings.ToLower(f)
 		changed++
 	}
 	return changed
@@ -280,9 +272,9 @@ var passiveBeforeInfinitive = map[string]bool{
 	"elected": true, "chosen": true, "named": true, "tipped": true, "poised": true, "due": true,
 }
 
-// retag gives tk the verb class (VERB, xpos) with id c and its FEATS.
-func (t *Tagger) retag(tk *story.Token, xpos string, c int) {
-	tk.UPOS, tk.XPOS = "VERB", xpos
+// retag gives tk the class (UPOS, XPOS) with id c and its FEATS; the lemma is left as it is.
+func (t *Tagger) retag(tk *story.Token, c int) {
+	tk.UPOS, tk.XPOS = t.classes[c].UPOS, t.classes[c].XPOS
 	sc := t.getScratch()
 	tk.Feats = t.feats(sc, tk.Form, c)
 	t.pool.Put(sc)
