@@ -3,6 +3,7 @@ package dyad_test
 import (
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/dyad-events/dyad/story"
 )
@@ -17,9 +18,15 @@ type targetCase struct {
 // checkTargets codes each case as a one-sentence story and reports those whose events differ.
 func checkTargets(t *testing.T, cases []targetCase) {
 	t.Helper()
+	checkTargetsOn(t, time.Time{}, cases)
+}
+
+// checkTargetsOn is checkTargets with stories dated date (the zero time: undated).
+func checkTargetsOn(t *testing.T, date time.Time, cases []targetCase) {
+	t.Helper()
 	p := newPipeline(t)
 	for _, c := range cases {
-		res := p.CodeStory(&story.Story{ID: "tg", Text: c.text})
+		res := p.CodeStory(&story.Story{ID: "tg", Text: c.text, Date: date})
 		var got []string
 		for _, e := range res.Events {
 			got = append(got, e.Source.Code+" "+e.Target.Code+" "+e.Code)

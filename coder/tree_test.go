@@ -121,9 +121,7 @@ func TestConcurrentCodingMatchesSequential(t *testing.T) {
 // the main verb as a reduced relative of its subject (repairSubordinateRoot), and that a true
 // reduced relative before a root without a subordinator is left alone.
 func TestRepairSubordinateRoot(t *testing.T) {
-	tok := func(form, upos, xpos string, head int, rel string) story.Token {
-		return story.Token{Form: form, Lemma: strings.ToLower(form), UPOS: upos, XPOS: xpos, Head: head, Deprel: rel}
-	}
+	tok := treeTok
 	// "The parliament threatened on Monday to secede unless Gondor withdrew its troops ." as the
 	// tagger misparses it: "withdrew" the root, "threatened" an acl of "parliament".
 	bad := story.Sentence{Tokens: []story.Token{
@@ -192,9 +190,7 @@ func TestRepairTimeSubject(t *testing.T) {
 // TestRepairAgentVerb checks that a main verb read as the plural noun heading a reduced
 // relative's by-phrase becomes the root again (repairAgentVerb).
 func TestRepairAgentVerb(t *testing.T) {
-	tok := func(form, upos, xpos string, head int, rel string) story.Token {
-		return story.Token{Form: form, Lemma: strings.ToLower(form), UPOS: upos, XPOS: xpos, Head: head, Deprel: rel}
-	}
+	tok := treeTok
 	// "The plan backed by the Gondor government calls for talks ." with "calls" as the obl:agent
 	// of "backed" and "backed" as the root.
 	bad := story.Sentence{Tokens: []story.Token{
@@ -233,9 +229,7 @@ func TestRepairAgentVerb(t *testing.T) {
 // participle is the real main verb ("Eriador Council ministers agreed to ..." with "Council" as
 // the root and "ministers" its obj).
 func TestRepairNominalRootObject(t *testing.T) {
-	tok := func(form, upos, xpos string, head int, rel string) story.Token {
-		return story.Token{Form: form, Lemma: strings.ToLower(form), UPOS: upos, XPOS: xpos, Head: head, Deprel: rel}
-	}
+	tok := treeTok
 	s := story.Sentence{Tokens: []story.Token{
 		tok("Eriador", "PROPN", "NNP", 2, "compound"), tok("Council", "NOUN", "NN", 0, "root"),
 		tok("ministers", "NOUN", "NNS", 2, "obj"), tok("agreed", "VERB", "VBN", 3, "acl"),
@@ -287,9 +281,7 @@ func TestRepairAppositionSubject(t *testing.T) {
 // (or a second subject) of the reporting verb, with the clause's verb as its acl, is rebuilt
 // (repairReportedClause).
 func TestRepairReportedClause(t *testing.T) {
-	tok := func(form, upos, xpos string, head int, rel string) story.Token {
-		return story.Token{Form: form, Lemma: strings.ToLower(form), UPOS: upos, XPOS: xpos, Head: head, Deprel: rel}
-	}
+	tok := treeTok
 	for _, rel := range []string{"ccomp", "nsubj"} {
 		// "Gondor tanks fired shells , witnesses said ."
 		s := story.Sentence{Tokens: []story.Token{
@@ -318,4 +310,9 @@ func TestRepairReportedClause(t *testing.T) {
 	if tr.head[1] != 0 || tr.rel(1) != "acl" || tr.head[0] != 4 {
 		t.Errorf("true reduced relative changed: heads %v rels %q", tr.head, tr.rels)
 	}
+}
+
+// treeTok is a parsed token for the repair tests: its lemma is the lower-cased form.
+func treeTok(form, upos, xpos string, head int, rel string) story.Token {
+	return story.Token{Form: form, Lemma: strings.ToLower(form), UPOS: upos, XPOS: xpos, Head: head, Deprel: rel}
 }
