@@ -259,16 +259,13 @@ func (t *tree) reflexiveObject(v int) bool {
 
 // ownCountry reports whether every actor of a is a country as a whole of which some source is a
 // state organ ("Serbian President Vojislav Kostunica promised to democratize Serbia": SRB of SRBGOV).
-func ownCountry(a, srcs []actor) bool {
+func ownCountry(a, srcs []actor) bool { return everyRelated(a, srcs, stateOf) }
+
+// everyRelated reports that a is not empty and that every actor of a stands in rel (its code,
+// a source's code) to some actor of srcs.
+func everyRelated(a, srcs []actor, rel func(x, s string) bool) bool {
 	for _, x := range a {
-		found := false
-		for _, s := range srcs {
-			if stateOf(x.code, s.code) {
-				found = true
-				break
-			}
-		}
-		if !found {
+		if !slices.ContainsFunc(srcs, func(s actor) bool { return rel(x.code, s.code) }) {
 			return false
 		}
 	}

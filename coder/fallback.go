@@ -227,21 +227,7 @@ func countries(as []actor) []actor {
 // ownOrgan reports that every actor of a is a source of srcs or one of its parts: the same
 // country with roles all among that source's roles ("RUSMIL" of "RUSGOVMIL", the Russian
 // government's military acting on its own military).
-func ownOrgan(a, srcs []actor) bool {
-	for _, x := range a {
-		found := false
-		for _, s := range srcs {
-			if subRoles(x.code, s.code) {
-				found = true
-				break
-			}
-		}
-		if !found {
-			return false
-		}
-	}
-	return len(a) > 0
-}
+func ownOrgan(a, srcs []actor) bool { return everyRelated(a, srcs, subRoles) }
 
 // subRoles reports that code x has the country of code s and only roles that s has too.
 func subRoles(x, s string) bool {
