@@ -216,6 +216,44 @@ func TestProperNounsInIng(t *testing.T) {
 	}
 }
 
+// TestNationalityAndLoneNames checks the name repairs for a lone name in an argument slot and for
+// nationality adjectives before unknown names (tester's report: "Biden met Xi in Bali" tagged Xi
+// ADJ and coded nothing; "Sudanese Janjaweed militias" made Sudanese a proper noun).
+func TestNationalityAndLoneNames(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ text, word, upos, deprel string }{
+		{"Biden met Xi in Bali on Monday.", "Xi", "PROPN", "obj"},
+		{"Sudanese Janjaweed militias attacked villages in Darfur.", "Sudanese", "ADJ", "amod"},
+		{"Sudanese Janjaweed militias attacked villages in Darfur.", "Janjaweed", "PROPN", "compound"},
+		{"Sudanese Janjaweed militias attacked villages in Darfur.", "attacked", "VERB", "root"},
+		{"Nigerian Boko Haram fighters attacked a village.", "Nigerian", "ADJ", "amod"},
+		{"Nigerian Boko Haram fighters attacked a village.", "Haram", "PROPN", "compound"},
+		{"Xi Jinping criticized Japan.", "Xi", "PROPN", "nsubj"},
+	} {
+		if tk, ok := annotated(t, p, c.text, c.word); ok && (tk.UPOS != c.upos || tk.Deprel != c.deprel) {
+			t.Errorf("%q: %s is %s %s, want %s %s", c.text, c.word, tk.UPOS, tk.Deprel, c.upos, c.deprel)
+		}
+	}
+}
+
+// annotated returns the first token with the given form in p's annotation of text, reporting an
+// error when there is none.
+func annotated(t *testing.T, p *Pipeline, text, form string) (story.Token, bool) {
+	t.Helper()
+	for _, s := range p.Annotate(text) {
+		for _, tk := range s.Tokens {
+			if tk.Form == form {
+				return tk, true
+			}
+		}
+	}
+	t.Errorf("%q: no token %q", text, form)
+	return story.Token{}, false
+}
+
 // TestFiniteVerb checks the finite-verb repair of the tagger (tester's report: "The United States
 // imposed sanctions on North Korea." had "imposed" as VBN and no event), and that it leaves real
 // participles alone.
@@ -231,19 +269,8 @@ func TestFiniteVerb(t *testing.T) {
 		{"Police arrested 18 suspected Moslem terrorists on Wednesday.", "suspected", "VBN"},
 		{"Police arrested 18 suspected Moslem terrorists on Wednesday.", "arrested", "VBD"},
 	} {
-		found := false
-		for _, s := range p.Annotate(c.text) {
-			for _, tk := range s.Tokens {
-				if tk.Form == c.word {
-					found = true
-					if tk.XPOS != c.xpos {
-						t.Errorf("%q: %s is %s, want %s", c.text, c.word, tk.XPOS, c.xpos)
-					}
-				}
-			}
-		}
-		if !found {
-			t.Errorf("%q: no token %q", c.text, c.word)
+		if tk, ok := annotated(t, p, c.text, c.word); ok && tk.XPOS != c.xpos {
+			t.Errorf("%q: %s is %s, want %s", c.text, c.word, tk.XPOS, c.xpos)
 		}
 	}
 }

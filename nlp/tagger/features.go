@@ -1,10 +1,12 @@
 package tagger
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/dyad-events/dyad/nlp/internal/linear"
+	"github.com/dyad-events/dyad/nlp/wordnet"
 	"github.com/dyad-events/dyad/story"
 )
 
@@ -23,6 +25,7 @@ type wordFeats struct {
 	lex         uint64 // lexicon class: hash of the UPOS set of the exact form in training, 0 when unseen
 	caps        uint64 // capitalisation class (capsLower, capsInitial, capsAll, capsOther)
 	wn          uint64 // WordNet word-class bits (wordnet.Classes), 0 without WordNet
+	demonym     bool   // an unknown capitalised word that looks like a nationality adjective (isDemonym)
 }
 
 // Capitalisation classes of a form, read by the features that tell a sentence-initial capital from
@@ -135,7 +138,24 @@ func (t *Tagger) prepare(s *story.Sentence, sc *scratch) {
 				wf.wn = uint64(t.wn.Classes(lw, &sc.wnbuf))
 			}
 		}
+		wf.demonym = wf.lex == 0 && !ok && wf.caps == capsInitial && isDemonym(form, uint16(wf.wn))
 	}
+}
+
+// isDemonym reports a form that looks like a nationality or ethnic adjective: a capitalised word of
+// at least four letters that WordNet lists as an adjective (wn holds its wordnet.Classes bits) and
+// that ends as English demonyms do ("-an": Sudanese is "-ese", Mexican "-an", Somali "-i",
+// Kurdish "-ish"). WordNet's "xi" (eleven) is an adjective too, and too short.
+func isDemonym(form string, wn uint16) bool {
+	if wn&wordnet.Adj == 0 || len(form) < 4 || !startsUpper(form) {
+		return false
+	}
+	for _, suf := range [...]string{"an", "ese", "ish", "i"} {
+		if strings.HasSuffix(form, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 func appendLower(b []byte, s string) []byte {

@@ -160,8 +160,11 @@ func (t *Tagger) RepairVerbForms(s *story.Sentence) int {
 // and that stand next to another such word: two unknown capitalised words in a row are a name
 // ("Chinese President Xi/NOUN Jinping criticized ...", where WordNet's "xi", the Greek letter,
 // pulled "Xi" to NOUN and the parser then found two subjects). So are both parts of a hyphenated
-// given name after a capitalised word ("Moon Jae-in", whose "in" was ADP). It returns the number of tokens
-// changed. Like RepairVerbForms it runs after Tag (nlp.Pipeline) and is not part of training. On
+// given name after a capitalised word ("Moon Jae-in", whose "in" was ADP), and an unknown
+// capitalised word tagged as an adjective that modifies nothing, i.e. is not followed by a noun,
+// adjective or number ("Biden met Xi/JJ in Bali", WordNet's "xi" being the adjective eleven).
+// Nationality adjectives (isDemonym: "Sudanese Janjaweed militias", "He is Somali") stay
+// adjectives. It returns the number of tokens changed. Like RepairVerbForms it runs after Tag (nlp.Pipeline) and is not part of training. On
 // EWT dev it changes +1 token of UPOS for the better, on EWT test −2 and on PUD −1 (of about 25,000
 // and 21,000), where the treebanks tag capitalised common nouns of titles as NOUN.
 func (t *Tagger) RepairNames(s *story.Sentence) int {
@@ -188,7 +191,10 @@ func (t *Tagger) RepairNames(s *story.Sentence) int {
 	prev, cur := false, unknown(0) // tokens i-1 and i are unknown capitalised words
 	for i := range toks {
 		next := unknown(i + 1)
-		if cur && (prev || next) {
+		if cur && (prev || next) && !(toks[i].UPOS == "ADJ" && t.demonym(toks[i].Form)) {
+			set(&toks[i])
+		}
+		if cur && !prev && !next && toks[i].UPOS == "ADJ" && i > 0 && argumentSlot(toks, i) && !t.demonym(toks[i].Form) {
 			set(&toks[i])
 		}
 		prev, cur = cur, next
@@ -204,6 +210,41 @@ func (t *Tagger) RepairNames(s *story.Sentence) int {
 		}
 	}
 	return changed
+}
+
+// argumentSlot reports whether token i stands where a noun phrase does and an adjective cannot:
+// right after a verb (not an auxiliary or copula, "is Untrustworthy") or a preposition, and
+// before a word that is neither a noun, adjective or number it could modify nor a conjunction
+// ("in the Celtic and Irish Seas") (RepairNames).
+func argumentSlot(toks []story.Token, i int) bool {
+	p := toks[i-1]
+	if !(p.UPOS == "VERB" || p.XPOS == "IN" || p.XPOS == "TO") {
+		return false
+	}
+	if i+1 == len(toks) {
+		return true
+	}
+	switch toks[i+1].XPOS {
+	case "NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "CD", "HYPH", "CC":
+		return false
+	}
+	return true
+}
+
+// demonym reports whether form looks like a nationality adjective (isDemonym) by its WordNet
+// classes; false without WordNet.
+func (t *Tagger) demonym(form string) bool {
+	if t.wn == nil {
+		return false
+	}
+	lw := strings.ToLower(form)
+	if kw, ok := t.known[lw]; ok {
+		return isDemonym(form, kw.wn)
+	}
+	sc := t.getScratch()
+	c := t.wn.Classes([]byte(lw), &sc.wnbuf)
+	t.pool.Put(sc)
+	return isDemonym(form, c)
 }
 
 // RepairNumbers tags as cardinal numbers (NUM CD) the spelled-out numbers written with a capital
@@ -386,8 +427,9 @@ func (t *Tagger) choose(scores []float32, sc *scratch, i int) int {
 			mode = allowOpenNoVerb
 		}
 	}
-	// Two unknown capitalised words opening a sentence are a name ("Xi Jinping criticized ...").
-	if mode != allowAll && i == 0 && w.caps == capsInitial {
+	// Two unknown capitalised words opening a sentence are a name ("Xi Jinping criticized ..."),
+	// unless the first is a nationality adjective ("Sudanese Janjaweed militias ...").
+	if mode != allowAll && i == 0 && w.caps == capsInitial && !w.demonym {
 		if n := &sc.w[i+pad+1]; n.lex == 0 && !n.known && n.caps == capsInitial {
 			mode = allowPROPN
 		}
