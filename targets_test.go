@@ -60,11 +60,12 @@ func TestIntentComplementTargets(t *testing.T) {
 }
 
 // TestReflexiveObjectTargets checks that a reflexive object makes the act one done to the source
-// itself, with an AGAINST oblique naming the adversary, not the target ("Israel defended itself
-// against Hamas" is no verbal defence of Hamas, CAMEO 1.1b3 052), also not through the nearest
-// actor after the verb (fallback.go); other obliques stay targets ("committed itself to talks
-// with the European Union" 036, "surrendered themselves to the Iraqi army" 0874), and so does
-// the object of a verb without a reflexive ("defended Syria against criticism").
+// itself, with an AGAINST oblique, or a FROM oblique of a verb of protection, naming the
+// adversary, not the target ("Israel defended itself against Hamas" is no verbal defence of
+// Hamas, CAMEO 1.1b3 052), also not through the nearest actor after the verb (fallback.go);
+// other obliques stay targets ("committed itself to talks with the European Union" 036,
+// "surrendered themselves to the Iraqi army" 0874, "withdrew themselves from Kuwait" 0874), and
+// so does the object of a verb without a reflexive ("defended Syria against criticism").
 func TestReflexiveObjectTargets(t *testing.T) {
 	checkTargets(t, []targetCase{
 		{"Israel defended itself against Hamas.", nil},
@@ -75,6 +76,35 @@ func TestReflexiveObjectTargets(t *testing.T) {
 		{"Iran committed itself to a ceasefire with Iraq.", []string{"IRN IRQ 0356"}},
 		{"The rebels surrendered themselves to the Iraqi army.", []string{"---REB IRQMIL 0874"}},
 		{"Russia defended Syria against criticism from the United States.", []string{"RUS SYR 052"}},
+		// A FROM oblique of a verb of protection names the adversary too (tester's report:
+		// "Taiwan defended itself from China" was TWN CHN 052); FROM of other verbs stays.
+		{"Taiwan defended itself from China on Monday.", nil},
+		{"Taiwan must defend itself from China.", nil},
+		{"Ukraine defended itself from Russian attacks.", nil},
+		{"Israel said it must defend itself from Hamas.", nil},
+		{"Russia defended Syria from criticism by the United States.", []string{"RUS SYR 052"}},
+		{"Iraqi troops withdrew themselves from Kuwait.", []string{"IRQMIL KWT 0874"}},
+	})
+}
+
+// TestAidComplementTargets checks that an aid verb (CAMEO 1.1b3 07) without an object of its own
+// takes the object of an infinitive the dictionary does not code as the party aided only when
+// the infinitive's act benefits it ("helped rebuild Syria"; 070-075 code the "provision,
+// extension of material aid" to the party aided), not otherwise ("helped topple the government
+// of Ukraine" is no aid to that government; tester's report); the party helped, the object of
+// help or the subject of a small clause ("helped Pakistan build a reactor"), is the target
+// whatever the infinitive.
+func TestAidComplementTargets(t *testing.T) {
+	checkTargets(t, []targetCase{
+		{"Russia helped topple the government of Ukraine.", nil},
+		{"Russia helped destabilize Ukraine.", nil},
+		{"NATO helped overthrow Gaddafi.", nil},
+		{"Russia helped rebuild Syria.", []string{"RUS SYR 070"}},
+		{"Russia helped to rebuild Syria.", []string{"RUS SYR 070"}},
+		{"The UN Children's Fund (UNICEF) has helped fix the Muzaffarabad water supply system.", []string{"IGOUNOKID PAK 070"}},
+		{"The Iranian government helped rebuild Iran.", []string{"IRNGOV IRN 070"}},
+		{"China helped Pakistan build a nuclear reactor.", []string{"CHN PAK 070"}},
+		{"Russia helped Syria develop its economy.", []string{"RUS SYR 070"}},
 	})
 }
 

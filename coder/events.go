@@ -60,7 +60,18 @@ func (c *Coder) roles(sc *storyCtx, t *tree, f *frame) {
 	// punish Israel", "plans to keep troops in Syria"), while a government's commitment about
 	// its own country is a domestic one (CAMEO 1.1b3 034: "the country in general ... should
 	// be coded as the target"; "Kostunica promised to democratize Serbia").
+	// Under aid (07) the same silence holds: CAMEO 1.1b3 070-075 code "provisions, extension of
+	// material aid" and their target is the party aided, while an uncoded complement's object
+	// may be its adversary ("Russia helped topple the government of Ukraine" is no aid to
+	// Ukraine's government). That object is the target only when the complement's verb is one
+	// whose act benefits its object (aidedObject: "helped rebuild Syria", "helped fix the
+	// Muzaffarabad water supply system", 073 "evacuation of victims") or it is the source's own
+	// country. A subject of the complement ("China helped Pakistan build a reactor", parsed as
+	// a small clause) is the party aided whatever the complement's verb, and comes first.
+	aid := strings.HasPrefix(firstCode(f.code), "07")
 	var inner []int
+	// benefit marks the inner objects of a complement whose verb is in aidedObject.
+	var benefit []bool
 	// An object-control verb without its object (sentence.go) is a headline's passive ("Iranian
 	// diplomats told to leave Germany"): its complement's object is no target of its own.
 	ownObj := t.child(f.v, "obj", "iobj") >= 0 || propositional[t.lemmas[f.v]] || objectControl[t.lemmas[f.v]]
@@ -74,7 +85,14 @@ func (c *Coder) roles(sc *storyCtx, t *tree, f *frame) {
 				// Not a perfect or progressive infinitive, which reports the subject's own
 				// state ("claims to be manufacturing weapons", "claims to have killed"),
 				// nor a negated one ("vowed not to have any dealings with the PLO").
+				if s := t.child(k, "nsubj"); aid && s >= 0 {
+					inner = append(inner, s)
+					benefit = append(benefit, true)
+				}
 				inner = append(append(inner, o...), ob...)
+				for len(benefit) < len(inner) {
+					benefit = append(benefit, aidedObject[t.lemmas[k]])
+				}
 			}
 		}
 	}
@@ -197,12 +215,15 @@ func (c *Coder) roles(sc *storyCtx, t *tree, f *frame) {
 	var own []actor
 	intent := strings.HasPrefix(firstCode(f.code), "03")
 	// A reflexive object: the act is done to the source itself ("Israel defended itself against
-	// Hamas"), and an AGAINST oblique names its adversary, never the target of the verb's code.
-	// Other obliques may name it ("committed itself to talks with the European Union",
-	// "surrendered themselves to the army").
+	// Hamas"), and an AGAINST oblique names its adversary, never the target of the verb's code;
+	// so does a FROM oblique of a verb of protection ("Taiwan defended itself from China" is no
+	// verbal defence of China, CAMEO 1.1b3 052 "defend verbally, justify policy, action or
+	// actor"; the defence meant is military, which 052 leaves "elsewhere"). Other obliques may
+	// name it ("committed itself to talks with the European Union", "surrendered themselves to
+	// the army", "withdrew themselves from Kuwait").
 	refl := t.reflexiveObject(f.v)
 	for n, side := range [3][]int{objs, obls, inner} {
-		for _, k := range side {
+		for j, k := range side {
 			if misparsedSubject(t, f.v, k) {
 				continue
 			}
@@ -211,7 +232,7 @@ func (c *Coder) roles(sc *storyCtx, t *tree, f *frame) {
 				// again, not the target, which is looked for further on.
 				continue
 			}
-			if refl && n > 0 && t.prep(k) == "AGAINST" {
+			if refl && n > 0 && (t.prep(k) == "AGAINST" || t.prep(k) == "FROM" && protective[t.lemmas[f.v]]) {
 				continue
 			}
 			if n == 1 && t.isVenue(f, k) || n == 2 && t.base(k) == "obl" && t.isLocation(k) {
@@ -222,7 +243,7 @@ func (c *Coder) roles(sc *storyCtx, t *tree, f *frame) {
 			if len(a) == 0 {
 				continue
 			}
-			if n == 2 && intent && !ownCountry(a, f.sources) {
+			if n == 2 && (intent || aid && !benefit[j]) && !ownCountry(a, f.sources) {
 				continue
 			}
 			if ownSide(a, f.sources) {
@@ -257,6 +278,14 @@ func (t *tree) reflexiveObject(v int) bool {
 	return false
 }
 
+// protective are upper-cased lemmas of verbs of protection, whose FROM oblique names the
+// adversary protected against, as AGAINST does ("defended itself from China", "shield
+// themselves from Hamas").
+var protective = map[string]bool{
+	"DEFEND": true, "PROTECT": true, "SHIELD": true, "GUARD": true, "SAFEGUARD": true,
+	"SHELTER": true, "INSULATE": true,
+}
+
 // ownCountry reports whether every actor of a is a country as a whole of which some source is a
 // state organ ("Serbian President Vojislav Kostunica promised to democratize Serbia": SRB of SRBGOV).
 func ownCountry(a, srcs []actor) bool { return everyRelated(a, srcs, stateOf) }
@@ -270,6 +299,22 @@ func everyRelated(a, srcs []actor, rel func(x, s string) bool) bool {
 		}
 	}
 	return len(a) > 0
+}
+
+// aidedObject are upper-cased lemmas of verbs whose act benefits their object, so that the
+// object of such a complement of an aid verb without an object of its own is the party aided
+// (CAMEO 1.1b3 070 "provisions, extension of material aid", the manual's 071 example aid "for
+// agricultural development projects", 073 "provisions of shelter, food, medicine, and
+// evacuation of victims"): "UNICEF has helped fix the Muzaffarabad water supply system", "helped rebuild
+// Syria", "helped establish an emerging democratic Afghan government". Other complements leave
+// the aided party unnamed ("helped topple the government of Ukraine").
+var aidedObject = map[string]bool{
+	"REBUILD": true, "RECONSTRUCT": true, "RESTORE": true, "REPAIR": true, "FIX": true,
+	"BUILD": true, "DEVELOP": true, "MODERNIZE": true, "MODERNISE": true, "IMPROVE": true,
+	"STRENGTHEN": true, "STABILIZE": true, "STABILISE": true, "ESTABLISH": true, "REVIVE": true,
+	"SAVE": true, "RESCUE": true, "FEED": true, "SHELTER": true, "HOUSE": true, "RESETTLE": true,
+	"EVACUATE": true, "TREAT": true, "VACCINATE": true, "TRAIN": true, "EQUIP": true,
+	"PROTECT": true, "SECURE": true, "DEFEND": true, "SUPPORT": true, "FINANCE": true, "FUND": true,
 }
 
 // propositional are upper-cased lemmas of verbs whose infinitival complement states a proposition

@@ -42,7 +42,10 @@ DEFEND
 // arming Syria": the subject's own state), a negated one ("promised not to democratize Syria"),
 // the complement of a propositional verb ("claims to arm Syria"), nor when the verb has a direct
 // object ("helped Iran to free Syria": Iran); and that a reflexive object is not the target
-// ("committed itself to Syria"), nor an AGAINST oblique after it ("defended itself against Syria").
+// ("committed itself to Syria"), nor an AGAINST oblique after it ("defended itself against Syria"),
+// nor a FROM oblique of a verb of protection ("defended itself from Syria"); under aid (07) the
+// complement's object is the target only for a verb whose act benefits it ("helped rebuild
+// Syria", not "helped topple Syria"), and a subject of the complement is ("helped Iran build").
 func TestComplementAndReflexiveTargets(t *testing.T) {
 	c, err := New(round5Set(t), DefaultOptions())
 	if err != nil {
@@ -67,6 +70,23 @@ func TestComplementAndReflexiveTargets(t *testing.T) {
 			"save save VERB VB 2 xcomp|Syria Syria PROPN NNP 3 obj", "DEU SYR 070"},
 		{"helped an object to", "Germany Germany PROPN NNP 2 nsubj|helped help VERB VBD 0 root|" +
 			"Iran Iran PROPN NNP 2 obj|to to PART TO 5 mark|free free VERB VB 2 xcomp|Syria Syria PROPN NNP 5 obj", "DEU IRN 070"},
+		// Under aid (07) likewise: the object of an uncoded complement is the party aided only
+		// when the complement's act benefits it (CAMEO 1.1b3 070-075: the target is the party
+		// aided; "helped topple Syria" is no aid to Syria), or it is the source's own country; a
+		// subject of the complement (a small-clause parse of "helped Iran build") is the party
+		// aided whatever the complement's verb.
+		{"helped topple", "Germany Germany PROPN NNP 2 nsubj|helped help VERB VBD 0 root|" +
+			"topple topple VERB VB 2 xcomp|Syria Syria PROPN NNP 3 obj", ""},
+		{"helped to topple", "Germany Germany PROPN NNP 2 nsubj|helped help VERB VBD 0 root|" +
+			"to to PART TO 4 mark|topple topple VERB VB 2 xcomp|Syria Syria PROPN NNP 4 obj", ""},
+		{"helped rebuild", "Germany Germany PROPN NNP 2 nsubj|helped help VERB VBD 0 root|" +
+			"rebuild rebuild VERB VB 2 xcomp|Syria Syria PROPN NNP 3 obj", "DEU SYR 070"},
+		{"helped topple its own country", "Obama Obama PROPN NNP 2 nsubj|helped help VERB VBD 0 root|" +
+			"topple topple VERB VB 2 xcomp|America America PROPN NNP 3 obj", "USAGOV USA 070"},
+		{"helped, small clause", "Germany Germany PROPN NNP 2 nsubj|helped help VERB VBD 0 root|" +
+			"Iran Iran PROPN NNP 4 nsubj|build build VERB VB 2 xcomp|reactors reactor NOUN NNS 4 obj", "DEU IRN 070"},
+		{"helped, small clause with an actor object", "Germany Germany PROPN NNP 2 nsubj|helped help VERB VBD 0 root|" +
+			"Iran Iran PROPN NNP 4 nsubj|topple topple VERB VB 2 xcomp|Syria Syria PROPN NNP 4 obj", "DEU IRN 070"},
 		{"claims to be arming", "Germany Germany PROPN NNP 2 nsubj|claims claim VERB VBZ 0 root|" +
 			"to to PART TO 5 mark|be be AUX VB 5 aux|arming arm VERB VBG 2 xcomp|Syria Syria PROPN NNP 5 obj", ""},
 		{"claims to arm", "Germany Germany PROPN NNP 2 nsubj|claims claim VERB VBZ 0 root|" +
@@ -80,6 +100,15 @@ func TestComplementAndReflexiveTargets(t *testing.T) {
 			"itself itself PRON PRP 2 obj|against against ADP IN 5 case|Syria Syria PROPN NNP 2 obl", ""},
 		{"defended itself against, oblique on the object", "Germany Germany PROPN NNP 2 nsubj|defended defend VERB VBD 0 root|" +
 			"itself itself PRON PRP 2 obj|against against ADP IN 5 case|Syria Syria PROPN NNP 3 nmod", ""},
+		// So does a FROM oblique of a verb of protection.
+		{"defended itself from", "Germany Germany PROPN NNP 2 nsubj|defended defend VERB VBD 0 root|" +
+			"itself itself PRON PRP 2 obj|from from ADP IN 5 case|Syria Syria PROPN NNP 2 obl", ""},
+		{"defended itself from, oblique on the object", "Germany Germany PROPN NNP 2 nsubj|defended defend VERB VBD 0 root|" +
+			"itself itself PRON PRP 2 obj|from from ADP IN 5 case|Syria Syria PROPN NNP 3 nmod", ""},
+		{"defended an object from", "Germany Germany PROPN NNP 2 nsubj|defended defend VERB VBD 0 root|" +
+			"Iran Iran PROPN NNP 2 obj|from from ADP IN 5 case|Syria Syria PROPN NNP 2 obl", "DEU IRN 052"},
+		{"committed itself from", "Germany Germany PROPN NNP 2 nsubj|committed commit VERB VBD 0 root|" +
+			"itself itself PRON PRP 2 obj|from from ADP IN 5 case|Syria Syria PROPN NNP 2 obl", "DEU SYR 030"},
 		{"defended an object against", "Germany Germany PROPN NNP 2 nsubj|defended defend VERB VBD 0 root|" +
 			"Iran Iran PROPN NNP 2 obj|against against ADP IN 5 case|Syria Syria PROPN NNP 2 obl", "DEU IRN 052"},
 	}
