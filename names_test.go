@@ -17,3 +17,13 @@ func TestNationalityAndName(t *testing.T) {
 		{"Serbian President Vojislav Kostunica criticized Croatia.", []string{"SRBGOV HRV 111"}},
 	})
 }
+
+// TestLoneSurname checks that a leader's distinctive surname alone names the leader on a date in
+// office ("Biden met Xi in Bali" coded nothing when a lone "Xi" was no actor, while "Putin" was).
+func TestLoneSurname(t *testing.T) {
+	checkTargetsOn(t, time.Date(2022, 11, 14, 0, 0, 0, 0, time.UTC), []targetCase{
+		{"Biden met Xi in Bali.", []string{"CHNGOV USAGOV 040", "USAGOV CHNGOV 040"}},
+		{"Xi criticized Japan.", []string{"CHNGOV JPN 111"}},
+		{"Putin criticized Japan.", []string{"RUSGOV JPN 111"}},
+	})
+}

@@ -229,6 +229,8 @@ func TestLeaderDates(t *testing.T) {
 		{"JOE BIDEN", 20120101, "USAGOV"},
 		{"VLADIMIR PUTIN", 20050101, "RUSGOV"},
 		{"XI JINPING", 20150220, "CHNGOV"},
+		{"XI", 20221114, "CHNGOV"}, // the lone surname, as "Putin" and "Modi"
+		{"XI", 20070101, ""},
 		{"ANGELA MERKEL", 20150220, "DEUGOV"},
 		{"ANGELA MERKEL", 20230101, "DEUELI"},
 		{"OLAF SCHOLZ", 20230101, "DEUGOV"},
