@@ -98,15 +98,16 @@ func (p *Pipeline) Annotate(text string) []story.Sentence {
 }
 
 // Parse tags (UPOS, XPOS, Lemma, Feats) and parses (Head, Deprel) an already tokenised sentence in
-// place, reading only the token forms. Between the two it applies the tagger's repairs of past
-// tense and participle (tagger.RepairVerbForms), of names (tagger.RepairNames) and of numbers
-// (tagger.RepairNumbers), and after parsing the parser's repair of nationality adjectives
+// place, reading only the token forms. Between the two it applies the tagger's repairs of names
+// (tagger.RepairNames), of numbers (tagger.RepairNumbers) and of past tense and participle
+// (tagger.RepairVerbForms, last, as it reads the names' tags: "President Moon Jae-in/ADP
+// criticized/VBN Japan"), and after parsing the parser's repair of nationality adjectives
 // (parser.RepairAdjectives).
 func (p *Pipeline) Parse(s *story.Sentence) {
 	p.Tagger.Tag(s)
-	p.Tagger.RepairVerbForms(s)
 	p.Tagger.RepairNames(s)
 	p.Tagger.RepairNumbers(s)
+	p.Tagger.RepairVerbForms(s)
 	p.Parser.Parse(s)
 	parser.RepairAdjectives(s)
 }

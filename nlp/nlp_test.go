@@ -232,6 +232,12 @@ func TestNationalityAndLoneNames(t *testing.T) {
 		{"Nigerian Boko Haram fighters attacked a village.", "Nigerian", "ADJ", "amod"},
 		{"Nigerian Boko Haram fighters attacked a village.", "Haram", "PROPN", "compound"},
 		{"Xi Jinping criticized Japan.", "Xi", "PROPN", "nsubj"},
+		{"Yemeni Houthi rebels fired missiles at Saudi Arabia.", "Yemeni", "ADJ", "amod"},
+		{"Yemeni Houthi rebels fired missiles at Saudi Arabia.", "Houthi", "PROPN", "compound"},
+		{"President Moon Jae-in criticized Japan.", "criticized", "VERB", "root"},
+		{"President Moon Jae-in criticized Japan.", "Moon", "PROPN", "nsubj"},
+		{"Mexican Foreign Minister Patricia Espinosa met Hillary Clinton.", "Mexican", "ADJ", "amod"},
+		{"Secretary-General Ban Ki-moon urged Israel to stop.", "Ban", "PROPN", "appos"},
 	} {
 		if tk, ok := annotated(t, p, c.text, c.word); ok && (tk.UPOS != c.upos || tk.Deprel != c.deprel) {
 			t.Errorf("%q: %s is %s %s, want %s %s", c.text, c.word, tk.UPOS, tk.Deprel, c.upos, c.deprel)

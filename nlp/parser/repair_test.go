@@ -20,6 +20,11 @@ func TestRepairAdjectives(t *testing.T) {
 		{"nationality before a title", []story.Token{
 			tok("Mexican", "ADJ", 5, "advmod"), tok("President", "PROPN", 3, "nmod:desc"), tok("Felipe", "PROPN", 5, "nsubj"),
 			tok("Calderon", "PROPN", 3, "flat"), tok("met", "VERB", 0, "root"), tok("Obama", "PROPN", 5, "obj")}, 2, "amod", 1},
+		{"nationality before a two-word title", []story.Token{
+			tok("Syrian", "ADJ", 6, "advmod"), tok("Foreign", "ADJ", 3, "amod"), tok("Minister", "PROPN", 4, "nmod:desc"),
+			tok("Walid", "PROPN", 6, "nsubj"), tok("Moualem", "PROPN", 4, "flat"), tok("accused", "VERB", 0, "root")}, 3, "amod", 1},
+		{"only adjectives after it", []story.Token{
+			tok("Syrian", "ADJ", 3, "advmod"), tok("Foreign", "ADJ", 3, "amod"), tok("accused", "VERB", 0, "root")}, 3, "advmod", 0},
 		{"lower-case adjective", []story.Token{
 			tok("best", "ADJ", 3, "advmod"), tok("dress", "NOUN", 3, "compound"), tok("made", "VERB", 0, "root")}, 3, "advmod", 0},
 		{"adjective with a dependent", []story.Token{

@@ -44,6 +44,7 @@ type Tagger struct {
 	adpIN    int              // class of (ADP, IN), −1 when the model has none
 	propnNNP int              // class of (PROPN, NNP), −1 when the model has none
 	numCD    int              // class of (NUM, CD), −1 when the model has none
+	ids      map[class]int    // every class by its (UPOS, XPOS), for the repairs (classID)
 	wn       *wordnet.WordNet // WordNet word classes (Options.WordNet), nil when the model has none
 }
 
@@ -164,7 +165,10 @@ func (t *Tagger) RepairVerbForms(s *story.Sentence) int {
 // capitalised word tagged as an adjective that modifies nothing, i.e. is not followed by a noun,
 // adjective or number ("Biden met Xi/JJ in Bali", WordNet's "xi" being the adjective eleven).
 // Nationality adjectives (isDemonym: "Sudanese Janjaweed militias", "He is Somali") stay
-// adjectives. It returns the number of tokens changed. Like RepairVerbForms it runs after Tag (nlp.Pipeline) and is not part of training. On
+// adjectives, and become adjectives before unknown capitalised words that modify a common noun
+// ("Yemeni/NNP Houthi rebels"; but "Saudi Arabia" is a name), with the form as lemma. In a hyphenated given name the hyphen is HYPH and a
+// capitalised noun before it the family name ("Ban Ki-moon"). It returns the number of tokens
+// changed. Like RepairVerbForms it runs after Tag (nlp.Pipeline) and is not part of training. On
 // EWT dev it changes +1 token of UPOS for the better, on EWT test −2 and on PUD −1 (of about 25,000
 // and 21,000), where the treebanks tag capitalised common nouns of titles as NOUN.
 func (t *Tagger) RepairNames(s *story.Sentence) int {
@@ -188,25 +192,60 @@ func (t *Tagger) RepairNames(s *story.Sentence) int {
 		tk.Lemma = tk.Form
 		changed++
 	}
+	adjJJ := t.classID("ADJ", "JJ")
 	prev, cur := false, unknown(0) // tokens i-1 and i are unknown capitalised words
 	for i := range toks {
 		next := unknown(i + 1)
-		if cur && (prev || next) && !(toks[i].UPOS == "ADJ" && t.demonym(toks[i].Form)) {
-			set(&toks[i])
-		}
-		if cur && !prev && !next && toks[i].UPOS == "ADJ" && i > 0 && argumentSlot(toks, i) && !t.demonym(toks[i].Form) {
-			set(&toks[i])
+		if cur {
+			tk := &toks[i]
+			dem := t.demonym(tk.Form)
+			if dem && next {
+				// Before a name: an adjective when the name modifies a common noun ("Yemeni
+				// Houthi rebels"), else part of the name ("Saudi Arabia").
+				j := i + 1
+				for unknown(j) {
+					j++
+				}
+				dem = j < len(toks) && (toks[j].XPOS == "NN" || toks[j].XPOS == "NNS") && adjJJ >= 0
+			}
+			switch {
+			case dem && (tk.UPOS == "ADJ" || next):
+				// A nationality adjective: its lemma keeps the capital, as the treebank's do
+				// ("Mexican"), except at the start of a sentence ("Stylish").
+				if tk.UPOS != "ADJ" {
+					t.retag(tk, adjJJ)
+				}
+				if i > 0 || next {
+					tk.Lemma = tk.Form
+				}
+				changed++
+			case dem:
+			case prev || next:
+				set(tk)
+			case tk.UPOS == "ADJ" && i > 0 && argumentSlot(toks, i):
+				set(tk)
+			}
 		}
 		prev, cur = cur, next
 	}
 	// A hyphenated given name after a capitalised word ("Moon Jae-in", "Ban Ki-moon", "Park
 	// Geun-hye"; tokenised as in UD English, "Jae - in"): an unknown capitalised word, a hyphen and
 	// a lower-case word are all of the name.
+	hyph := t.classID("PUNCT", "HYPH")
 	for i := 1; i+2 < len(toks); i++ {
 		if unknown(i) && toks[i+1].Form == "-" && capsClass(toks[i+2].Form) == capsLower &&
 			(capsClass(toks[i-1].Form) == capsInitial || capsClass(toks[i-1].Form) == capsAll) {
 			set(&toks[i])
 			set(&toks[i+2])
+			if toks[i+1].XPOS != "HYPH" && hyph >= 0 {
+				t.retag(&toks[i+1], hyph)
+				changed++
+			}
+			// The capitalised word before is the family name ("Secretary-General Ban/NOUN
+			// Ki-moon").
+			if capsClass(toks[i-1].Form) == capsInitial && toks[i-1].UPOS == "NOUN" {
+				set(&toks[i-1])
+			}
 		}
 	}
 	return changed
@@ -463,6 +502,14 @@ func (t *Tagger) choose(scores []float32, sc *scratch, i int) int {
 	return best
 }
 
+// classID returns the class of (upos, xpos), or −1 when the model has none.
+func (t *Tagger) classID(upos, xpos string) int {
+	if c, ok := t.ids[class{upos, xpos}]; ok {
+		return c
+	}
+	return -1
+}
+
 // setMasks fills t.open and t.verb from the classes.
 func (t *Tagger) setMasks() {
 	t.open = make([]bool, t.nclass)
@@ -470,7 +517,9 @@ func (t *Tagger) setMasks() {
 	t.propn = make([]bool, t.nclass)
 	t.num = make([]bool, t.nclass)
 	t.vbd, t.vbn, t.adpIN, t.propnNNP, t.numCD = -1, -1, -1, -1, -1
+	t.ids = make(map[class]int, t.nclass)
 	for i, c := range t.classes {
+		t.ids[c] = i
 		switch c {
 		case class{"VERB", "VBD"}:
 			t.vbd = i
@@ -905,7 +954,7 @@ func majority(m map[string]int) string {
 // Pruned returns a copy of t whose weights below min (in perceptron updates) are dropped.
 func (t *Tagger) Pruned(min float64) *Tagger {
 	c := &Tagger{nclass: t.nclass, classes: t.classes, tagDict: t.tagDict, amb: t.amb, known: t.known, lex: t.lex, lemmaEx: t.lemmaEx, lemmas: t.lemmas,
-		featsW: t.featsW, featsC: t.featsC, model: t.model.Prune(min), open: t.open, verb: t.verb, propn: t.propn, num: t.num, vbd: t.vbd, vbn: t.vbn, adpIN: t.adpIN, propnNNP: t.propnNNP, numCD: t.numCD, wn: t.wn}
+		featsW: t.featsW, featsC: t.featsC, model: t.model.Prune(min), open: t.open, verb: t.verb, propn: t.propn, num: t.num, vbd: t.vbd, vbn: t.vbn, adpIN: t.adpIN, propnNNP: t.propnNNP, numCD: t.numCD, ids: t.ids, wn: t.wn}
 	if t.model2 != nil {
 		c.model2 = t.model2.Prune(min)
 	}
