@@ -99,7 +99,8 @@ func (p *Pipeline) Annotate(text string) []story.Sentence {
 
 // Parse tags (UPOS, XPOS, Lemma, Feats) and parses (Head, Deprel) an already tokenised sentence in
 // place, reading only the token forms. Between the two it applies the tagger's repairs of names
-// (tagger.RepairNames), of numbers (tagger.RepairNumbers) and of past tense and participle
+// (tagger.RepairNames), of numbers (tagger.RepairNumbers), of non-ASCII punctuation
+// (tagger.RepairPunctuation) and of past tense and participle
 // (tagger.RepairVerbForms, last, as it reads the names' tags: "President Moon Jae-in/ADP
 // criticized/VBN Japan"), and after parsing the parser's repair of nationality adjectives
 // (parser.RepairAdjectives).
@@ -107,6 +108,7 @@ func (p *Pipeline) Parse(s *story.Sentence) {
 	p.Tagger.Tag(s)
 	p.Tagger.RepairNames(s)
 	p.Tagger.RepairNumbers(s)
+	p.Tagger.RepairPunctuation(s)
 	p.Tagger.RepairVerbForms(s)
 	p.Parser.Parse(s)
 	parser.RepairAdjectives(s)

@@ -14,6 +14,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dyad-events/dyad/nlp/internal/linear"
 	"github.com/dyad-events/dyad/nlp/wordnet"
@@ -314,6 +316,70 @@ func (t *Tagger) RepairNumbers(s *story.Sentence) int {
 		changed++
 	}
 	return changed
+}
+
+// RepairPunctuation tags as punctuation (PUNCT, with the XPOS of its ASCII counterpart) every token
+// made only of non-ASCII punctuation marks (Unicode category P), which the treebank has too rarely
+// for the tagger to know: CJK and fullwidth marks ("。", "，", "！", "「") were tagged PROPN.
+// Sentence-final marks are ".", commas ",", colons and semicolons ":", opening and closing
+// brackets -LRB- and -RRB-, opening and closing quotes “ and ”, dashes HYPH, others NFP
+// (UD English-EWT's tags for their ASCII forms). It returns the number of tokens changed; like
+// RepairVerbForms it runs after Tag (nlp.Pipeline).
+func (t *Tagger) RepairPunctuation(s *story.Sentence) int {
+	changed := 0
+	for i := range s.Tokens {
+		tk := &s.Tokens[i]
+		// A possessive apostrophe ("students’", PART POS) and symbols stay as tagged.
+		if tk.UPOS == "PUNCT" || tk.UPOS == "PART" || tk.UPOS == "SYM" || tk.Form == "" || tk.Form[0] < utf8.RuneSelf {
+			continue
+		}
+		xpos := ""
+		for _, r := range tk.Form {
+			if r < utf8.RuneSelf || !unicode.IsPunct(r) {
+				xpos = ""
+				break
+			}
+			if xpos == "" {
+				xpos = punctXPOS(r)
+			}
+		}
+		if xpos == "" {
+			continue
+		}
+		c := t.classID("PUNCT", xpos)
+		if c < 0 {
+			continue
+		}
+		t.retag(tk, c)
+		tk.Lemma = tk.Form
+		changed++
+	}
+	return changed
+}
+
+// punctXPOS is the PTB tag of a non-ASCII punctuation mark r, by its role (RepairPunctuation).
+func punctXPOS(r rune) string {
+	switch r {
+	case '。', '｡', '．', '！', '？', '‼', '⁇', '⁈', '⁉':
+		return "."
+	case '，', '、', '､', '‚':
+		return ","
+	case '：', '；', '⁏':
+		return ":"
+	}
+	switch {
+	case unicode.Is(unicode.Ps, r):
+		return "-LRB-"
+	case unicode.Is(unicode.Pe, r):
+		return "-RRB-"
+	case unicode.Is(unicode.Pi, r):
+		return "``"
+	case unicode.Is(unicode.Pf, r):
+		return "''"
+	case unicode.Is(unicode.Pd, r):
+		return "HYPH"
+	}
+	return "NFP"
 }
 
 // numberWords are the spelled-out cardinals RepairNumbers repairs ("one" is left out: it is as

@@ -326,3 +326,26 @@ func TestRepairVerbFormsHeadlinePassive(t *testing.T) {
 		}
 	}
 }
+
+func TestRepairPunctuation(t *testing.T) {
+	tg := &Tagger{classes: []class{{"PROPN", "NNP"}, {"PUNCT", "."}, {"PUNCT", ","}, {"PUNCT", "-LRB-"}, {"PUNCT", "-RRB-"}, {"PUNCT", "NFP"}},
+		featsW: map[string]string{}, featsC: []string{"Number=Sing", "_", "_", "_", "_", "_"}}
+	tg.nclass = len(tg.classes)
+	tg.setMasks()
+	tg.index()
+	var s story.Sentence
+	for _, w := range []string{"中国", "。", "，", "「", "」", "※", "·a", "！？", "."} {
+		s.Tokens = append(s.Tokens, story.Token{Form: w, Lemma: w, UPOS: "PROPN", XPOS: "NNP"})
+	}
+	n := tg.RepairPunctuation(&s)
+	var got []string
+	for _, tk := range s.Tokens {
+		got = append(got, tk.UPOS+"/"+tk.XPOS)
+	}
+	// "※" is NFP; "·a" has a letter; "！？" are both sentence-final; the ASCII "." is left to the
+	// tagger.
+	want := "PROPN/NNP PUNCT/. PUNCT/, PUNCT/-LRB- PUNCT/-RRB- PUNCT/NFP PROPN/NNP PUNCT/. PROPN/NNP"
+	if g := strings.Join(got, " "); g != want || n != 6 {
+		t.Errorf("got %s (%d changed), want %s (6)", g, n, want)
+	}
+}
