@@ -85,6 +85,12 @@ const headZone = 8
 // head-zone line without final punctuation preceded the first paragraph. dateline is the date
 // text of a dropped dateline, for the caller to parse ("" when none).
 func StripChrome(text, title string) (clean, headline, dateline string) {
+	return stripChrome(text, title, true)
+}
+
+// stripChrome is StripChrome; guess false takes no line for a headline unless it equals title
+// (for text from an explicit text field, whose headline, if any, is its own field).
+func stripChrome(text, title string, guess bool) (clean, headline, dateline string) {
 	var b strings.Builder
 	b.Grow(len(text))
 	nonBlank := 0
@@ -125,7 +131,7 @@ func StripChrome(text, title string) (clean, headline, dateline string) {
 				drop = true
 			case dateline == "" && isDateLine(t):
 				drop, dateline = true, strings.TrimSpace(stripMetaPrefix(t))
-			case normTitle == "" && headline == "" && looksHeadline(t, rest):
+			case guess && normTitle == "" && headline == "" && looksHeadline(t, rest):
 				drop, headline = true, t
 			}
 		}
@@ -249,13 +255,26 @@ func normLine(s string) string {
 // cleanStory runs StripChrome on a story's text unless keep, and sets the title from the
 // headline line when the story had none (or had a "(no headline in source)" placeholder, as in
 // ../shared/data/news). It returns the text and the dateline found.
-func cleanStory(s *story.Story, text string, keep bool) (string, string) {
+//
+// scraped is true for text whose headline, if any, is part of it (plain text, a page's main
+// text): a short line without final punctuation above the first paragraph is taken as the
+// headline, and a story that is only its headline is left without text (ReadText then keeps a
+// one-line story unless it is written as a headline). scraped is false for an explicit text
+// field (JSONL "text", a feed item's content or description), whose headline is a field of its
+// own: no line is guessed to be a headline, and a line equal to the title is dropped only when
+// other text is left, so the text is never lost as a headline, whatever its case.
+func cleanStory(s *story.Story, text string, keep, scraped bool) (string, string) {
 	if keep {
 		return text, ""
 	}
-	text, headline, dateline := StripChrome(text, s.Title)
+	clean, headline, dateline := stripChrome(text, s.Title, scraped)
 	if s.Title == "" || reNoHeadline.MatchString(s.Title) {
 		s.Title = headline
 	}
-	return text, dateline
+	if scraped || strings.TrimSpace(clean) != "" {
+		return clean, dateline
+	}
+	// Only the title (and chrome) was there: the text field is the story's text.
+	clean, _, dateline = stripChrome(text, "", false)
+	return clean, dateline
 }

@@ -75,9 +75,15 @@ func NewDeduper(opts DedupOptions) *Deduper {
 // Add checks s against the stories kept so far. When s is a copy of one, it appends s.ID to
 // that story's Duplicates and returns it with the estimated similarity (Jaccard, or containment
 // when that decided) and dup true; s is not kept. Otherwise s is kept and Add returns nil, 0,
-// false. Among several matches the most similar (then the earliest) wins.
+// false. Among several matches the most similar (then the earliest) wins. A story whose text
+// has no word (letters or digits) is never a copy, nor an original of later copies.
 func (d *Deduper) Add(s *story.Story) (kept *story.Story, similarity float64, dup bool) {
 	shingles, exactKey := d.shingle(s.Text)
+	if len(shingles) == 0 {
+		// No word to compare (an empty text, as for a PETRARCH story whose every <Parse> was
+		// bad, or punctuation only): such a story is nobody's copy and has none.
+		return nil, 0, false
+	}
 	if i, ok := d.exact[exactKey]; ok {
 		k := d.kept[i]
 		k.Duplicates = append(k.Duplicates, s.ID)
@@ -145,24 +151,22 @@ func (d *Deduper) similar(sig *[numHashes]uint64, n, c int) (float64, bool) {
 }
 
 // Similarity returns the exact Jaccard similarity of the word 4-shingle sets of two texts, as
-// Deduper estimates it (0..1; 1 for two texts too short to shingle that are equal as words).
+// Deduper estimates it (0..1; 1 for two texts too short to shingle that are equal as words; 0
+// when either has no word).
 func Similarity(a, b string) float64 {
 	var d Deduper
-	sa, ka := d.shingle(a)
+	sa, _ := d.shingle(a)
 	setA := map[uint64]bool{}
 	for _, h := range sa {
 		setA[h] = true
 	}
-	sb, kb := d.shingle(b)
+	sb, _ := d.shingle(b)
 	setB := map[uint64]bool{}
 	for _, h := range sb {
 		setB[h] = true
 	}
 	if len(setA) == 0 || len(setB) == 0 {
-		if ka == kb {
-			return 1
-		}
-		return 0
+		return 0 // nothing to compare
 	}
 	inter := 0
 	for h := range setB {

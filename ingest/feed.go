@@ -21,7 +21,8 @@ import (
 
 // ReadFeed reads an RSS (0.9x, 1.0, 2.0), Atom or JSON Feed document with gofeed and emits one
 // story per item, in feed order: Title from the item title, Text from the item content or
-// description (the longer), turned from HTML into plain text with one paragraph a line, URL
+// description (the longer), turned from HTML into plain text with one paragraph a line and
+// cleaned of chrome (a first line equal to the title is dropped only when other text is left), URL
 // from the item link, Publisher from the feed title, Date from the item's published or updated
 // date (gofeed's parse, else ParseDate on the raw string, else the Dublin Core date). The story
 // id is a slug of the item link, else of its GUID, else "BASE-N". Origin is "name#N" (N from 1).
@@ -129,7 +130,7 @@ func readFeed(ctx context.Context, name string, data []byte, contentType string,
 			if bad {
 				itemWarn("invalid UTF-8 replaced by U+FFFD")
 			}
-			text, dateline = cleanStory(s, text, opts.KeepChrome)
+			text, dateline = cleanStory(s, text, opts.KeepChrome, false)
 		}
 		if strings.TrimSpace(text) == "" {
 			failed++

@@ -111,7 +111,7 @@ func readHTML(name string, data []byte, contentType string, opts Options) (s *st
 	if s.URL == "" && isURL(name) {
 		s.URL = name
 	}
-	text, dateline := cleanStory(s, text, opts.KeepChrome)
+	text, dateline := cleanStory(s, text, opts.KeepChrome, true)
 	if strings.TrimSpace(text) == "" {
 		return nil, warns, false, inputErr(name, 0, "no article text found")
 	}

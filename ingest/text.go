@@ -98,13 +98,21 @@ func ReadText(name string, data []byte, opts Options) (*story.Story, []error) {
 		text = t
 		warn(bodyLine+line-1, "story %q: NUL bytes replaced by U+FFFD", s.ID)
 	}
-	cleaned, dateline := cleanStory(s, text, opts.KeepChrome)
-	if strings.TrimSpace(cleaned) == "" && s.Title != "" && normLine(text) == normLine(s.Title) && !headlineCase(s.Title) {
+	cleaned, dateline := cleanStory(s, text, opts.KeepChrome, true)
+	lone := strings.TrimSpace(cleaned) == "" && s.Title != "" && normLine(text) == normLine(s.Title)
+	switch {
+	case lone && !headlineCase(s.Title):
 		// A story of one line without final punctuation ("Iran threatened Israel" on standard
 		// input) was taken as a headline over nothing: it is the story's text. A line in title
 		// case or capitals stays a headline only: headlines drop the auxiliaries of passives
 		// ("Three Soldiers Killed In Afghan Attack"), which would be coded as active.
 		cleaned = text
+	case lone && opts.KeepLoneHeadline:
+		cleaned = text
+		warn(0, "story %q: its only line is a headline (title case or capitals); kept as its text", s.ID)
+	case lone:
+		warn(0, "story %q has no text: its only line is a headline (title case or capitals), read as the title", s.ID)
+		return nil, warns
 	}
 	text = cleaned
 	s.Text = text

@@ -30,7 +30,9 @@ then "# sent_id = STORY_N" (the sentence ids of 'dyad code' events) and "# text"
 Sentences that arrive with a complete dependency tree (CoNLL-U input, PETRARCH XML with parses) are
 printed as given, so that 'dyad parse' shows what 'dyad code' will read; --reparse tags and parses
 them again from their token forms. Sentences with tokens but no tree are tagged and parsed; records
-with text only are segmented first.`,
+with text only are segmented first. A plain-text story that is only a headline in title case or
+capitals ("Iran Warns Israel Against Strike"), which 'dyad code' reads as a title and does not code,
+is parsed all the same, with a warning.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if !validInput(input) {
 				return usagef("--input %q: want one of %s", input, strings.Join(inputFormats, ", "))
@@ -44,7 +46,8 @@ with text only are segmented first.`,
 			}
 			out := bufio.NewWriterSize(os.Stdout, 1<<16)
 			defer out.Flush()
-			iopts := ingest.Options{Format: input, Readers: dyad.Readers()}
+			// A lone headline is parsed too (with a warning): parse shows what it read.
+			iopts := ingest.Options{Format: input, Readers: dyad.Readers(), KeepLoneHeadline: true}
 			failed, err := ingest.Read(context.Background(), args, iopts, func(st *story.Story) error {
 				st.Sentences = annotateStory(p, st, reparse)
 				for i := range st.Sentences {
