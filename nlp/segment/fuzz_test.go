@@ -2,16 +2,21 @@ package segment
 
 import (
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
-// FuzzSplit checks that Split never panics and always keeps its offset contract, and that
-// Sanitize always returns valid UTF-8.
+// FuzzSplit checks that Split never panics and always keeps its offset contract, that no token
+// holds a control character or white space or begins or ends with U+FFFD, and that Sanitize
+// always returns valid UTF-8.
 func FuzzSplit(f *testing.F) {
 	for _, s := range []string{
 		"", "SEOUL, Feb. 20 (Reuters) - North Korea's leader didn't come.", "U.S.", "Inc.\n\nx",
 		"a--b...c?!\"d\" 'e' ‘f’ “g” http://x.y/z. a@b.cc", "\xff\xfe\xc3(", "-5 -- - -x", "students'",
 		"1,000.5% 10:30 9/11 $5", "n't 's ' '' `` ``x''", "\r\n\r\n\u2029\u00a0\u200b", "Mr. No. 5 et al. x",
+		"Kim\x07met \x1b[31mPark\x1b[0m.\x1b]0;t\x07 \x1b(B\x1b7x\x1b[", "a\u0085b\u009b1mc\u009fd\x7f\x01.",
+		"Seoul \uFFFD x. Gonz\uFFFDlez \uFFFDWe\uFFFD don't\uFFFDs S\xe1\xe9o", "中方反对制裁。美国拒绝！“好吗？”他说、二〇二〇年",
+		"「让步。」【新华社】（王）ended.中方｡x？！", "U.S.中国 3.5。 a\uFFFD-\uFFFDb",
 	} {
 		f.Add(s)
 	}
@@ -29,6 +34,19 @@ func FuzzSplit(f *testing.F) {
 					t.Fatalf("token %q: bad offsets %d..%d", tk.Form, tk.Start, tk.End)
 				}
 				prev = tk.End
+				// control characters and white space never belong to a token; U+FFFD and
+				// invalid bytes only inside a word, never at its edges
+				for _, r := range tk.Form {
+					if unicode.IsControl(r) || (r != utf8.RuneError && isSpaceRune(r) && r != zwj) {
+						t.Fatalf("token %q contains separator %U", tk.Form, r)
+					}
+				}
+				if first, _ := utf8.DecodeRuneInString(tk.Form); first == utf8.RuneError {
+					t.Fatalf("token %q starts with U+FFFD or an invalid byte", tk.Form)
+				}
+				if last, _ := utf8.DecodeLastRuneInString(tk.Form); last == utf8.RuneError {
+					t.Fatalf("token %q ends with U+FFFD or an invalid byte", tk.Form)
+				}
 			}
 		}
 		clean, n := Sanitize(text)

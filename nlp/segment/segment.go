@@ -5,12 +5,14 @@
 // word, "-", word except after common prefixes ("e-mail", "non-state"), punctuation is split
 // from words, and numbers ("1,000.50", "10:30", "9/11"), URLs, e-mail addresses and
 // abbreviations ("U.N.", "Gen.", "Jan.") stay whole. An abbreviation that ends a sentence gives
-// up its period as a separate token, as in EWT ("Inc" "."). docs/TOKENIZATION.md describes the
-// rules.
+// up its period as a separate token, as in EWT ("Inc" "."). Chinese and Japanese text is not cut
+// into words (a run of Han or kana stays one token), but its punctuation ("，" "、" "。" "「")
+// is split off. docs/TOKENIZATION.md describes the rules.
 //
-// Sentences end at sentence-final punctuation followed by a likely sentence start, at blank
-// lines (always), at single line breaks that follow a headline-like line, after a news
-// dateline ("SEOUL, Feb. 20 (Reuters) -") and after MaxTokens tokens.
+// Sentences end at sentence-final punctuation followed by a likely sentence start (after
+// "。" "！" "？" with no space needed), at blank lines (always), at single line breaks that follow
+// a headline-like line, after a news dateline ("SEOUL, Feb. 20 (Reuters) -") and after
+// MaxTokens tokens.
 package segment
 
 import (
@@ -27,12 +29,16 @@ import (
 const MaxTokens = 256
 
 // Split splits text into sentences and tokens. Sentence.Start/End are byte offsets into text
-// (end exclusive) and Sentence.Text = text[Start:End]; Sentence.Index counts from 0. Each token has
-// Form (a substring of the sentence text), Start/End byte offsets into Sentence.Text, SpaceAfter
-// (false when the next character is not white space) and Head = -1 (not parsed); the other
-// fields are empty. White space and control characters never belong to a token. Split never
-// panics; invalid UTF-8 bytes are treated as symbols (call Sanitize first to replace them).
-// It returns nil for text without tokens.
+// (end exclusive) and Sentence.Text = text[Start:End]; Sentence.Index counts from 0. Each token
+// has Form (a substring of the sentence text), Start/End byte offsets into Sentence.Text,
+// SpaceAfter (false when the next character is no separator) and Head = -1 (not parsed); the
+// other fields are empty. Separators never belong to a token and never are one: white space,
+// control characters (C0 U+0000-U+001F, DEL, C1 U+0080-U+009F), terminal escape sequences
+// ("\x1b[31m"), and U+FFFD or invalid UTF-8 bytes except between two letters or digits, where
+// they stand for a lost letter and stay in the word ("Gonz\uFFFDlez"). Offsets are byte offsets
+// into the text as given, so Split(text) and Split(Sanitize(text)) differ in offsets when text
+// has invalid bytes (Sanitize writes 3 bytes for each). Split never panics. It returns nil for
+// text without tokens.
 func Split(text string) []story.Sentence {
 	buf := piecePool.Get().(*[]piece)
 	t := tokenizer{text: text, pieces: (*buf)[:0]}
@@ -132,7 +138,12 @@ func boundaryAfter(text string, ps []piece, i, start int) (int, bool) {
 			return j, false
 		}
 		if !q.space {
-			return -1, false // "end.Next", "?!x", "(gone?)." are not boundaries
+			// "end.Next", "?!x", "(gone?)." are not boundaries; Chinese and Japanese put no
+			// space after 。！？ nor before a sentence after "." "!" "?"
+			if (hasIdeoTerm(text[p.start:p.end]) || startsWithIdeograph(text, q)) && startsSentence(text, q) {
+				return j, false
+			}
+			return -1, false
 		}
 		if q.nl == 1 || startsSentence(text, q) {
 			return j, false
@@ -167,6 +178,29 @@ func boundaryAfter(text string, ps []piece, i, start int) (int, bool) {
 		return i, false
 	}
 	return -1, false
+}
+
+// hasIdeoTerm reports whether the run of sentence-final punctuation w holds an ideographic one
+// (isIdeoTerm: "。", "！", "？").
+func hasIdeoTerm(w string) bool {
+	for _, r := range w {
+		if isIdeoTerm(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// startsWithIdeograph reports whether piece q starts with a character of a script written
+// without spaces between words and sentences: Han, Hiragana, Katakana.
+func startsWithIdeograph(text string, q piece) bool {
+	return isIdeographAt(text, q.start, q.end)
+}
+
+// isIdeographAt reports whether text[k:e] starts with a Han, Hiragana or Katakana character.
+func isIdeographAt(text string, k, e int) bool {
+	r, _ := utf8.DecodeRuneInString(text[k:e])
+	return r >= 0x2E80 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
 }
 
 func isEllipsis(w string) bool {
@@ -352,7 +386,9 @@ func appendTokens(toks []story.Token, text string, ps []piece, splitDot bool) []
 	return toks
 }
 
+// isSpaceAt reports whether a separator starts at text[i]: white space, a control character,
+// or U+FFFD or an invalid byte (which separate tokens outside words).
 func isSpaceAt(text string, i int) bool {
 	r, _ := utf8.DecodeRuneInString(text[i:])
-	return r != utf8.RuneError && isSpaceRune(r)
+	return r == utf8.RuneError || isSpaceRune(r)
 }

@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,16 +14,35 @@ import (
 
 // forms renders sentences as "tok tok tok | tok tok" for table tests.
 func forms(ss []story.Sentence) string {
+	return render(ss, false)
+}
+
+// offsetForms renders sentences as "[start:end] form/start:end ..." (sentence offsets into the
+// text, token offsets into the sentence), with "_" after a token whose SpaceAfter is false.
+func offsetForms(ss []story.Sentence) string {
+	return render(ss, true)
+}
+
+func render(ss []story.Sentence, offsets bool) string {
 	var b strings.Builder
 	for i, s := range ss {
 		if i > 0 {
 			b.WriteString(" | ")
+		}
+		if offsets {
+			fmt.Fprintf(&b, "[%d:%d] ", s.Start, s.End)
 		}
 		for k, t := range s.Tokens {
 			if k > 0 {
 				b.WriteByte(' ')
 			}
 			b.WriteString(t.Form)
+			if offsets {
+				fmt.Fprintf(&b, "/%d:%d", t.Start, t.End)
+				if !t.SpaceAfter {
+					b.WriteByte('_')
+				}
+			}
 		}
 	}
 	return b.String()
@@ -155,7 +175,8 @@ func TestBadInput(t *testing.T) {
 		t.Errorf("1 MB word: %d sentences", len(ss))
 	}
 	// long runs of one kind of character stay linear and bounded
-	for _, unit := range []string{"\"", "'", "(", ")", ".", "-", "a-", "1-", ".)", "http://x.y/)"} {
+	for _, unit := range []string{"\"", "'", "(", ")", ".", "-", "a-", "1-", ".)", "http://x.y/)",
+		"\uFFFD", "a\uFFFD", "\xff", "\x1b[1", "\x1b]a", "\x1b", "。", "a。", "」", "a\uFFFDn't"} {
 		run := strings.Repeat(unit, (1<<20)/len(unit))
 		if unit == "http://x.y/)" {
 			run = "http://x.y/" + strings.Repeat(")", 1<<20)

@@ -69,7 +69,8 @@ func isSpaceRune(r rune) bool {
 	return unicode.IsSpace(r) || unicode.IsControl(r)
 }
 
-// isWordRune reports whether r is part of a word: a letter, a digit, a combining mark or "_".
+// isWordRune reports whether r is part of a word: a letter, a digit, a letter number (the
+// ideographic zero 〇 of "二〇二〇", Roman numerals), a combining mark or "_".
 func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return asciiClass[r] == cAlnum
@@ -77,7 +78,126 @@ func isWordRune(r rune) bool {
 	if r == utf8.RuneError {
 		return false
 	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || unicode.Is(unicode.Nl, r)
+}
+
+// isIdeoTerm reports whether r is a sentence-final mark of Chinese and Japanese text: the
+// ideographic full stop 。 (U+3002) and its halfwidth, vertical and small forms ｡ ︒ ﹒ (U+FF61,
+// U+FE12, U+FE52), and the fullwidth, vertical and small exclamation and question marks ！ ？
+// ︕ ︖ ﹗ ﹖ (U+FF01, U+FF1F, U+FE15, U+FE16, U+FE57, U+FE56). These scripts put no space after
+// them, so they end a sentence without one (boundaryAfter).
+func isIdeoTerm(r rune) bool {
+	switch r {
+	case 0x3002, 0xFF61, 0xFE12, 0xFE52, 0xFF01, 0xFF1F, 0xFE15, 0xFE16, 0xFE57, 0xFE56:
+		return true
+	}
+	return false
+}
+
+// inWordRunEnd returns the end of the run of U+FFFD characters and invalid bytes that starts at
+// text[j] when it stands inside a word, between a word rune (at or after text[start]) and a word
+// rune that starts before lim: it most often replaces a letter of a text in a single-byte
+// charset read as UTF-8 ("Gonz\uFFFDlez", "S\uFFFDo Paulo") and stays in the word. Otherwise it
+// returns j: the run separates tokens like white space.
+func inWordRunEnd(text string, start, j, lim int) int {
+	if j <= start {
+		return j
+	}
+	if prev, _ := utf8.DecodeLastRuneInString(text[start:j]); !isWordRune(prev) {
+		return j
+	}
+	k := j
+	for k < lim {
+		r, w := utf8.DecodeRuneInString(text[k:lim])
+		if r != utf8.RuneError {
+			break
+		}
+		k += w
+	}
+	if k >= lim || !isWordByteOrStart(text, k, lim) {
+		return j
+	}
+	return k
+}
+
+// esc starts the escape sequences of terminal output (ANSI colours and cursor moves) that a
+// story may carry (ECMA-48 5th ed. §5.3-5.4). A sequence separates tokens like the control
+// character it starts with. C1 controls (U+0080-U+009F) are single separators and start no
+// sequence: in text they mostly come from windows-1252 read as Latin-1 ("›" as U+009B, "ž" as
+// U+009E), and reading them as CSI or a command string would swallow the words after them.
+const esc = 0x1B
+
+// escEnd returns the end of the escape sequence that starts with the ESC at text[i]: ESC "["
+// and a control sequence ("\x1b[31m", "\x1b[2J"); ESC and a command string introducer ("]", "P",
+// "X", "^", "_") and a string up to its terminator ("\x1b]0;title\x07"); ESC, intermediate bytes
+// (0x20-0x2F) and a final byte (0x30-0x7E) ("\x1b(B"); or ESC and one final byte ("\x1b7",
+// "\x1bM") when no letter or digit follows it. Otherwise (a lone ESC, an unfinished sequence) it
+// returns i+1: only the ESC is a separator and what follows is text.
+func escEnd(text string, i int) int {
+	k := i + 1
+	if k >= len(text) {
+		return k
+	}
+	switch c := text[k]; {
+	case c == '[':
+		if n := csiEnd(text, k+1); n > 0 {
+			return n
+		}
+	case c == ']' || c == 'P' || c == 'X' || c == '^' || c == '_':
+		if n := controlStringEnd(text, k+1); n > 0 {
+			return n
+		}
+	case c >= 0x20 && c <= 0x2F:
+		n := k
+		for n < len(text) && n-k < 8 && text[n] >= 0x20 && text[n] <= 0x2F {
+			n++
+		}
+		if n < len(text) && text[n] >= 0x30 && text[n] <= 0x7E {
+			return n + 1
+		}
+	case c >= 0x30 && c <= 0x7E:
+		if k+1 >= len(text) || !isWordByteOrStart(text, k+1, len(text)) {
+			return k + 1
+		}
+	}
+	return i + 1
+}
+
+// csiEnd returns the end of a control sequence whose introducer ends at text[k]: parameter
+// bytes (0x30-0x3F), intermediate bytes (0x20-0x2F) and a final byte (0x40-0x7E), at most 64
+// bytes in all; or -1.
+func csiEnd(text string, k int) int {
+	n := k
+	for n < len(text) && n-k < 64 && text[n] >= 0x30 && text[n] <= 0x3F {
+		n++
+	}
+	for n < len(text) && n-k < 64 && text[n] >= 0x20 && text[n] <= 0x2F {
+		n++
+	}
+	if n < len(text) && text[n] >= 0x40 && text[n] <= 0x7E {
+		return n + 1
+	}
+	return -1
+}
+
+// controlStringEnd returns the end of a command string that starts at text[k], with its
+// terminator: BEL (as xterm ends OSC strings) or ESC "\\" (ST). It gives -1 when no terminator
+// comes within 4 KiB or before a line break.
+func controlStringEnd(text string, k int) int {
+	for n := k; n < len(text) && n-k < 4096; n++ {
+		switch text[n] {
+		case '\n':
+			return -1
+		case 0x07:
+			return n + 1
+		case esc:
+			if n+1 < len(text) && text[n+1] == '\\' {
+				return n + 2
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
@@ -112,13 +232,23 @@ func (t *tokenizer) tokenize() {
 					if t.nl < 2 {
 						t.nl++
 					}
+				} else if c == esc {
+					i = escEnd(text, i)
+					continue
 				}
 				i++
 				continue
 			}
 		} else {
 			r, w := utf8.DecodeRuneInString(text[i:])
-			if r != utf8.RuneError && isSpaceRune(r) {
+			if r == utf8.RuneError {
+				// U+FFFD or an invalid byte outside a word (the chunk loop below keeps the ones
+				// inside a word) separates tokens
+				t.space = true
+				i += w
+				continue
+			}
+			if isSpaceRune(r) {
 				t.space = true
 				if r == 0x2029 {
 					t.nl = 2
@@ -143,7 +273,14 @@ func (t *tokenizer) tokenize() {
 				continue
 			}
 			r, w := utf8.DecodeRuneInString(text[j:])
-			if r != utf8.RuneError && isSpaceRune(r) && !(r == zwj && joinsEmoji(text, i, j, j+w)) {
+			if r == utf8.RuneError {
+				if k := inWordRunEnd(text, i, j, len(text)); k > j {
+					j = k
+					continue
+				}
+				break
+			}
+			if isSpaceRune(r) && !(r == zwj && joinsEmoji(text, i, j, j+w)) {
 				break
 			}
 			j += w
@@ -180,6 +317,13 @@ func (t *tokenizer) chunk(s, e int) {
 			i = t.word(i, e)
 			continue
 		}
+		if r == utf8.RuneError {
+			// left over where a word was split just before a U+FFFD inside it ("don't\uFFFDs"):
+			// a separator
+			t.space = true
+			i += w
+			continue
+		}
 		if (c == ':' || c == ';') && i+1 < e {
 			if n := emoticon(text[i:e]); n > 0 {
 				t.emit(i, i+n, kPunct, false)
@@ -188,17 +332,22 @@ func (t *tokenizer) chunk(s, e int) {
 			}
 		}
 		switch {
-		case c == '.' || c == '!' || c == '?' || r == '…':
-			// a run of sentence-final punctuation: "...", "?!", "!!!", "…"
+		case c == '.' || c == '!' || c == '?' || r == '…' || isIdeoTerm(r):
+			// a run of sentence-final punctuation: "...", "?!", "!!!", "…", "。", "！？"
 			j := i + w
 			for j < e {
 				if text[j] == '.' || text[j] == '!' || text[j] == '?' {
 					j++
-				} else if j+3 <= e && text[j:j+3] == "…" {
-					j += 3
-				} else {
+					continue
+				}
+				if text[j] < utf8.RuneSelf {
 					break
 				}
+				r2, w2 := utf8.DecodeRuneInString(text[j:e])
+				if r2 != '…' && !isIdeoTerm(r2) {
+					break
+				}
+				j += w2
 			}
 			t.emit(i, j, kTerm, false)
 			i = j
@@ -257,6 +406,13 @@ func (t *tokenizer) chunk(s, e int) {
 			}
 			t.emit(i, j, kPunct, false)
 			i = j
+		case r >= utf8.RuneSelf && unicode.Is(unicode.Ps, r):
+			// other opening brackets: 「 『 【 《 （ ［ (Unicode category Ps)
+			t.emit(i, i+w, kOpener, false)
+			i += w
+		case r >= utf8.RuneSelf && unicode.Is(unicode.Pe, r):
+			t.emit(i, i+w, kCloser, false)
+			i += w
 		default:
 			j := emojiEnd(text, i, e, r, w)
 			t.emit(i, j, kPunct, false)
@@ -402,6 +558,13 @@ func (t *tokenizer) word(i, e int) int {
 			j += w
 			continue
 		}
+		if r == utf8.RuneError {
+			if k := inWordRunEnd(text, start, j, e); k > j {
+				j = k // a lost letter: "Gonz\uFFFDlez"
+				continue
+			}
+			break
+		}
 		next := byte(0)
 		if j+1 < e {
 			next = text[j+1]
@@ -409,8 +572,8 @@ func (t *tokenizer) word(i, e int) int {
 		prev := text[j-1]
 		switch {
 		case c == '.':
-			if j+1 < e && isWordByteOrStart(text, j+1, e) {
-				j++ // inner period: U.S, 3.5, e.g
+			if j+1 < e && isWordByteOrStart(text, j+1, e) && (text[j+1] < utf8.RuneSelf || !isIdeographAt(text, j+1, e)) {
+				j++ // inner period: U.S, 3.5, e.g (not "ended.中方", a sentence end in Chinese text)
 				continue
 			}
 			if next != '.' && t.wantsAbbrevDot(start, j) {
@@ -647,6 +810,14 @@ func isDomainLike(w string) bool {
 
 // emitWord emits text[s:e] as a word, splitting fused forms ("cannot" -> "can" "not").
 func (t *tokenizer) emitWord(s, e int, abbrevDot bool) {
+	// U+FFFD left at the end of a word by a split ("0\uFFFDn't" -> "0" "n't") separates tokens
+	for e > s && t.text[e-1] >= utf8.RuneSelf {
+		r, w := utf8.DecodeLastRuneInString(t.text[s:e])
+		if r != utf8.RuneError {
+			break
+		}
+		e -= w
+	}
 	if e <= s {
 		return
 	}
