@@ -449,7 +449,8 @@ func align(s *story.Sentence, ranges []mwt) {
 // s.ID is set), "# text" (when s.Text is set), then one word line per token. Empty Lemma, UPOS,
 // XPOS, Feats and Deprel become "_", a Head of -1 becomes "_", and SpaceAfter=false becomes
 // "SpaceAfter=No" in MISC.
-// Forms holding TAB or newline characters have them replaced by spaces so that the file stays valid.
+// Control characters (TAB, newlines, terminal escapes; C0, DEL and C1) in comments, the text and
+// fields are replaced by spaces so that the file stays valid and safe to print.
 func Write(w io.Writer, s *story.Sentence, comments ...string) error {
 	var b strings.Builder
 	for _, c := range comments {
@@ -513,9 +514,30 @@ func field(s string) string {
 	return s
 }
 
+// oneLine replaces the control characters of s (C0 including TAB and newlines, DEL, C1) by one
+// space each, so that a comment or field stays on one line and no terminal escape sequence
+// ("ESC[31m") reaches the reader of the file; other bytes, invalid UTF-8 included, are kept.
 func oneLine(s string) string {
-	if strings.ContainsAny(s, "\t\n\r") {
-		s = strings.NewReplacer("\t", " ", "\n", " ", "\r", " ").Replace(s)
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		c1 := c == 0xC2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9F // U+0080–U+009F
+		if c >= 0x20 && c != 0x7F && !c1 {
+			if b != nil {
+				b = append(b, c)
+			}
+			continue
+		}
+		if b == nil {
+			b = append(make([]byte, 0, len(s)), s[:i]...)
+		}
+		b = append(b, ' ')
+		if c1 {
+			i++
+		}
 	}
-	return s
+	if b == nil {
+		return s
+	}
+	return string(b)
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/dyad-events/dyad/internal/sharedtest"
+	"github.com/dyad-events/dyad/story"
 )
 
 const sample = `# newdoc id = d1
@@ -246,6 +247,7 @@ func FuzzReader(f *testing.F) {
 	f.Add("1\ta\ta\tX\tX\t_\t0\troot\t_\t_\n")
 	f.Add("1-3\tab\t_\t_\t_\t_\t_\t_\t_\t_\n1\ta\ta\tX\tX\t_\t0\troot\t_\t_\n\n")
 	f.Add("# text = \xff\n1\t\xff\t_\t_\t_\t_\t0\t_\t_\t_\n")
+	f.Add("# text = a\x1b[31mb\u009b\n1\ta\x07\t_\t_\t_\t_\t0\t_\t_\t_\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		ss, _ := ReadAll(strings.NewReader(in), "fuzz")
 		for i := range ss {
@@ -314,5 +316,18 @@ func TestDocuments(t *testing.T) {
 	want := "a:0:|b:1:d1|c:1:d1|d:2:d2|e:3:"
 	if g := strings.Join(got, "|"); g != want {
 		t.Errorf("sentences %s, want %s", g, want)
+	}
+}
+
+func TestWriteControlCharacters(t *testing.T) {
+	s := story.Sentence{ID: "s\x1b1", Text: "Obama\x07 met\x1b[31m Putin\u009b in \xffMoscow.\tOK",
+		Tokens: []story.Token{{Form: "Obama\x7f", Head: 0, Deprel: "root", SpaceAfter: true}}}
+	var b strings.Builder
+	if err := Write(&b, &s); err != nil {
+		t.Fatal(err)
+	}
+	want := "# sent_id = s 1\n# text = Obama  met [31m Putin  in \xffMoscow. OK\n1\tObama\t_\t_\t_\t_\t0\troot\t_\t_\n\n"
+	if b.String() != want {
+		t.Errorf("got %q, want %q", b.String(), want)
 	}
 }
