@@ -151,3 +151,26 @@ func TestIntentConflictIsThreat(t *testing.T) {
 		{"Iran vowed to visit Israel.", []string{"IRN ISR 036"}},
 	})
 }
+
+// TestPlacedNameTargets checks that the place of a name the dictionaries do not know is no target
+// (coder/location.go): "Abe in Tokyo" says where Abe was, and CAMEO 1.1b3 codes who did what to
+// whom, so "Obama met Abe in Tokyo" is no meeting with Japan, nor "Xi Jinping met Abe in
+// Beijing" China meeting China; with the "in" phrase on the name or on the verb, after an object
+// or a "with" oblique. Known names still code, visits keep the host (042/043: "visited Abe in
+// Tokyo"), coercion the place (17), and a state organ's intent its own country (034).
+func TestPlacedNameTargets(t *testing.T) {
+	checkTargetsOn(t, time.Date(2014, 4, 24, 0, 0, 0, 0, time.UTC), []targetCase{
+		{"Obama met Abe in Tokyo on Thursday.", nil},
+		{"Obama met Abe in Tokyo.", nil},
+		{"Chinese President Xi Jinping met Abe in Beijing.", nil},
+		{"Obama met with Abe in Tokyo.", nil},
+		{"Obama thanked Abe in Tokyo.", nil},
+		{"Kerry met Abe at the White House.", nil},
+		{"Obama met Xi in Beijing.", []string{"CHNGOV USAGOV 040", "USAGOV CHNGOV 040"}},
+		{"Obama met Japanese Prime Minister Abe in Tokyo.", []string{"JPNGOV USAGOV 040", "USAGOV JPNGOV 040"}},
+		{"Obama met Abe, the Japanese leader, in Tokyo.", []string{"JPNGOV USAGOV 040", "USAGOV JPNGOV 040"}},
+		{"Obama visited Abe in Tokyo.", []string{"JPN USAGOV 043", "USAGOV JPN 042"}},
+		{"Israel arrested Barghouti in Ramallah.", []string{"ISR PSE 173"}},
+		{"The Indian government promised Tata Centre in Mumbai.", []string{"INDGOV IND 030"}},
+	})
+}

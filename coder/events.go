@@ -240,6 +240,18 @@ func (c *Coder) roles(sc *storyCtx, t *tree, f *frame) {
 				continue
 			}
 			a := c.actorsOf(sc, t, k)
+			if n == 1 && f.placedName && locativePreps[t.prep(k)] && !domesticIntent(f, a) {
+				// "Obama praised Abe in Tokyo": where the person the dictionaries do not
+				// know was, not whom the act was done to (location.go).
+				continue
+			}
+			if (n == 0 || n == 1 && partyPreps[t.prep(k)]) && locatesNames(f) && t.upos(k) == "PROPN" && !domesticIntent(f, a) {
+				// "Obama met (with) Abe in Tokyo" with "in Tokyo" on "Abe": a name that
+				// codes nothing is no actor through its place (location.go).
+				if a = t.unplacedActors(k, a); len(a) == 0 {
+					f.placedName = true
+				}
+			}
 			if len(a) == 0 {
 				continue
 			}

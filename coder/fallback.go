@@ -115,6 +115,9 @@ func (c *Coder) fallbackRoles(sc *storyCtx, t *tree, f *frame) {
 				continue // a place named as the location or a meeting's venue (location.go)
 			}
 			a := sideActors(c.actorsOf(sc, t, k), f.hi, t.n)
+			if f.placedName && !domesticIntent(f, a) {
+				a = t.unlocated(f, a) // "met Abe in Tokyo": Tokyo is no target (location.go)
+			}
 			if len(a) > 0 && !sameActors(a, f.sources) && !sameBase(a, f.sources) {
 				f.targets = a
 				break

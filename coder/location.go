@@ -1,6 +1,11 @@
 package coder
 
-import "github.com/dyad-events/dyad/dict"
+import (
+	"slices"
+	"strings"
+
+	"github.com/dyad-events/dyad/dict"
+)
 
 // Places named only as locations are not targets. CAMEO 1.1b3 codes who did what to whom; the
 // place where something happened is the event's location, which the Phoenix output takes from a
@@ -31,10 +36,12 @@ var placeNouns = map[string]bool{
 	"DISTRICT": true, "CAPITAL": true,
 }
 
-// placeNounPreps are the prepositions of a "the town of X" phrase that make it a location
-// ("in/at/near the town of X"); with another preposition ("fled to the city of X", "attack on the
-// town of X") the place may be the goal or victim of the act and is left to the other rules.
-var placeNounPreps = map[string]bool{"IN": true, "AT": true, "NEAR": true, "INSIDE": true}
+// locativePreps are the prepositions of a phrase that says where something is or happens: they
+// make a "the town of X" phrase a location ("in/at/near the town of X"; with another preposition,
+// "fled to the city of X", "attack on the town of X", the place may be the goal or victim of the
+// act and is left to the other rules), and they locate a name the dictionaries do not know
+// ("met Abe in Tokyo", placedName).
+var locativePreps = map[string]bool{"IN": true, "AT": true, "NEAR": true, "INSIDE": true}
 
 // meetingVenueCodes are the meeting event codes (CAMEO 1.1b3 036 "express intent to meet or
 // negotiate", 040 consult, 041 discuss by telephone, 044 meet at a third location, 045 mediate,
@@ -67,7 +74,7 @@ func (t *tree) isLocation(k int) bool {
 			return true // "south of Srinagar" with "south" the head
 		}
 	}
-	if placeNounPreps[p] && placeNoun(t, k) {
+	if locativePreps[p] && placeNoun(t, k) {
 		return true
 	}
 	return false
@@ -181,4 +188,97 @@ func endUp(t *tree, v int) bool {
 		}
 	}
 	return false
+}
+
+// locatesNames reports whether frame f's code is one after which the place of a name the
+// dictionaries do not know is no target: CAMEO 1.1b3 codes who did what to whom, and "Obama met
+// Abe in Tokyo" (040) is no meeting with Japan, nor "praised Abe in Tokyo" (051) praise of it.
+// Left out are the roots that keep places (keepsPlaces: 14, 17), visits (042 and 043: "visited
+// Hiroshima in Japan" names the host) and material conflict (18 assault, 19 fight, 20
+// unconventional mass violence: "shelled Marinka in Donetsk", "killed Ahmed in Gaza" fall on the
+// place and its people).
+func locatesNames(f *frame) bool {
+	if keepsPlaces(f) {
+		return false
+	}
+	code := frameCodeOf(f)
+	if code == "042" || code == "043" {
+		return false
+	}
+	if len(code) >= 2 {
+		switch code[:2] {
+		case "18", "19", "20":
+			return false
+		}
+	}
+	return true
+}
+
+// domesticIntent reports whether frame f's code is an intent (CAMEO 1.1b3 03) and every actor of a
+// is the country as a whole of which a source is a state organ: a state organ's commitment to act
+// in its own country is a domestic one whose target is the country (034: "the country in general
+// ... should be coded as the target"), so that the place of a name stays the target there ("The
+// Indian government promised Tata Centre in Mumbai", INDGOV IND 030), as a complement's object
+// does in roles.
+func domesticIntent(f *frame, a []actor) bool {
+	return strings.HasPrefix(firstCode(f.code), "03") && ownCountry(a, f.sources)
+}
+
+// partyPreps are the prepositions of an oblique that names a party to the act like an object does
+// ("met with Abe", "spoke to Abe", "protested against Abe"), unlike obliques of time ("on Monday")
+// or place.
+var partyPreps = map[string]bool{
+	"WITH": true, "TO": true, "AGAINST": true, "TOWARD": true, "TOWARDS": true, "FOR": true,
+	"FROM": true, "ABOUT": true, "OVER": true, "OF": true, "INTO": true,
+}
+
+// unplacedActors returns the actors of as (the actors of object o of a verb, or of an oblique with
+// a partyPreps preposition, with its conjuncts) that do not come from a locative modifier of a
+// name: an nmod with a locativePreps preposition ("Abe in Tokyo") on o or one of its conjuncts
+// whose head is a proper noun (UPOS PROPN). Such a modifier only says where the person or body
+// is; when the name itself codes nothing, its place is no actor. as is left unchanged (it may be
+// memoized; see withoutActors).
+func (t *tree) unplacedActors(o int, as []actor) []actor {
+	return withoutActors(as, func(a actor) bool {
+		if a.lo < 0 || a.fromContext {
+			return false
+		}
+		cjs, top := t.pushConjuncts(o)
+		defer func() { t.stack = t.stack[:top] }()
+		for _, j := range cjs {
+			if t.upos(j) != "PROPN" {
+				continue
+			}
+			for _, m := range t.kids[j] {
+				if t.base(m) == "nmod" && locativePreps[t.prep(m)] && t.inSubtree(m, a.lo, 0) && t.inSubtree(m, a.hi, 0) {
+					return true
+				}
+			}
+		}
+		return false
+	})
+}
+
+// unlocated returns the actors of as whose first word does not lie in a locative phrase of frame
+// f's clause: on the way up from it to f's verb there is no nominal with a locativePreps
+// preposition ("Abe in Tokyo", "met Abe in Tokyo" with "in Tokyo" on the verb). With f.placedName
+// set no such phrase names the target (fallbackRoles). as is left unchanged (see withoutActors).
+func (t *tree) unlocated(f *frame, as []actor) []actor {
+	return withoutActors(as, func(a actor) bool {
+		for m, steps := a.lo, 0; m >= 0 && m != f.v && steps <= t.n; m, steps = t.head[m], steps+1 {
+			if (t.base(m) == "nmod" || t.base(m) == "obl") && locativePreps[t.prep(m)] {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// withoutActors returns the actors of as for which drop is false: as itself when drop holds for
+// none of them, else a new slice (as, often memoized, is never modified).
+func withoutActors(as []actor, drop func(actor) bool) []actor {
+	if !slices.ContainsFunc(as, drop) {
+		return as
+	}
+	return slices.DeleteFunc(slices.Clone(as), drop)
 }

@@ -25,6 +25,10 @@ type frame struct {
 	pre, post []int
 	sidesDone bool
 	will      bool // the verb has the auxiliary will, would, shall or 'll
+	// placedName: the verb's object is a name (PROPN) the dictionaries do not know, under a code
+	// after which its place is no target (locatesNames): no locative phrase of the clause names
+	// the target ("Obama met Abe in Tokyo").
+	placedName bool
 }
 
 // raw is an event before evidence is filled.
