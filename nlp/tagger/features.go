@@ -74,7 +74,24 @@ type scratch struct {
 	scores []float32
 	lower  []byte
 	wnbuf  []byte
+	cache  []formEntry // per-form values of recent words, direct-mapped by the form's hash
+	slot   []int32     // per token (0-based): its entry in cache
 }
+
+// formEntry caches what prepare computes from a form alone, and the lemma and FEATS of its last
+// class, so that a worker computes them once for the frequent words of its text. On the tag +
+// parse benchmark (the news set, read three times) 89% of the tokens hit, and tag + parse is 4–7%
+// faster (138,500 against 130,000 tokens per CPU-second, alternated runs), with the same output.
+type formEntry struct {
+	form         string // a copy: forms may point into a whole story's text
+	wf           wordFeats
+	class        int // class of lemma and feats; -1 when not set
+	lemma, feats string
+}
+
+// cacheSize is the number of formEntry slots per worker (a power of two; about 3 MB): 16,384
+// slots gave 6.5% against 4% with 4,096.
+const cacheSize = 16384
 
 var (
 	hStart = linear.Hash("<s>")
@@ -100,12 +117,26 @@ func (t *Tagger) prepare(s *story.Sentence, sc *scratch) {
 		sc.tags1[i], sc.tags1[n+pad+i] = t.nclass, t.nclass+1
 	}
 	lex, known := t.lex, t.known
+	if sc.cache == nil {
+		sc.cache = make([]formEntry, cacheSize)
+	}
+	if cap(sc.slot) < n {
+		sc.slot = make([]int32, n)
+	}
+	sc.slot = sc.slot[:n]
 	for i := range s.Tokens {
 		form := s.Tokens[i].Form
 		wf := &sc.w[i+pad]
+		h := linear.Hash(form)
+		k := int32(h & (cacheSize - 1))
+		sc.slot[i] = k
+		if e := &sc.cache[k]; e.form == form && form != "" {
+			*wf = e.wf
+			continue
+		}
 		sc.lower = appendLower(sc.lower[:0], form)
 		lw := sc.lower
-		wf.form = linear.Hash(form)
+		wf.form = h
 		wf.lower = linear.Hash(string(lw))
 		for k := 0; k < 4; k++ {
 			if len(lw) > k+1 {
@@ -139,6 +170,7 @@ func (t *Tagger) prepare(s *story.Sentence, sc *scratch) {
 			}
 		}
 		wf.demonym = wf.lex == 0 && !ok && wf.caps == capsInitial && isDemonym(form, uint16(wf.wn))
+		sc.cache[k] = formEntry{form: strings.Clone(form), wf: *wf, class: -1}
 	}
 }
 

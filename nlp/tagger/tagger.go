@@ -36,7 +36,8 @@ type Tagger struct {
 	featsC   []string             // class → most frequent FEATS
 	model    *linear.Model
 	model2   *linear.Model // stacked stage 2, nil when the tagger has one stage
-	pool     sync.Pool
+	free     chan *scratch // idle scratches (getScratch, putScratch), kept across garbage collections
+	freeOnce sync.Once
 	open     []bool           // class → its UPOS is an open class
 	verb     []bool           // class → its UPOS is VERB or AUX
 	propn    []bool           // class → its UPOS is PROPN
@@ -74,11 +75,27 @@ func (t *Tagger) index() {
 }
 
 func (t *Tagger) getScratch() *scratch {
-	if sc, ok := t.pool.Get().(*scratch); ok {
+	t.freeOnce.Do(func() { t.free = make(chan *scratch, maxIdleScratches) })
+	select {
+	case sc := <-t.free:
 		return sc
+	default:
+		return &scratch{scores: make([]float32, t.nclass)}
 	}
-	return &scratch{scores: make([]float32, t.nclass)}
 }
+
+// putScratch gives sc back for reuse. Unlike a sync.Pool, the idle scratches (and their form
+// caches) survive garbage collections; past maxIdleScratches they are dropped.
+func (t *Tagger) putScratch(sc *scratch) {
+	select {
+	case t.free <- sc:
+	default:
+	}
+}
+
+// maxIdleScratches bounds the idle scratches a tagger keeps (each holds a form cache of about
+// 3 MB).
+const maxIdleScratches = 16
 
 // Classes is the number of (UPOS, XPOS) classes the model predicts.
 func (t *Tagger) Classes() int { return t.nclass }
@@ -94,12 +111,21 @@ func (t *Tagger) Tag(s *story.Sentence) {
 	t.tag(s, sc)
 	for i := range s.Tokens {
 		tk := &s.Tokens[i]
-		c := t.classes[sc.tags[i+pad]]
+		ci := sc.tags[i+pad]
+		c := t.classes[ci]
 		tk.UPOS, tk.XPOS = c.UPOS, c.XPOS
+		// A later token of the sentence may have taken the form's cache entry.
+		if e := &sc.cache[sc.slot[i]]; e.form == tk.Form && e.class == ci {
+			tk.Lemma, tk.Feats = e.lemma, e.feats
+			continue
+		}
 		tk.Lemma = t.lemma(tk.Form, c.UPOS, c.XPOS, sc)
-		tk.Feats = t.feats(sc, tk.Form, sc.tags[i+pad])
+		tk.Feats = t.feats(sc, tk.Form, ci)
+		if e := &sc.cache[sc.slot[i]]; e.form == tk.Form && tk.Form != "" {
+			e.class, e.lemma, e.feats = ci, tk.Lemma, tk.Feats
+		}
 	}
-	t.pool.Put(sc)
+	t.putScratch(sc)
 }
 
 // RepairVerbForms repairs, in a sentence tagged by Tag, two tagging errors between the past tense
@@ -284,7 +310,7 @@ func (t *Tagger) demonym(form string) bool {
 	}
 	sc := t.getScratch()
 	c := t.wn.Classes([]byte(lw), &sc.wnbuf)
-	t.pool.Put(sc)
+	t.putScratch(sc)
 	return isDemonym(form, c)
 }
 
@@ -423,7 +449,7 @@ func (t *Tagger) retag(tk *story.Token, c int) {
 	tk.UPOS, tk.XPOS = t.classes[c].UPOS, t.classes[c].XPOS
 	sc := t.getScratch()
 	tk.Feats = t.feats(sc, tk.Form, c)
-	t.pool.Put(sc)
+	t.putScratch(sc)
 }
 
 var (
