@@ -74,10 +74,13 @@ func (p *Parser) Parse(s *story.Sentence) {
 	prepare(s, sc)
 	st := &sc.st
 	for !st.terminal() {
-		sc.feats = transFeatures(sc.feats[:0], st, sc)
-		sc.scores[0], sc.scores[1], sc.scores[2] = 0, 0, 0
-		p.trans.Score(sc.feats, sc.scores)
-		m := bestValid(st, sc.scores)
+		m := st.forced()
+		if m < 0 {
+			sc.feats = transFeatures(sc.feats[:0], st, sc)
+			sc.scores[0], sc.scores[1], sc.scores[2] = 0, 0, 0
+			p.trans.Score(sc.feats, sc.scores)
+			m = bestValid(st, sc.scores)
+		}
 		dep, head := st.apply(m)
 		if dep != none {
 			st.setLabel(dep, p.label(st, sc, dep, head))

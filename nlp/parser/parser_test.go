@@ -176,3 +176,35 @@ func TestMix(t *testing.T) {
 		t.Error("mixing no parsers should fail")
 	}
 }
+
+// TestForced checks the states with one valid move, which Parse takes without scoring.
+func TestForced(t *testing.T) {
+	var st state
+	st.reset(3)
+	for _, c := range []struct {
+		stack []int
+		b     int
+		want  int
+	}{
+		{nil, 0, shift},            // empty stack
+		{[]int{0}, 1, -1},          // shift, left
+		{[]int{0, 1}, 2, -1},       // all three
+		{[]int{0, 1}, 3, right},    // buffer holds the root only
+		{[]int{0}, 3, left},        // the last word goes to the root
+		{[]int{0, 1, 2}, 3, right}, // still two or more on the stack
+	} {
+		st.stack, st.b = append(st.stack[:0], c.stack...), c.b
+		if got := st.forced(); got != c.want {
+			t.Errorf("stack %v buffer %d: forced %d, want %d", c.stack, c.b, got, c.want)
+		}
+		n := 0
+		for m := 0; m < nMoves; m++ {
+			if st.valid(m) {
+				n++
+			}
+		}
+		if (n == 1) != (c.want >= 0) {
+			t.Errorf("stack %v buffer %d: %d valid moves, forced %d", c.stack, c.b, n, c.want)
+		}
+	}
+}

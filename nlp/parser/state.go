@@ -67,6 +67,22 @@ func (st *state) valid(m int) bool {
 	return false
 }
 
+// forced returns the only valid move, or -1 when there are several: SHIFT on an empty stack; once
+// the buffer holds only the root, RIGHT while the stack holds two words or more, then LEFT (to the
+// root). Parse takes a forced move without scoring it (the same move the model would be allowed);
+// training scores every state, so that the model is the same.
+func (st *state) forced() int {
+	switch {
+	case len(st.stack) == 0:
+		return shift
+	case st.b < st.n:
+		return -1
+	case len(st.stack) == 1:
+		return left
+	}
+	return right
+}
+
 // s returns the i-th stack word from the top (0 = top), or none.
 func (st *state) s(i int) int {
 	if i < len(st.stack) {
