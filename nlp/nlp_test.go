@@ -274,6 +274,10 @@ func TestFiniteVerb(t *testing.T) {
 		{"The sanctions have imposed costs on Russia.", "imposed", "VBN"},
 		{"Police arrested 18 suspected Moslem terrorists on Wednesday.", "suspected", "VBN"},
 		{"Police arrested 18 suspected Moslem terrorists on Wednesday.", "arrested", "VBD"},
+		{"Ads continued throughout the week.", "continued", "VBD"},
+		{"Some rallies near parliament in Madrid boiled over into clashes between protesters and police.", "boiled", "VBD"},
+		{"Sensitive government document found on rainy Ottawa street", "found", "VBN"},                       // a headline
+		{"Two waves of airstrikes on a town controlled by rebels killed 13 civilians.", "controlled", "VBN"}, // passive "by"
 	} {
 		if tk, ok := annotated(t, p, c.text, c.word); ok && tk.XPOS != c.xpos {
 			t.Errorf("%q: %s is %s, want %s", c.text, c.word, tk.XPOS, c.xpos)

@@ -172,7 +172,8 @@ func (t *Tagger) RepairVerbForms(s *story.Sentence) int {
 		case "VBD", "VBZ", "VBP", "MD":
 			return changed
 		case "VBN":
-			if cand < 0 && i > 0 && i+1 < len(toks) && subjectTag[toks[i-1].XPOS] && (objectStartTag[toks[i+1].XPOS] || infinitiveAt(toks, i+1) && !passiveBeforeInfinitive[strings.ToLower(toks[i].Form)]) {
+			if cand < 0 && i > 0 && i+1 < len(toks) && subjectTag[toks[i-1].XPOS] && (objectStartTag[toks[i+1].XPOS] || infinitiveAt(toks, i+1) && !passiveBeforeInfinitive[strings.ToLower(toks[i].Form)] ||
+				adjunctStartTag[toks[i+1].XPOS] && !strings.EqualFold(toks[i+1].Form, "by") && endsWithStop(toks)) {
 				cand = i
 			}
 		}
@@ -450,6 +451,27 @@ func (t *Tagger) retag(tk *story.Token, c int) {
 	sc := t.getScratch()
 	tk.Feats = t.feats(sc, tk.Form, c)
 	t.putScratch(sc)
+}
+
+// adjunctStartTag are the XPOS tags that start what can follow an intransitive verb (a
+// preposition other than the passive's "by", an adverb or particle, a comma), and endsWithStop
+// reports a sentence that ends with a full stop: a verbless sentence, not a headline, whose
+// subject is followed by a VBN and then one of these has a past-tense verb ("Ads continued/VBN
+// throughout the week.", "Some rallies boiled/VBN over into clashes.", "Swiss doctors
+// handed/VBN over 700 kg of medicine ...") (RepairVerbForms).
+var adjunctStartTag = map[string]bool{"IN": true, "RB": true, "RP": true, ",": true}
+
+func endsWithStop(toks []story.Token) bool {
+	for i := len(toks) - 1; i >= 0; i-- {
+		switch toks[i].Form {
+		case "\"", "'", "”", "’", ")":
+			continue
+		case ".", "!":
+			return true
+		}
+		return false
+	}
+	return false
 }
 
 var (
