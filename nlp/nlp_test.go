@@ -237,6 +237,8 @@ func TestNationalityAndLoneNames(t *testing.T) {
 		{"President Moon Jae-in criticized Japan.", "criticized", "VERB", "root"},
 		{"President Moon Jae-in criticized Japan.", "Moon", "PROPN", "nsubj"},
 		{"Mexican Foreign Minister Patricia Espinosa met Hillary Clinton.", "Mexican", "ADJ", "amod"},
+		{"Brazilian Foreign Minister Juan Perez criticized the United States.", "Brazilian", "ADJ", "amod"},
+		{"Brazilian Foreign Minister Juan Perez criticized the United States.", "criticized", "VERB", "root"},
 		{"Secretary-General Ban Ki-moon urged Israel to stop.", "Ban", "PROPN", "appos"},
 	} {
 		if tk, ok := annotated(t, p, c.text, c.word); ok && (tk.UPOS != c.upos || tk.Deprel != c.deprel) {
