@@ -27,3 +27,14 @@ func TestLoneSurname(t *testing.T) {
 		{"Putin criticized Japan.", []string{"RUSGOV JPN 111"}},
 	})
 }
+
+// TestRegnalNumeral checks that a Roman numeral in capitals after a name is the name's ordinal,
+// not a lone surname: "XI" of "Pope Pius XI" is no Xi Jinping (it coded CHNGOVREL), while "Xi" in
+// title case still is.
+func TestRegnalNumeral(t *testing.T) {
+	checkTargetsOn(t, time.Date(2020, 6, 1, 0, 0, 0, 0, time.UTC), []targetCase{
+		{"Pope Pius XI condemned Germany.", []string{"---REL DEU 111"}},
+		{"Alfonso XIII praised France.", nil},
+		{"Xi criticized Japan.", []string{"CHNGOV JPN 111"}},
+	})
+}

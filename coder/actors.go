@@ -269,6 +269,12 @@ func (c *Coder) codeNPUncached(sc *storyCtx, t *tree, i, depth int) []actor {
 			continue
 		}
 		if n, a := c.matchActor(toks, ids, p); a != nil {
+			if n == 1 && t.regnalNumeral(k) {
+				// "Pope Pius XI", "Louis XIV": a capitalised Roman numeral after a name is
+				// the name's ordinal, not a lone surname ("XI" of Xi Jinping).
+				p++
+				continue
+			}
 			if t.namesDocument(i, idx[p], idx[p+n-1]) {
 				// "ratify U.N. Human Rights treaties": the actor names the document, it
 				// does not act or undergo anything.
@@ -653,6 +659,37 @@ func inherit(first []actor, ag actor) []actor {
 		out = append(out, actor{code: code, lo: ag.lo, hi: ag.hi, headAgent: suffix})
 	}
 	return out
+}
+
+// regnalNumeral reports whether token k is a regnal ordinal: a Roman numeral from I to XXXIX
+// written in capitals ("XI", "XIV", "XIII") right after a capitalised, not all-capital word
+// ("Pius XI", "Louis XIV", "Alfonso XIII"). Such a token names no actor even when it spells a
+// lone surname ("XI" for Xi Jinping); "Xi" in title case, or after an all-capital headline word
+// ("BIDEN MEETS XI"), is not one. Numerals with L, C, D or M are left out so that "Washington DC"
+// stays a place.
+func (t *tree) regnalNumeral(k int) bool {
+	if k <= 0 || k >= len(t.s.Tokens) || !isCapitalised(t.s.Tokens[k-1].Form) {
+		return false
+	}
+	return isSmallRoman(t.s.Tokens[k].Form)
+}
+
+// isSmallRoman reports whether w is a Roman numeral from I to XXXIX in capitals, in its
+// standard form (X{0,3} then IX, IV or V?I{0,3}).
+func isSmallRoman(w string) bool {
+	if w == "" {
+		return false
+	}
+	i := 0
+	for i < len(w) && i < 3 && w[i] == 'X' {
+		i++
+	}
+	rest := w[i:]
+	switch rest {
+	case "", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX":
+		return true
+	}
+	return false
 }
 
 func isCapitalised(w string) bool {

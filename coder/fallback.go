@@ -304,7 +304,7 @@ func (c *Coder) linearSource(sc *storyCtx, t *tree, f *frame) []actor {
 	var bestCode string
 	for p := 0; p < len(toks); {
 		n, a := c.matchActor(toks, ids, p)
-		if a == nil {
+		if a == nil || (n == 1 && t.regnalNumeral(idx[p])) {
 			p++
 			continue
 		}

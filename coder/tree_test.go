@@ -316,3 +316,17 @@ func TestRepairReportedClause(t *testing.T) {
 func treeTok(form, upos, xpos string, head int, rel string) story.Token {
 	return story.Token{Form: form, Lemma: strings.ToLower(form), UPOS: upos, XPOS: xpos, Head: head, Deprel: rel}
 }
+
+// TestIsSmallRoman checks the regnal numerals read as ordinals (I to XXXIX) and the capitals that
+// are not ("DC", "XL" and malformed "IIII" or "VX").
+func TestIsSmallRoman(t *testing.T) {
+	for w, want := range map[string]bool{
+		"I": true, "II": true, "IV": true, "IX": true, "XI": true, "XIII": true, "XIV": true,
+		"XXXIX": true, "": false, "DC": false, "XL": false, "IIII": false, "VX": false,
+		"XXXX": false, "Xi": false, "MD": false,
+	} {
+		if got := isSmallRoman(w); got != want {
+			t.Errorf("isSmallRoman(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
