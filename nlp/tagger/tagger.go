@@ -195,9 +195,10 @@ func (t *Tagger) RepairVerbForms(s *story.Sentence) int {
 // adjective or number ("Biden met Xi/JJ in Bali", WordNet's "xi" being the adjective eleven).
 // Nationality adjectives (isDemonym: "Sudanese Janjaweed militias", "He is Somali") stay
 // adjectives, and become adjectives before unknown capitalised words that modify a common noun
-// ("Yemeni/NNP Houthi rebels"; but "Saudi Arabia" is a name), with the form as lemma. In a hyphenated given name the hyphen is HYPH and a
-// capitalised noun before it the family name ("Ban Ki-moon"). It returns the number of tokens
-// changed. Like RepairVerbForms it runs after Tag (nlp.Pipeline) and is not part of training. On
+// ("Yemeni/NNP Houthi rebels"; but "Saudi Arabia" is a name), with the form as lemma. In a
+// hyphenated given name the hyphen is HYPH. (Making a capitalised noun before it the family name,
+// "Secretary-General Ban/NOUN Ki-moon", was tried: the parser then read "General" as a military
+// rank of the name, and the coder gave IGOUNOMIL.) It returns the number of tokens changed. Like RepairVerbForms it runs after Tag (nlp.Pipeline) and is not part of training. On
 // EWT dev it changes +1 token of UPOS for the better, on EWT test −2 and on PUD −1 (of about 25,000
 // and 21,000), where the treebanks tag capitalised common nouns of titles as NOUN.
 func (t *Tagger) RepairNames(s *story.Sentence) int {
@@ -269,11 +270,6 @@ func (t *Tagger) RepairNames(s *story.Sentence) int {
 			if toks[i+1].XPOS != "HYPH" && hyph >= 0 {
 				t.retag(&toks[i+1], hyph)
 				changed++
-			}
-			// The capitalised word before is the family name ("Secretary-General Ban/NOUN
-			// Ki-moon").
-			if capsClass(toks[i-1].Form) == capsInitial && toks[i-1].UPOS == "NOUN" {
-				set(&toks[i-1])
 			}
 		}
 	}
