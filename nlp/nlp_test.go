@@ -237,6 +237,8 @@ func TestNationalityAndLoneNames(t *testing.T) {
 		{"President Moon Jae-in criticized Japan.", "criticized", "VERB", "root"},
 		{"President Moon Jae-in criticized Japan.", "Moon", "PROPN", "nsubj"},
 		{"Mexican Foreign Minister Patricia Espinosa met Hillary Clinton.", "Mexican", "ADJ", "amod"},
+		{"Xi and Putin signed a deal.", "Xi", "PROPN", "nsubj"},
+		{"Xi, speaking in Beijing, warned Taiwan.", "Xi", "PROPN", "nsubj"},
 		{"Brazilian Foreign Minister Juan Perez criticized the United States.", "Brazilian", "ADJ", "amod"},
 		{"Brazilian Foreign Minister Juan Perez criticized the United States.", "criticized", "VERB", "root"},
 	} {

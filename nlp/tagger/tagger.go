@@ -191,8 +191,10 @@ func (t *Tagger) RepairVerbForms(s *story.Sentence) int {
 // ("Chinese President Xi/NOUN Jinping criticized ...", where WordNet's "xi", the Greek letter,
 // pulled "Xi" to NOUN and the parser then found two subjects). So are both parts of a hyphenated
 // given name after a capitalised word ("Moon Jae-in", whose "in" was ADP), and an unknown
-// capitalised word tagged as an adjective that modifies nothing, i.e. is not followed by a noun,
-// adjective or number ("Biden met Xi/JJ in Bali", WordNet's "xi" being the adjective eleven).
+// capitalised word tagged as an adjective in an argument slot (argumentSlot: "Biden met Xi/JJ in
+// Bali", WordNet's "xi" being the adjective eleven), or opening the sentence in a subject slot
+// (subjectSlot) tagged ADJ, INTJ, X or NUM ("Xi/ADJ and Putin signed a deal"; not ADV:
+// "Theoretically, ...").
 // Nationality adjectives (isDemonym: "Sudanese Janjaweed militias", "He is Somali") stay
 // adjectives, and become adjectives before unknown capitalised words that modify a common noun
 // ("Yemeni/NNP Houthi rebels"; but "Saudi Arabia" is a name), with the form as lemma. In a
@@ -254,6 +256,8 @@ func (t *Tagger) RepairNames(s *story.Sentence) int {
 				set(tk)
 			case tk.UPOS == "ADJ" && i > 0 && argumentSlot(toks, i):
 				set(tk)
+			case i == 0 && subjectSlot(toks) && (tk.UPOS == "ADJ" || tk.UPOS == "INTJ" || tk.UPOS == "X" || tk.UPOS == "NUM"):
+				set(tk)
 			}
 		}
 		prev, cur = cur, next
@@ -274,6 +278,20 @@ func (t *Tagger) RepairNames(s *story.Sentence) int {
 		}
 	}
 	return changed
+}
+
+// subjectSlot reports whether the first token of toks stands where a subject does: before a
+// coordinating conjunction, a comma or a finite verb ("Xi/ADJ and Putin signed ...", "Xi/INTJ,
+// speaking in Beijing, warned ...") (RepairNames).
+func subjectSlot(toks []story.Token) bool {
+	if len(toks) < 2 {
+		return false
+	}
+	switch toks[1].XPOS {
+	case "CC", ",", "VBD", "VBZ", "VBP", "MD":
+		return true
+	}
+	return false
 }
 
 // argumentSlot reports whether token i stands where a noun phrase does and an adjective cannot:
