@@ -174,3 +174,14 @@ func TestPlacedNameTargets(t *testing.T) {
 		{"The Indian government promised Tata Centre in Mumbai.", []string{"INDGOV IND 030"}},
 	})
 }
+
+// TestDiscussionPurposeTargets checks that the object of a purpose infinitive of discussion under a
+// meeting verb (CAMEO 1.1b3 04) is the topic, not the party met: "Kerry met Lavrov in Geneva to
+// discuss Syria" gave only USAGOV SYR 040.
+func TestDiscussionPurposeTargets(t *testing.T) {
+	checkTargetsOn(t, time.Date(2015, 6, 1, 0, 0, 0, 0, time.UTC), []targetCase{
+		{"Kerry met Lavrov in Geneva to discuss Syria.", []string{"RUSGOV USAGOV 040", "USAGOV RUSGOV 040"}},
+		{"Obama met Japanese officials to discuss North Korea.", []string{"JPNGOV USAGOV 040", "USAGOV JPNGOV 040"}},
+		{"Kerry met Lavrov in Geneva.", []string{"RUSGOV USAGOV 040", "USAGOV RUSGOV 040"}},
+	})
+}

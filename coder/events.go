@@ -531,7 +531,8 @@ func (c *Coder) frameEvents(sc *storyCtx, t *tree, f *frame, byTok []*frame) []r
 	// Lower verbs: xcomp ("agreed to help") and clausal complements ("said that X attacked Y").
 	var lower, para []raw
 	xcompEvents := false
-	var xg *frame // the first governed infinitive that coded no event
+	var xg *frame     // the first governed infinitive that coded no event
+	var topical []raw // events of a discussion that is a consultation's purpose (discussionPurpose)
 	for _, k := range t.kids[f.v] {
 		g := byTok[k]
 		if g == nil && !f.negated && t.has(k, "ccomp") {
@@ -555,6 +556,14 @@ func (c *Coder) frameEvents(sc *storyCtx, t *tree, f *frame, byTok []*frame) []r
 			sub := c.frameEvents(sc, t, g, byTok)
 			if f.negated {
 				sub = nil
+			}
+			if len(sub) > 0 && discussionPurpose(t, f, g) {
+				// "Kerry met Lavrov in Geneva to discuss Syria": the discussion's object is
+				// the meeting's topic, not a party to it (CAMEO 1.1b3 04: the target of a
+				// consultation is the actor met); the meeting's own event stands, and the
+				// discussion's events are kept only when the meeting codes none.
+				topical = append(topical, sub...)
+				continue
 			}
 			if tr := c.transform(f, sub, c.denial(f)); len(tr) > 0 {
 				// "denied attacking Iraq": "~ a (a b ATTACK) DENY = a b 016" (§5.6).
@@ -661,6 +670,9 @@ func (c *Coder) frameEvents(sc *storyCtx, t *tree, f *frame, byTok []*frame) []r
 	if len(own) == 0 || xcompEvents {
 		// §12.4 step 4: the events of a governed verb ("will be hosting X to celebrate Y with
 		// Z") take the place of the verb's own object.
+		if len(own) == 0 {
+			lower = append(lower, topical...)
+		}
 		return lower
 	}
 	// An infinitival clause on the object ("urged Eriador to respond", often parsed as acl of
@@ -676,6 +688,24 @@ func (c *Coder) frameEvents(sc *storyCtx, t *tree, f *frame, byTok []*frame) []r
 	// §12.4 step 6: events of a clause below the verb are used only if the verb found nothing
 	// else ("X urged Y to respond to Z" → X Y 023 only); reporting clauses (parataxis) stand apart.
 	return append(own, para...)
+}
+
+// discussionPurpose reports whether frame g, governed by frame f as an infinitive, is the
+// purpose of a consultation: f is coded in CAMEO 1.1b3 root 04 (consult: meet, host, visit,
+// travel to), g is a discussion or negotiation (040, 046) with a direct object ("met Lavrov to
+// discuss Syria", "hosted Abe to negotiate a trade deal"). That object is the topic of the talks,
+// so g's events, whose target it is, are no consultation with it.
+func discussionPurpose(t *tree, f, g *frame) bool {
+	up, low := firstCode(f.code), firstCode(g.code)
+	if !strings.HasPrefix(up, "04") || (low != "040" && low != "046") {
+		return false
+	}
+	for _, m := range t.kids[g.v] {
+		if t.base(m) == "obj" {
+			return true
+		}
+	}
+	return false
 }
 
 // denial reports a frame coded 016 (deny responsibility, CAMEO 1.1b3 §2: "deny an accusation or
