@@ -359,35 +359,51 @@ func (t *Tagger) RepairNumbers(s *story.Sentence) int {
 	return changed
 }
 
-// RepairPunctuation tags as punctuation (PUNCT, with the XPOS of its ASCII counterpart) every token
-// made only of non-ASCII punctuation marks (Unicode category P), which the treebank has too rarely
-// for the tagger to know: CJK and fullwidth marks ("。", "，", "！", "「") were tagged PROPN.
-// Sentence-final marks are ".", commas ",", colons and semicolons ":", opening and closing
-// brackets -LRB- and -RRB-, opening and closing quotes “ and ”, dashes HYPH, others NFP
-// (UD English-EWT's tags for their ASCII forms). It returns the number of tokens changed; like
-// RepairVerbForms it runs after Tag (nlp.Pipeline).
+// RepairPunctuation tags the tokens made only of non-ASCII punctuation marks (Unicode category P)
+// or non-ASCII digits, which the treebank has too rarely for the tagger to know: CJK and
+// fullwidth marks ("。", "，", "！", "「") were tagged PROPN, "«" SYM, "•" PART, fullwidth
+// numbers ("１２") PROPN. Punctuation becomes PUNCT with the XPOS of its ASCII counterpart
+// (punctXPOS: sentence-final marks ".", commas ",", colons and semicolons ":", brackets -LRB- and
+// -RRB-, quotes the PTB opening and closing quote tags, dashes HYPH, others NFP; UD English-EWT's
+// tags for the ASCII forms); digits, with fullwidth commas and points between them, become NUM
+// CD. A possessive apostrophe ("students’", PART POS) stays as tagged, but not a bullet tagged so
+// ("•"). It returns the number of
+// tokens changed; like RepairVerbForms it runs after Tag (nlp.Pipeline).
 func (t *Tagger) RepairPunctuation(s *story.Sentence) int {
 	changed := 0
 	for i := range s.Tokens {
 		tk := &s.Tokens[i]
-		// A possessive apostrophe ("students’", PART POS) and symbols stay as tagged.
-		if tk.UPOS == "PUNCT" || tk.UPOS == "PART" || tk.UPOS == "SYM" || tk.Form == "" || tk.Form[0] < utf8.RuneSelf {
+		if tk.UPOS == "PUNCT" || tk.Form == "" || tk.Form[0] < utf8.RuneSelf || tk.UPOS == "PART" && strings.ContainsAny(tk.Form, "’‘＇′´") {
 			continue
 		}
-		xpos := ""
+		punct, digits, xpos := true, false, ""
 		for _, r := range tk.Form {
-			if r < utf8.RuneSelf || !unicode.IsPunct(r) {
-				xpos = ""
+			switch {
+			case r < utf8.RuneSelf:
+				punct, digits = false, false
+			case unicode.IsPunct(r):
+				if xpos == "" {
+					xpos = punctXPOS(r)
+				}
+				if r != '，' && r != '．' {
+					digits = false
+				}
+			case unicode.IsDigit(r):
+				punct, digits = false, true
+			default:
+				punct, digits = false, false
+			}
+			if !punct && !digits {
 				break
 			}
-			if xpos == "" {
-				xpos = punctXPOS(r)
-			}
 		}
-		if xpos == "" {
-			continue
+		c := -1
+		switch {
+		case punct:
+			c = t.classID("PUNCT", xpos)
+		case digits:
+			c = t.numCD
 		}
-		c := t.classID("PUNCT", xpos)
 		if c < 0 {
 			continue
 		}

@@ -328,15 +328,16 @@ func TestRepairVerbFormsHeadlinePassive(t *testing.T) {
 }
 
 func TestRepairPunctuation(t *testing.T) {
-	tg := &Tagger{classes: []class{{"PROPN", "NNP"}, {"PUNCT", "."}, {"PUNCT", ","}, {"PUNCT", "-LRB-"}, {"PUNCT", "-RRB-"}, {"PUNCT", "NFP"}},
-		featsW: map[string]string{}, featsC: []string{"Number=Sing", "_", "_", "_", "_", "_"}}
+	tg := &Tagger{classes: []class{{"PROPN", "NNP"}, {"PUNCT", "."}, {"PUNCT", ","}, {"PUNCT", "-LRB-"}, {"PUNCT", "-RRB-"}, {"PUNCT", "NFP"}, {"NUM", "CD"}, {"PART", "POS"}},
+		featsW: map[string]string{}, featsC: []string{"Number=Sing", "_", "_", "_", "_", "_", "NumType=Card", "_"}}
 	tg.nclass = len(tg.classes)
 	tg.setMasks()
 	tg.index()
 	var s story.Sentence
-	for _, w := range []string{"中国", "。", "，", "「", "」", "※", "·a", "！？", "."} {
+	for _, w := range []string{"中国", "。", "，", "「", "」", "※", "·a", "！？", ".", "１２", "１，０００", "１２中"} {
 		s.Tokens = append(s.Tokens, story.Token{Form: w, Lemma: w, UPOS: "PROPN", XPOS: "NNP"})
 	}
+	s.Tokens = append(s.Tokens, story.Token{Form: "’", Lemma: "'s", UPOS: "PART", XPOS: "POS"}, story.Token{Form: "«", Lemma: "«", UPOS: "SYM", XPOS: "NFP"}, story.Token{Form: "•", Lemma: "•", UPOS: "PART", XPOS: "POS"})
 	n := tg.RepairPunctuation(&s)
 	var got []string
 	for _, tk := range s.Tokens {
@@ -344,8 +345,11 @@ func TestRepairPunctuation(t *testing.T) {
 	}
 	// "※" is NFP; "·a" has a letter; "！？" are both sentence-final; the ASCII "." is left to the
 	// tagger.
-	want := "PROPN/NNP PUNCT/. PUNCT/, PUNCT/-LRB- PUNCT/-RRB- PUNCT/NFP PROPN/NNP PUNCT/. PROPN/NNP"
-	if g := strings.Join(got, " "); g != want || n != 6 {
-		t.Errorf("got %s (%d changed), want %s (6)", g, n, want)
+	// "１，０００" is a number with a fullwidth comma; "１２中" has a Han character; the possessive
+	// apostrophe stays PART; "«" (tagged SYM) is punctuation, an opening quote, whose class this
+	// tagger lacks.
+	want := "PROPN/NNP PUNCT/. PUNCT/, PUNCT/-LRB- PUNCT/-RRB- PUNCT/NFP PROPN/NNP PUNCT/. PROPN/NNP NUM/CD NUM/CD PROPN/NNP PART/POS SYM/NFP PUNCT/NFP"
+	if g := strings.Join(got, " "); g != want || n != 9 {
+		t.Errorf("got %s (%d changed), want %s (9)", g, n, want)
 	}
 }
