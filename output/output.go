@@ -101,7 +101,27 @@ func (c *csvWriter) Write(e *story.Event) error {
 		strconv.FormatFloat(e.Goldstein, 'f', -1, 64), e.PLOVER,
 		e.Verb.Text, e.Verb.Lemma, itoa(e.Verb.Start), itoa(e.Verb.End), e.Verb.Pattern,
 		IssuesString(e.Issues), e.Sentence, e.URL, e.Publisher)
+	for i, f := range row {
+		row[i] = noControls(f)
+	}
 	return c.cw.Write(row)
+}
+
+// noControls replaces the control characters of s other than TAB, LF and CR (which CSV quotes) by
+// spaces: C0, DEL and C1, so that a terminal escape sequence in a story's text ("ESC[31m") does
+// not reach whoever prints the file. JSON output escapes them instead.
+func noControls(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7F || c == 0xC2 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9F {
+			return strings.Map(func(r rune) rune {
+				if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r >= 0x7F && r <= 0x9F {
+					return ' '
+				}
+				return r
+			}, s)
+		}
+	}
+	return s
 }
 
 func (c *csvWriter) Flush() error {

@@ -92,3 +92,22 @@ func TestUnknownFormat(t *testing.T) {
 		t.Fatal("want error for unknown format")
 	}
 }
+
+func TestCSVControlCharacters(t *testing.T) {
+	e := sampleEvent()
+	e.Sentence = "Iran \x1b[31mthreatened\x1b[0m Israel\x07 on\u009b Monday.\tOK"
+	e.Source.Text = "Iran\x7f"
+	var buf bytes.Buffer
+	w, _ := New("csv", &buf)
+	_ = w.Write(e)
+	_ = w.Flush()
+	out := buf.String()
+	for _, bad := range []string{"\x1b", "\x07", "\x7f", "\u009b"} {
+		if bytes.Contains([]byte(out), []byte(bad)) {
+			t.Errorf("CSV holds control character %q:\n%s", bad, out)
+		}
+	}
+	if !bytes.Contains([]byte(out), []byte(",Iran  [31mthreatened [0m Israel  on  Monday.\tOK,")) || !bytes.Contains([]byte(out), []byte(",Iran ,")) {
+		t.Errorf("CSV text fields:\n%s", out)
+	}
+}
