@@ -185,3 +185,14 @@ func TestDiscussionPurposeTargets(t *testing.T) {
 		{"Kerry met Lavrov in Geneva.", []string{"RUSGOV USAGOV 040", "USAGOV RUSGOV 040"}},
 	})
 }
+
+// TestHostOwnPlace checks that a visit (CAMEO 1.1b3 042/043) keeps the place of a name the
+// dictionaries do not know as the host, but not when it is the source's own country: "Obama hosted
+// Abe in Washington" gave USA → USAGOV 042 and USAGOV → USA 043.
+func TestHostOwnPlace(t *testing.T) {
+	checkTargetsOn(t, time.Date(2014, 6, 1, 0, 0, 0, 0, time.UTC), []targetCase{
+		{"Obama hosted Abe in Washington.", nil},
+		{"Obama visited Abe in Tokyo.", []string{"JPN USAGOV 043", "USAGOV JPN 042"}},
+		{"Obama hosted Japanese Prime Minister Shinzo Abe in Washington.", []string{"JPNGOV USAGOV 042", "USAGOV JPNGOV 043"}},
+	})
+}

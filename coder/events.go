@@ -251,6 +251,15 @@ func (c *Coder) roles(sc *storyCtx, t *tree, f *frame) {
 				if a = t.unplacedActors(k, a); len(a) == 0 {
 					f.placedName = true
 				}
+			} else if vc := frameCodeOf(f); (vc == "042" || vc == "043") && (n == 0 || n == 1 && partyPreps[t.prep(k)]) && t.upos(k) == "PROPN" && len(f.sources) > 0 {
+				// Visits keep the place of a name (locatesNames), but not the source's own
+				// country: "Obama hosted Abe in Washington" is no visit of the United States
+				// to itself (CAMEO 1.1b3 042/043 code one actor's visit to another).
+				if un := t.unplacedActors(k, a); len(un) < len(a) {
+					a = withoutActors(a, func(x actor) bool {
+						return !slices.Contains(un, x) && sameBase([]actor{x}, f.sources)
+					})
+				}
 			}
 			if len(a) == 0 {
 				continue
