@@ -26,7 +26,9 @@ func init() {
   multicoped      ../shared/data/multicoped/cameo_class/train.tsv (five-way class, no actors)
 
 An unknown kind is a usage error (exit status 2); a file that cannot be read or holds binary
-data fails (exit status 1).`,
+data fails (exit status 1). A record that cannot be converted (PLOVER's one DOCUMENT record, for
+instance) is reported on standard error with its file and record and left out; the others are written, and
+the command then exits with status 1.`,
 		Args: cobra.ExactArgs(2),
 	}
 	cmd.Flags().StringVar(&table, "table", "", "CAMEO-to-PLOVER table (for plover)")
