@@ -433,3 +433,19 @@ func FuzzAnnotate(f *testing.F) {
 		}
 	})
 }
+
+// TestInvisibleInWord checks that a soft hyphen or zero-width joiner inside a word does not hide
+// the word from the tagger ("con\u00addemned" is the past tense of "condemn").
+func TestInvisibleInWord(t *testing.T) {
+	p, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, form := range []string{"con\u00addemned", "con\u200ddemned"} {
+		s := story.Sentence{Tokens: []story.Token{{Form: "Turkey"}, {Form: form}, {Form: "Syria"}, {Form: "."}}}
+		p.Parse(&s)
+		if tk := s.Tokens[1]; tk.XPOS != "VBD" || tk.Lemma != "condemn" || tk.Deprel != "root" {
+			t.Errorf("%q: %s %s lemma %q, want VBD root lemma condemn", form, tk.XPOS, tk.Deprel, tk.Lemma)
+		}
+	}
+}

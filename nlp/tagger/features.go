@@ -202,10 +202,22 @@ func appendLower(b []byte, s string) []byte {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
-		b = utf8.AppendRune(b, unicode.ToLower(r))
 		i += n
+		if invisibleInWord(r) {
+			continue
+		}
+		b = utf8.AppendRune(b, unicode.ToLower(r))
 	}
 	return b
+}
+
+// invisibleInWord reports the format characters that the segmenter leaves inside a word and that
+// change nothing in it (soft hyphen U+00AD, zero-width space, non-joiner and joiner
+// U+200B–U+200D, word joiner U+2060, U+FEFF): the lower-cased form that the tagger's features,
+// tag dictionary and lemmas read leaves them out ("con\u00addemned" is "condemned", lemma
+// "condemn").
+func invisibleInWord(r rune) bool {
+	return r == 0xAD || r >= 0x200B && r <= 0x200D || r == 0x2060 || r == 0xFEFF
 }
 
 // shapeHash hashes the word shape: X for upper case, x lower, d digit, other characters as

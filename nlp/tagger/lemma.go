@@ -5,6 +5,7 @@ import "strings"
 // lemma returns the lemma of form tagged (upos, xpos): the treebank exception for the exact form,
 // then for the lower-cased form, then ruleLemma.
 func (t *Tagger) lemma(form, upos, xpos string, sc *scratch) string {
+	form = withoutInvisible(form)
 	b := append(sc.lower[:0], form...)
 	b = append(b, 0)
 	b = append(b, xpos...)
@@ -130,4 +131,18 @@ func restoreStem(s string) string {
 		return s + "e"
 	}
 	return s
+}
+
+// withoutInvisible returns form without the format characters of invisibleInWord (the form
+// itself when it has none, which is the rule).
+func withoutInvisible(form string) string {
+	if !strings.ContainsFunc(form, invisibleInWord) {
+		return form
+	}
+	return strings.Map(func(r rune) rune {
+		if invisibleInWord(r) {
+			return -1
+		}
+		return r
+	}, form)
 }
