@@ -196,3 +196,20 @@ func TestHostOwnPlace(t *testing.T) {
 		{"Obama hosted Japanese Prime Minister Shinzo Abe in Washington.", []string{"JPNGOV USAGOV 042", "USAGOV JPNGOV 043"}},
 	})
 }
+
+// TestHelpSmallClauseTargets checks that the subject of a small clause after help is the party
+// aided even when the infinitive has a coded event and object of its own, and that the
+// infinitive's event is left out rather than coded with the helper as its source (CAMEO 1.1b3
+// 0332 "offered its troops to ... Hrawi to help him oust General Michel Aoun" codes the aid to
+// the party helped only): "Iran helped Hezbollah attack Israel" gave IRN ISR 070, "The EU helped
+// Turkey host Syrian refugees" IGOEEC ↔ SYRREF 043/042, "Iran helped Iraq fight Islamic State"
+// IRN IMGMOSISI 190.
+func TestHelpSmallClauseTargets(t *testing.T) {
+	checkTargetsOn(t, time.Date(2016, 6, 1, 0, 0, 0, 0, time.UTC), []targetCase{
+		{"Iran helped Hezbollah attack Israel.", []string{"IRN LBNREBHEZ 070"}},
+		{"The EU helped Turkey host Syrian refugees.", []string{"IGOEEC TUR 070"}},
+		{"Iran helped Iraq fight Islamic State.", []string{"IRN IRQ 070"}},
+		{"Iran helped Hezbollah.", []string{"IRN LBNREBHEZ 070"}},
+		{"China helped Pakistan build a nuclear reactor.", []string{"CHN PAK 070"}},
+	})
+}

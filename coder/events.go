@@ -240,6 +240,13 @@ func (c *Coder) roles(sc *storyCtx, t *tree, f *frame) {
 				continue
 			}
 			a := c.actorsOf(sc, t, k)
+			if aid && n == 0 {
+				if j := t.misparsedSmallClause(k); j >= 0 {
+					// "Iran helped Hezbollah attack Israel" parsed with "attack" as the
+					// object noun: the party aided is the clause's subject only.
+					a = c.actorsOf(sc, t, j)
+				}
+			}
 			if n == 1 && f.placedName && locativePreps[t.prep(k)] && !domesticIntent(f, a) {
 				// "Obama praised Abe in Tokyo": where the person the dictionaries do not
 				// know was, not whom the act was done to (location.go).
@@ -566,6 +573,17 @@ func (c *Coder) frameEvents(sc *storyCtx, t *tree, f *frame, byTok []*frame) []r
 			if f.negated {
 				sub = nil
 			}
+			if len(sub) > 0 && c.aidedClause(sc, t, f, k) {
+				// "Iran helped Iraq fight Islamic State": the small clause's subject is the
+				// party aided (roles), and its act is left out rather than coded with the
+				// helper as source. CAMEO 1.1b3 codes the aid the lead reports toward the
+				// party helped: 0332 "Syria has again offered its troops to Lebanon's new
+				// President Elias Hrawi to help him oust General Michel Aoun" is Syria →
+				// Lebanon, with no ousting event; 072 "providing ... military intelligence
+				// to Macedonia which is preparing a major offensive against ethnic Albanian
+				// guerrillas" is USA → MKD only.
+				continue
+			}
 			if len(sub) > 0 && discussionPurpose(t, f, g) {
 				// "Kerry met Lavrov in Geneva to discuss Syria": the discussion's object is
 				// the meeting's topic, not a party to it (CAMEO 1.1b3 04: the target of a
@@ -697,6 +715,62 @@ func (c *Coder) frameEvents(sc *storyCtx, t *tree, f *frame, byTok []*frame) []r
 	// §12.4 step 6: events of a clause below the verb are used only if the verb found nothing
 	// else ("X urged Y to respond to Z" → X Y 023 only); reporting clauses (parataxis) stand apart.
 	return append(own, para...)
+}
+
+// misparsedSmallClause returns the subject of a small clause misparsed as a noun phrase, or -1:
+// k is a singular common noun (XPOS NN) without determiner or possessor, with a proper-noun
+// compound before it and a proper-noun apposition right after it ("helped Hezbollah/compound
+// attack/obj Israel/appos"): the compound is the clause's subject, k its verb and the apposition
+// its object.
+func (t *tree) misparsedSmallClause(k int) int {
+	if t.upos(k) != "NOUN" || t.xpos(k) != "NN" {
+		return -1
+	}
+	subj, obj := -1, false
+	for _, m := range t.kids[k] {
+		switch t.base(m) {
+		case "det", "nmod:poss":
+			return -1
+		case "compound":
+			if m < k && t.upos(m) == "PROPN" && subj < 0 {
+				subj = m
+			}
+		case "appos":
+			obj = obj || m == k+1 && t.upos(m) == "PROPN"
+		}
+		if t.rel(m) == "nmod:poss" {
+			return -1
+		}
+	}
+	if !obj {
+		return -1
+	}
+	return subj
+}
+
+// smallClauseAid are the upper-cased lemmas of aid verbs whose object is the subject of the
+// infinitive after it ("helped Iraq fight", "assisted Turkey to host"), unlike verbs of sending
+// whose infinitive is a purpose ("sent experts to investigate").
+var smallClauseAid = map[string]bool{"HELP": true, "ASSIST": true}
+
+// aidedClause reports whether the infinitive k governed by frame f is a small clause whose
+// subject is the party aided: f is coded as aid (CAMEO 1.1b3 07) on a smallClauseAid verb, not
+// negated, and names a party before k: f's verb has a direct object ("helped Turkey host Syrian refugees", the object being
+// the clause's subject), or k has its own subject, which then becomes f's target when f has none.
+func (c *Coder) aidedClause(sc *storyCtx, t *tree, f *frame, k int) bool {
+	if !strings.HasPrefix(firstCode(f.code), "07") || f.negated || !smallClauseAid[t.lemmas[f.v]] {
+		return false
+	}
+	if o := t.child(f.v, "obj", "iobj"); o >= 0 && o < k {
+		return true
+	}
+	if s := t.child(k, "nsubj"); s >= 0 {
+		if len(f.targets) == 0 {
+			f.targets = c.actorsOf(sc, t, s)
+		}
+		return true
+	}
+	return false
 }
 
 // discussionPurpose reports whether frame g, governed by frame f as an infinitive, is the
