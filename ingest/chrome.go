@@ -81,16 +81,19 @@ const headZone = 8
 // a dateline prefix of the first paragraph).
 //
 // title is the known headline (may be ""): a head-zone line equal to it (ignoring case and
-// space) is dropped. headline is the line taken as headline, when title was empty and a short
-// head-zone line without final punctuation preceded the first paragraph. dateline is the date
-// text of a dropped dateline, for the caller to parse ("" when none).
+// space) is dropped. headline is the line dropped as the headline: the line equal to title, or,
+// when title is empty, a head-zone line before the first paragraph that looksHeadline accepts
+// (title case or capitals, no final punctuation, followed by a blank line, the end of the text
+// or a longer line, chrome lines skipped). dateline is the date text of a dropped dateline, for
+// the caller to parse ("" when none).
 func StripChrome(text, title string) (clean, headline, dateline string) {
-	return stripChrome(text, title, true)
+	return stripChrome(text, title, "", true)
 }
 
-// stripChrome is StripChrome; guess false takes no line for a headline unless it equals title
-// (for text from an explicit text field, whose headline, if any, is its own field).
-func stripChrome(text, title string, guess bool) (clean, headline, dateline string) {
+// stripChrome is StripChrome; publisher is the story's publisher (for looksHeadline's page
+// titles, "" when unknown); headlines false drops no line as the headline, neither one equal to
+// title nor a guessed one (for a story whose only line is its headline, kept as its text).
+func stripChrome(text, title, publisher string, headlines bool) (clean, headline, dateline string) {
 	var b strings.Builder
 	b.Grow(len(text))
 	nonBlank := 0
@@ -122,7 +125,7 @@ func stripChrome(text, title string, guess bool) (clean, headline, dateline stri
 		drop := isChrome(t)
 		if !drop && inHead {
 			switch {
-			case normTitle != "" && normLine(t) == normTitle:
+			case headlines && normTitle != "" && normLine(t) == normTitle:
 				drop = true
 				if headline == "" {
 					headline = t
@@ -131,7 +134,7 @@ func stripChrome(text, title string, guess bool) (clean, headline, dateline stri
 				drop = true
 			case dateline == "" && isDateLine(t):
 				drop, dateline = true, strings.TrimSpace(stripMetaPrefix(t))
-			case guess && normTitle == "" && headline == "" && looksHeadline(t, rest):
+			case headlines && normTitle == "" && headline == "" && looksHeadline(t, rest, publisher):
 				drop, headline = true, t
 			}
 		}
@@ -220,17 +223,23 @@ func isDateLine(t string) bool {
 	return ok && prec == PrecisionDay
 }
 
-// looksHeadline reports a short line without final punctuation that is followed by a blank
-// line or by a longer line: the shape of a headline above the first paragraph.
+// looksHeadline reports a line written as a headline — in title case or capitals (headlineCase),
+// or a page title ending in the publisher's name (siteSuffix: "... in northern Iraq - Xinhua"
+// for the publisher "Xinhua News Agency") — without final punctuation, short (10 to 160
+// characters, at most 25 words) and followed by a blank line, the end of the text (rest "") or
+// a longer line, chrome lines such as "Share" in between skipped: the shape of a headline above
+// the first paragraph. A line in sentence case is never a headline, whatever its punctuation
+// ("Iran threatened" above "Israel on Monday.", "Turkey condemned an Israeli raid on a Gaza aid
+// flotilla").
 //
 // A short line directly above a dated first paragraph ("March 5, 2001 -- ...") is a headline
-// even with a final full stop ("2 Dead, 13 Hurt in Calif.").
-func looksHeadline(t, rest string) bool {
+// even with a final full stop ("2 Dead, 13 Hurt in Calif."), when in title case.
+func looksHeadline(t, rest, publisher string) bool {
 	n := utf8.RuneCountInString(t)
-	if n < 10 || n > 160 || len(strings.Fields(t)) > 25 {
+	if n < 10 || n > 160 || len(strings.Fields(t)) > 25 || !(headlineCase(t) || siteSuffix(t, publisher)) {
 		return false
 	}
-	next := strings.TrimSpace(firstLine(rest))
+	next := nextContentLine(rest)
 	if n <= 80 && reDateDash.MatchString(next) {
 		return true
 	}
@@ -241,11 +250,47 @@ func looksHeadline(t, rest string) bool {
 	return len(next) == 0 || utf8.RuneCountInString(next) > n
 }
 
-func firstLine(s string) string {
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		return s[:i]
+// siteSuffix reports a line that ends, after " - ", " | ", " – " or " — ", in the name of its
+// publisher or the first words of it ("Xinhua" for "Xinhua News Agency"), compared ignoring
+// case: the shape of a page's <title>. publisher "" never matches.
+func siteSuffix(t, publisher string) bool {
+	pub := strings.Fields(strings.ToLower(publisher))
+	if len(pub) == 0 {
+		return false
 	}
-	return s
+	at, end := -1, -1 // the last separator: where it starts and ends
+	for _, sep := range []string{" - ", " | ", " – ", " — "} {
+		if j := strings.LastIndex(t, sep); j > at {
+			at, end = j, j+len(sep)
+		}
+	}
+	if at < 0 || strings.TrimSpace(t[:at]) == "" {
+		return false
+	}
+	site := strings.Fields(strings.ToLower(t[end:]))
+	if len(site) == 0 || len(site) > len(pub) {
+		return false
+	}
+	for k, w := range site {
+		if w != pub[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// nextContentLine returns the first line of rest that is not chrome (isChrome), trimmed: ""
+// when a blank line or the end of rest comes first.
+func nextContentLine(rest string) string {
+	for rest != "" {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
+		t := strings.TrimSpace(line)
+		if t == "" || !isChrome(t) {
+			return t
+		}
+	}
+	return ""
 }
 
 func normLine(s string) string {
@@ -254,27 +299,68 @@ func normLine(s string) string {
 
 // cleanStory runs StripChrome on a story's text unless keep, and sets the title from the
 // headline line when the story had none (or had a "(no headline in source)" placeholder, as in
-// ../shared/data/news). It returns the text and the dateline found.
+// ../shared/data/news). It returns the text and the dateline found. The rule is the same for
+// every format (plain text, a page's main text, JSONL "text", a feed item's content or
+// description).
 //
-// scraped is true for text whose headline, if any, is part of it (plain text, a page's main
-// text): a short line without final punctuation above the first paragraph is taken as the
-// headline, and a story that is only its headline is left without text (ReadText then keeps a
-// one-line story unless it is written as a headline). scraped is false for an explicit text
-// field (JSONL "text", a feed item's content or description), whose headline is a field of its
-// own: no line is guessed to be a headline, and a line equal to the title is dropped only when
-// other text is left, so the text is never lost as a headline, whatever its case.
-func cleanStory(s *story.Story, text string, keep, scraped bool) (string, string) {
+// lone is the story's only line when that line is a headline (looksHeadline: title case or
+// capitals, no final punctuation): the line dropped as the headline when nothing else but chrome
+// was there, or the one line left, beside a title of another wording. text is then "" unless
+// keepLone, which keeps the line as the text. A line dropped only for being equal to the title
+// but not written as a headline ("Iran threatened Israel" with that title) is the story's text.
+func cleanStory(s *story.Story, text string, keep, keepLone bool) (clean, dateline, lone string) {
 	if keep {
-		return text, ""
+		return text, "", ""
 	}
-	clean, headline, dateline := stripChrome(text, s.Title, scraped)
+	clean, headline, dateline := stripChrome(text, s.Title, s.Publisher, true)
 	if s.Title == "" || reNoHeadline.MatchString(s.Title) {
 		s.Title = headline
 	}
-	if scraped || strings.TrimSpace(clean) != "" {
-		return clean, dateline
+	if strings.TrimSpace(clean) == "" && headline != "" {
+		if looksHeadline(headline, "", s.Publisher) {
+			lone = headline
+		}
+		if lone == "" || keepLone {
+			// The line is the story's text: keep it, without its chrome.
+			clean, _, dateline = stripChrome(text, "", "", false)
+		} else {
+			clean = ""
+		}
+		return clean, dateline, lone
 	}
-	// Only the title (and chrome) was there: the text field is the story's text.
-	clean, _, dateline = stripChrome(text, "", false)
-	return clean, dateline
+	if l, ok := onlyLine(clean); ok && looksHeadline(l, "", s.Publisher) {
+		lone = l
+		if !keepLone {
+			clean = ""
+		}
+	}
+	return clean, dateline, lone
+}
+
+// onlyLine returns the trimmed line of text when it has exactly one non-blank line.
+func onlyLine(text string) (string, bool) {
+	only := ""
+	for _, line := range strings.Split(text, "\n") {
+		if t := strings.TrimSpace(line); t != "" {
+			if only != "" {
+				return "", false
+			}
+			only = t
+		}
+	}
+	return only, only != ""
+}
+
+// loneHeadlineProblem is the text of the problem for a story whose only line, lone, is a
+// headline (see cleanStory), to follow "story ID has no text" or "item N (ID) has no text"; with
+// keepLone, the warning that the line was kept, to follow "story ID".
+func loneHeadlineProblem(s *story.Story, lone string, keepLone bool) string {
+	switch {
+	case keepLone:
+		return "its only line is a headline (title case or capitals); kept as its text"
+	case normLine(lone) == normLine(s.Title):
+		return "its only line is a headline (title case or capitals), read as the title"
+	default:
+		return "its only line is a headline (title case or capitals), not coded"
+	}
 }

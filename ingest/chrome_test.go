@@ -93,8 +93,13 @@ func FuzzStripChrome(f *testing.F) {
 	f.Add("WASHINGTON (Reuters) - The United States imposed sanctions.\n", "")
 	f.Add("2 Dead\nMarch 5, 2001 -- Smiling.\n", "(no headline in source) x")
 	f.Add("\r\n\r\nBy JANE DOE\r\nFriday, August 21, 2015\r\nSEOUL: x", "")
+	f.Add("Breaking News\nThree Soldiers Killed In Afghan Attack\nShare\n", "")
+	f.Add("Iran threatened\nIsrael on Monday.\n", "")
 	f.Fuzz(func(t *testing.T, text, title string) {
 		clean, headline, dateline := StripChrome(text, title)
+		if normLine(title) == "" && headline != "" && !headlineCase(headline) {
+			t.Fatalf("headline %q guessed in sentence case", headline)
+		}
 		if len(clean) > len(text) {
 			t.Fatalf("text grew: %q -> %q", text, clean)
 		}

@@ -22,7 +22,7 @@ import (
 // ReadFeed reads an RSS (0.9x, 1.0, 2.0), Atom or JSON Feed document with gofeed and emits one
 // story per item, in feed order: Title from the item title, Text from the item content or
 // description (the longer), turned from HTML into plain text with one paragraph a line and
-// cleaned of chrome (a first line equal to the title is dropped only when other text is left), URL
+// cleaned of chrome as in ReadText (an item whose only line is a headline is skipped), URL
 // from the item link, Publisher from the feed title, Date from the item's published or updated
 // date (gofeed's parse, else ParseDate on the raw string, else the Dublin Core date). The story
 // id is a slug of the item link, else of its GUID, else "BASE-N". Origin is "name#N" (N from 1).
@@ -130,7 +130,16 @@ func readFeed(ctx context.Context, name string, data []byte, contentType string,
 			if bad {
 				itemWarn("invalid UTF-8 replaced by U+FFFD")
 			}
-			text, dateline = cleanStory(s, text, opts.KeepChrome, false)
+			var lone string
+			text, dateline, lone = cleanStory(s, text, opts.KeepChrome, opts.KeepLoneHeadline)
+			if lone != "" {
+				if !opts.KeepLoneHeadline {
+					failed++
+					warn(inputErr(name, 0, "item %d (%s) has no text: %s; skipped", n, s.ID, loneHeadlineProblem(s, lone, false)))
+					continue
+				}
+				itemWarn("%s", loneHeadlineProblem(s, lone, true))
+			}
 		}
 		if strings.TrimSpace(text) == "" {
 			failed++

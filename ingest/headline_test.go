@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -8,52 +9,94 @@ import (
 	"github.com/dyad-events/dyad/story"
 )
 
-// TestExplicitTextKept checks that the text field of a JSONL record or of a feed item is the
-// story's text whatever its shape: a one-line text without final punctuation, in any case, is
-// not taken for a headline and dropped; only a line equal to the title field is dropped, and
-// only when other text is left. Plain text keeps the headline heuristic (the last cases).
-func TestExplicitTextKept(t *testing.T) {
-	const flotilla = "Turkey condemned an Israeli raid on a Gaza aid flotilla"
+// TestHeadlineRule checks the headline rule, the same for plain text, JSONL "text" and feed items:
+// a line is guessed to be a headline only when it is in title case or capitals and has no final
+// punctuation (a sentence-case line is text, whatever its punctuation), also when chrome lines
+// follow it; a story whose only line is such a headline is not coded, whatever its title; a line
+// equal to the title is dropped, and kept as the text when it is the only one and not written
+// as a headline. A page title ending in the publisher's name ("... - Xinhua") is a headline too.
+func TestHeadlineRule(t *testing.T) {
+	const (
+		flotilla = "Turkey condemned an Israeli raid on a Gaza aid flotilla"
+		afghan   = "Three Soldiers Killed In Afghan Attack"
+		body     = "Three soldiers were killed on Monday when a roadside bomb hit their vehicle in Helmand province, officials said."
+		asTitle  = "its only line is a headline (title case or capitals), read as the title"
+		notCoded = "its only line is a headline (title case or capitals), not coded"
+		rss      = `<rss version="2.0"><channel><title>F</title><item>%s<link>http://x.org/b</link>` +
+			`<pubDate>Tue, 01 Jun 2010 10:00:00 GMT</pubDate><description>%s</description></item></channel></rss>`
+	)
 	for _, tc := range []struct {
 		name, format, in string
-		title, text, err string // want; err: the error when no story
+		title, text, err string // want; err: the only problem, when no story
 	}{
+		// JSONL "text".
 		{"jsonl sentence case, no period", "jsonl",
 			`{"id":"x","date":"2010-06-01","text":"` + flotilla + `"}`, "", flotilla, ""},
-		{"jsonl title case", "jsonl",
+		{"jsonl title-case headline above the body", "jsonl",
+			`{"id":"k1","date":"2016-01-01","text":"` + afghan + `\n\n` + body + `"}`, afghan, body, ""},
+		{"jsonl title case alone", "jsonl",
 			`{"id":"x","date":"2010-06-01","text":"Iran Warns Israel Against Strike on Nuclear Sites"}`,
-			"", "Iran Warns Israel Against Strike on Nuclear Sites", ""},
-		{"jsonl capitals", "jsonl",
-			`{"id":"x","date":"2010-06-01","text":"CHINA WARNS TAIWAN"}`, "", "CHINA WARNS TAIWAN", ""},
-		{"jsonl text equal to its title", "jsonl",
-			`{"id":"x","date":"2010-06-01","title":"Turkey Condemns Raid","text":"Turkey Condemns Raid"}`,
-			"Turkey Condemns Raid", "Turkey Condemns Raid", ""},
+			"", "", `dump:1: story "x" has no text: ` + asTitle},
+		{"jsonl capitals alone", "jsonl",
+			`{"id":"x","date":"2010-06-01","text":"CHINA WARNS TAIWAN"}`, "", "", `dump:1: story "x" has no text: ` + asTitle},
+		{"jsonl title-case text equal to its title", "jsonl",
+			`{"id":"x","date":"2010-06-01","title":"` + afghan + `","text":"` + afghan + `"}`,
+			"", "", `dump:1: story "x" has no text: ` + asTitle},
+		{"jsonl title-case text beside another title", "jsonl",
+			`{"id":"x","date":"2010-06-01","title":"Afghan attack","text":"` + afghan + `\nShare"}`,
+			"", "", `dump:1: story "x" has no text: ` + notCoded},
+		{"jsonl sentence-case text equal to its title", "jsonl",
+			`{"id":"x","date":"2010-06-01","title":"` + flotilla + `","text":"` + flotilla + `"}`, flotilla, flotilla, ""},
+		{"jsonl title-case line with a full stop", "jsonl",
+			`{"id":"x","date":"2010-06-01","text":"Iran Warns Israel Against Strike."}`, "", "Iran Warns Israel Against Strike.", ""},
 		{"jsonl title repeated above the body", "jsonl",
 			`{"id":"x","date":"2010-06-01","title":"Turkey Condemns Raid","text":"Turkey Condemns Raid\n\n` + flotilla + `."}`,
 			"Turkey Condemns Raid", flotilla + ".", ""},
-		{"jsonl short first line without title stays", "jsonl",
+		{"jsonl title-case first line without title", "jsonl",
 			`{"id":"x","date":"2010-06-01","text":"Talks in Geneva\n\nIran met Britain in Geneva on Monday."}`,
-			"", "Talks in Geneva\n\nIran met Britain in Geneva on Monday.", ""},
+			"Talks in Geneva", "Iran met Britain in Geneva on Monday.", ""},
+		{"jsonl sentence-case first line", "jsonl",
+			`{"id":"x","date":"2010-06-01","text":"Iran threatened\nIsrael on Monday."}`, "", "Iran threatened\nIsrael on Monday.", ""},
 		{"jsonl title and chrome only", "jsonl",
 			`{"id":"x","date":"2010-06-01","title":"Talks","text":"Talks\nAdvertisement"}`,
 			"Talks", "Talks\n", ""},
 		{"jsonl chrome only", "jsonl",
 			`{"id":"x","date":"2010-06-01","text":"Advertisement"}`, "", "", `dump:1: story "x" has no text`},
+		// Feed items.
 		{"feed description equal to the title", "rss",
-			`<rss version="2.0"><channel><title>F</title><item><title>Turkey Condemns Israeli Raid</title>` +
-				`<link>http://x.org/b</link><pubDate>Tue, 01 Jun 2010 10:00:00 GMT</pubDate>` +
-				`<description>Turkey Condemns Israeli Raid</description></item></channel></rss>`,
-			"Turkey Condemns Israeli Raid", "Turkey Condemns Israeli Raid", ""},
+			fmt.Sprintf(rss, "<title>Turkey Condemns Israeli Raid</title>", "Turkey Condemns Israeli Raid"),
+			"", "", `dump: item 1 (x.org-b) has no text: ` + asTitle + `; skipped`},
+		{"feed description a headline beside another title", "rss",
+			fmt.Sprintf(rss, "<title>Raid</title>", "&lt;p&gt;"+afghan+"&lt;/p&gt;&lt;p&gt;Share&lt;/p&gt;"),
+			"", "", `dump: item 1 (x.org-b) has no text: ` + notCoded + `; skipped`},
+		{"feed headline above the body, no item title", "rss",
+			fmt.Sprintf(rss, "", "&lt;p&gt;"+afghan+"&lt;/p&gt;&lt;p&gt;"+body+"&lt;/p&gt;"), afghan, body, ""},
 		{"feed one-line description", "rss",
-			`<rss version="2.0"><channel><title>F</title><item><title>Raid</title>` +
-				`<link>http://x.org/b</link><pubDate>Tue, 01 Jun 2010 10:00:00 GMT</pubDate>` +
-				`<description>` + flotilla + `</description></item></channel></rss>`,
-			"Raid", flotilla, ""},
-		{"text sentence case, no period", "text", flotilla + "\n", flotilla, flotilla + "\n", ""},
+			fmt.Sprintf(rss, "<title>Raid</title>", flotilla), "Raid", flotilla, ""},
+		// Plain text.
+		{"text sentence case, no period", "text", flotilla + "\n", "", flotilla + "\n", ""},
 		{"text title case stays a headline", "text", "Iran Warns Israel Against Strike on Nuclear Sites\n", "", "",
-			`dump: story "dump" has no text: its only line is a headline (title case or capitals), read as the title`},
+			`dump: story "dump" has no text: ` + asTitle},
+		{"text headline then chrome", "text", afghan + "\nShare\n", "", "", `dump: story "dump" has no text: ` + asTitle},
+		{"text chrome then headline", "text", "Breaking News\n" + afghan + "\n", "", "", `dump: story "dump" has no text: ` + asTitle},
+		{"text headline beside a front-matter title", "text", "---\ntitle: Afghan attack\ndate: 2016-01-01\n---\n" + afghan + "\n",
+			"", "", `dump: story "dump" has no text: ` + notCoded},
+		{"text sentence-case line equal to the title", "text", "---\ntitle: " + flotilla + "\n---\n" + flotilla + "\nShare\n",
+			flotilla, flotilla + "\n", ""},
+		{"text headline, chrome, body", "text", afghan + "\nShare\n" + body + "\n", afghan, body + "\n", ""},
 		{"text headline above the body", "text", "Talks in Geneva\n\nIran met Britain in Geneva on Monday.\n",
 			"Talks in Geneva", "Iran met Britain in Geneva on Monday.\n", ""},
+		{"text sentence-case first line", "text", "Iran threatened\nIsrael on Monday.\n", "", "Iran threatened\nIsrael on Monday.\n", ""},
+		{"text sentence-case first line, blank line", "text", "Iran threatened Israel\n\nThe threat came on Monday in a speech.\n",
+			"", "Iran threatened Israel\n\nThe threat came on Monday in a speech.\n", ""},
+		{"text page title ending in the publisher", "text",
+			"---\noutlet: Xinhua News Agency\n---\nTurkey launches operation in northern Iraq - Xinhua\n" +
+				"ANKARA, May 29 (Xinhua) -- Turkey has launched an operation in northern Iraq, experts said.\n",
+			"Turkey launches operation in northern Iraq - Xinhua", "Turkey has launched an operation in northern Iraq, experts said.\n", ""},
+		{"text sentence case ending in another name", "text",
+			"---\noutlet: Reuters\n---\nTurkey launches operation in northern Iraq - Xinhua\n" +
+				"Turkey has launched an operation in northern Iraq, experts said.\n",
+			"", "Turkey launches operation in northern Iraq - Xinhua\nTurkey has launched an operation in northern Iraq, experts said.\n", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var got []*story.Story
@@ -80,7 +123,7 @@ func TestExplicitTextKept(t *testing.T) {
 				}
 			}
 			if tc.err != "" {
-				if len(got) != 0 || !strings.Contains(strings.Join(errs, "\n"), tc.err) {
+				if len(got) != 0 || strings.Join(errs, "\n") != tc.err {
 					t.Errorf("stories %d, problems %q; want none and %q", len(got), errs, tc.err)
 				}
 				return
@@ -108,6 +151,22 @@ func TestReadTextKeepLoneHeadline(t *testing.T) {
 	s, _ = ReadText("-", []byte("Talks in Geneva\n\nIran met Britain.\n"), Options{DefaultDate: day0, KeepLoneHeadline: true})
 	if s == nil || s.Text != "Iran met Britain.\n" || s.Title != "Talks in Geneva" {
 		t.Errorf("story %+v", s)
+	}
+	// The same for a JSONL text, and for a headline line left beside a title of another wording.
+	for _, tc := range []struct{ in, title, text string }{
+		{`{"id":"x","date":"2010-06-01","text":"Iran Warns Israel Against Strike on Nuclear Sites"}`,
+			"Iran Warns Israel Against Strike on Nuclear Sites", "Iran Warns Israel Against Strike on Nuclear Sites"},
+		{`{"id":"x","date":"2010-06-01","title":"Strike","text":"Share\nIran Warns Israel Against Strike on Nuclear Sites"}`,
+			"Strike", "Iran Warns Israel Against Strike on Nuclear Sites"},
+	} {
+		var got []*story.Story
+		var errs []string
+		_, err := ReadJSONL("dump", strings.NewReader(tc.in), Options{DefaultDate: day0, KeepLoneHeadline: true},
+			func(s *story.Story) error { got = append(got, s); return nil }, func(e error) { errs = append(errs, e.Error()) })
+		want := `dump:1: story "x": its only line is a headline (title case or capitals); kept as its text`
+		if err != nil || len(got) != 1 || got[0].Title != tc.title || got[0].Text != tc.text || strings.Join(errs, "\n") != want {
+			t.Errorf("%s: err %v, stories %+v, problems %q; want title %q, text %q and %q", tc.in, err, got, errs, tc.title, tc.text, want)
+		}
 	}
 }
 
@@ -179,6 +238,30 @@ func TestReadDedupEmptyStories(t *testing.T) {
 	for _, w := range warns {
 		if strings.Contains(w, "near-duplicate") {
 			t.Errorf("warning %q", w)
+		}
+	}
+}
+
+// TestSiteSuffix checks the page-title shape: a line ending, after a dash or bar, in the
+// publisher's name or its first words.
+func TestSiteSuffix(t *testing.T) {
+	for _, tc := range []struct {
+		line, publisher string
+		want            bool
+	}{
+		{"Turkey launches operation - Xinhua", "Xinhua News Agency", true},
+		{"Turkey launches operation | Xinhua News Agency", "Xinhua News Agency", true},
+		{"Turkey launches operation — reuters", "Reuters", true},
+		{"US - China talks resumed | Reuters", "Reuters", true},
+		{"Turkey launches operation - Xinhua", "", false},
+		{"Turkey launches operation - Xinhua", "Reuters", false},
+		{"Turkey launches operation - Xinhua News Agency Online", "Xinhua News Agency", false},
+		{"Talks resumed - Reuters | Yahoo", "Reuters", false},
+		{" - Xinhua", "Xinhua", false},
+		{"Turkey-Xinhua", "Xinhua", false},
+	} {
+		if got := siteSuffix(tc.line, tc.publisher); got != tc.want {
+			t.Errorf("siteSuffix(%q, %q) = %v, want %v", tc.line, tc.publisher, got, tc.want)
 		}
 	}
 }

@@ -111,8 +111,16 @@ func readHTML(name string, data []byte, contentType string, opts Options) (s *st
 	if s.URL == "" && isURL(name) {
 		s.URL = name
 	}
-	text, dateline := cleanStory(s, text, opts.KeepChrome, true)
-	if strings.TrimSpace(text) == "" {
+	text, dateline, lone := cleanStory(s, text, opts.KeepChrome, opts.KeepLoneHeadline)
+	if lone != "" {
+		if !opts.KeepLoneHeadline {
+			return nil, warns, false, inputErr(name, 0, "no article text found: story %q: %s", s.ID, loneHeadlineProblem(s, lone, false))
+		}
+		warn("story %q: %s", s.ID, loneHeadlineProblem(s, lone, true))
+	}
+	if strings.TrimSpace(text) == "" || (lone == "" && s.Title != "" && normLine(text) == normLine(s.Title)) {
+		// Nothing but the page's title: go-trafilatura copies the <title> into the text of a page
+		// without main text, so that line is no article text, whatever its case.
 		return nil, warns, false, inputErr(name, 0, "no article text found")
 	}
 	s.Text = text

@@ -60,10 +60,11 @@ type Options struct {
 	// KeepChrome keeps site chrome lines ("Accessibility links", "Share", bylines) in
 	// Story.Text; by default they are dropped (see StripChrome).
 	KeepChrome bool
-	// KeepLoneHeadline keeps the only line of a plain-text story as its text (with a warning)
-	// even when it is written as a headline, in title case or capitals ("Iran Warns Israel
-	// Against Strike"); by default such a story is only a headline and has no text (see
-	// ReadText). dyad parse sets it: it shows what it read.
+	// KeepLoneHeadline keeps the only line of a story as its text (with a warning) even when it
+	// is written as a headline, in title case or capitals and without final punctuation ("Iran
+	// Warns Israel Against Strike"), in every format (plain text, JSONL, feed items, HTML); by
+	// default such a story has no text and is reported (see StripChrome and docs/INGEST.md).
+	// dyad parse sets it: it shows what it read.
 	KeepLoneHeadline bool
 	// Dedup, when non-nil, drops near-duplicate stories: a story the Deduper has seen a copy of
 	// is not emitted; its id is appended to the kept story's Duplicates and a warning says so.

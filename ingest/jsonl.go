@@ -77,9 +77,10 @@ type jsonlRecord struct {
 // ReadJSONL reads JSONL stories from r, one JSON object a line — or, when the input starts
 // with "[", one JSON array of such objects; name is the input's name for messages and ids. Story.Origin is "name:LINE". A record without id gets "BASE-LINE" (BASE
 // the file name without extension). Blank lines are skipped. Text is cleaned as in ReadText
-// (invalid UTF-8 → U+FFFD, chrome lines dropped unless opts.KeepChrome), except that "text" is
-// the story's text whatever its shape: no line of it is taken for a headline unless it equals
-// "title", and that one only when other text is left (a one-line text is kept). The date is resolved
+// (invalid UTF-8 → U+FFFD, chrome lines dropped unless opts.KeepChrome, a first line equal to
+// "title" or, without "title", one in title case or capitals without final punctuation taken as
+// the headline; a record whose only line is such a headline is an error, counted in failed, unless
+// opts.KeepLoneHeadline). The date is resolved
 // with ParseDate, falling back to opts.DefaultDate with a warning naming the story when the
 // record has no "date" or an unreadable one.
 //
@@ -217,7 +218,13 @@ func parseJSONLRecord(name, base string, lineNo int, line []byte, opts Options) 
 		text = t
 		warn("story %q: NUL characters (\\u0000) replaced by U+FFFD", s.ID)
 	}
-	text, dateline := cleanStory(s, text, opts.KeepChrome, false)
+	text, dateline, lone := cleanStory(s, text, opts.KeepChrome, opts.KeepLoneHeadline)
+	if lone != "" {
+		if !opts.KeepLoneHeadline {
+			return nil, warns, inputErr(name, lineNo, "story %q has no text: %s", s.ID, loneHeadlineProblem(s, lone, false))
+		}
+		warn("story %q: %s", s.ID, loneHeadlineProblem(s, lone, true))
+	}
 	if strings.TrimSpace(text) == "" {
 		return nil, warns, inputErr(name, lineNo, "story %q has no text", s.ID)
 	}

@@ -104,6 +104,7 @@ func FuzzReadJSONL(f *testing.F) {
 	f.Add([]byte("\xef\xbb\xbf{\"text\":\"\xff\"}\r\n"))
 	f.Add([]byte("[{\"id\": \"a\", \"text\": \"x\"},\n 3, {\"text\": \"y\"} ]"))
 	f.Add([]byte(" [ {\"text\": \"x\"} {"))
+	f.Add([]byte(`{"id":"t","title":"Three Soldiers Killed In Afghan Attack","text":"Three Soldiers Killed In Afghan Attack\nShare"}` + "\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		_, err := ReadJSONL("f.jsonl", strings.NewReader(string(data)), Options{DefaultDate: day0},
 			func(s *story.Story) error {

@@ -24,13 +24,14 @@ import (
 // extension(s). Text with a UTF-16 byte order mark is transcoded to UTF-8. The body is kept byte
 // for byte except that invalid UTF-8 and NUL bytes become U+FFFD (with a warning naming the
 // first such line) and, unless opts.KeepChrome, site chrome lines are dropped and a leading
-// headline becomes the Title (see StripChrome).
+// headline (title case or capitals, no final punctuation) becomes the Title (see StripChrome).
 //
 // Problems are returned as warnings (*InputError with the file line where known) and recorded in
 // Story.Warnings: front matter that is not valid YAML or not closed (the story is kept with
 // what could be read), a missing or unreadable date (the story gets opts.DefaultDate, or today
-// when it is zero). The story is nil only when nothing is left to code (an empty body); the returned
-// warnings then say why.
+// when it is zero). The story is nil only when nothing is left to code (an empty body, or one
+// whose only line is a headline, unless opts.KeepLoneHeadline); the returned warnings then say
+// why.
 func ReadText(name string, data []byte, opts Options) (*story.Story, []error) {
 	s := &story.Story{ID: storyID(name), Origin: name}
 	var warns []error
@@ -98,21 +99,15 @@ func ReadText(name string, data []byte, opts Options) (*story.Story, []error) {
 		text = t
 		warn(bodyLine+line-1, "story %q: NUL bytes replaced by U+FFFD", s.ID)
 	}
-	cleaned, dateline := cleanStory(s, text, opts.KeepChrome, true)
-	lone := strings.TrimSpace(cleaned) == "" && s.Title != "" && normLine(text) == normLine(s.Title)
-	switch {
-	case lone && !headlineCase(s.Title):
-		// A story of one line without final punctuation ("Iran threatened Israel" on standard
-		// input) was taken as a headline over nothing: it is the story's text. A line in title
-		// case or capitals stays a headline only: headlines drop the auxiliaries of passives
-		// ("Three Soldiers Killed In Afghan Attack"), which would be coded as active.
-		cleaned = text
-	case lone && opts.KeepLoneHeadline:
-		cleaned = text
-		warn(0, "story %q: its only line is a headline (title case or capitals); kept as its text", s.ID)
-	case lone:
-		warn(0, "story %q has no text: its only line is a headline (title case or capitals), read as the title", s.ID)
-		return nil, warns
+	cleaned, dateline, lone := cleanStory(s, text, opts.KeepChrome, opts.KeepLoneHeadline)
+	if lone != "" {
+		// Headlines drop the auxiliaries of passives ("Three Soldiers Killed In Afghan Attack"),
+		// which would be coded as active: a story that is only a headline is not coded.
+		if !opts.KeepLoneHeadline {
+			warn(0, "story %q has no text: %s", s.ID, loneHeadlineProblem(s, lone, false))
+			return nil, warns
+		}
+		warn(0, "story %q: %s", s.ID, loneHeadlineProblem(s, lone, true))
 	}
 	text = cleaned
 	s.Text = text

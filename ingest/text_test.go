@@ -243,6 +243,7 @@ func FuzzReadText(f *testing.F) {
 	f.Add([]byte("---\ntitle: x\n---\nA stray\x00 NUL.\nBad \xff byte.\n"))
 	f.Add([]byte("\xff\xfe-\x00-\x00-\x00\n\x00-\x00-\x00-\x00\n\x00X\x00."))
 	f.Add([]byte("\xfe\xff\x00X\xd8"))
+	f.Add([]byte("---\ntitle: Afghan attack\noutlet: Xinhua News Agency\n---\nBreaking News\nThree Soldiers Killed - Xinhua\nShare\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s, warns := ReadText("fuzz.txt", data, Options{DefaultDate: day0})
 		for _, w := range warns {
