@@ -30,7 +30,7 @@ then "# sent_id = STORY_N" (the sentence ids of 'dyad code' events) and "# text"
 Sentences that arrive with a complete dependency tree (CoNLL-U input, PETRARCH XML with parses) are
 printed as given, so that 'dyad parse' shows what 'dyad code' will read; --reparse tags and parses
 them again from their token forms. Sentences with tokens but no tree are tagged and parsed; records
-with text only are segmented first. A plain-text story that is only a headline in title case or
+with text only are segmented first. A story (of any format) that is only a headline in title case or
 capitals ("Iran Warns Israel Against Strike"), which 'dyad code' reads as a title and does not code,
 is parsed all the same, with a warning.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
