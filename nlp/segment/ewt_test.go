@@ -11,10 +11,11 @@ import (
 )
 
 // ewtDoc reads a UD CoNLL-U file into gold sentences (Text from "# text", tokens = syntactic
-// words with byte offsets into Text) and the raw text of the file: sentences joined by a space
-// within a paragraph and by a blank line between paragraphs ("# newpar", "# newdoc"), or by a
-// space everywhere when paragraphs is false. Gold sentence Start/End are offsets into that text.
-func ewtDoc(t testing.TB, path string, paragraphs bool) ([]story.Sentence, string) {
+// words with byte offsets into Text) and the raw text of the file: sentences joined by join (" ",
+// or "\n" for one sentence a line) within a paragraph and by a blank line between paragraphs
+// ("# newpar", "# newdoc"), or by join everywhere when paragraphs is false. Gold sentence
+// Start/End are offsets into that text.
+func ewtDoc(t testing.TB, path, join string, paragraphs bool) ([]story.Sentence, string) {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
@@ -75,7 +76,7 @@ func ewtDoc(t testing.TB, path string, paragraphs bool) ([]story.Sentence, strin
 				if newpar && paragraphs {
 					raw.WriteString("\n\n")
 				} else {
-					raw.WriteString(" ")
+					raw.WriteString(join)
 				}
 			}
 			cur.Start = raw.Len()
@@ -139,30 +140,45 @@ func atoi(s string) int {
 
 // TestEWT measures token and sentence boundary F1 against UD English EWT dev and test and UD
 // English PUD (news and Wikipedia), with paragraph (PUD: document) breaks as blank lines, as in
-// news, and with all sentences joined by spaces.
+// news, and with all sentences joined by spaces; then with one sentence a line (a single line
+// break between the sentences of a paragraph, which must still end them) and with every
+// paragraph hard-wrapped at 72 columns (wrap72: the line breaks inside sentences must not end
+// them).
 func TestEWT(t *testing.T) {
 	for _, c := range []struct {
 		file                  string
 		paragraphs            bool
+		layout                string // "" (spaces), "lines" or "wrap72"
 		tokenFloor, sentFloor float64
 	}{
-		{"en_ewt-ud-dev.conllu", true, 0.98, 0.84},
-		{"en_ewt-ud-test.conllu", true, 0.98, 0.83},
-		{"en_ewt-ud-dev.conllu", false, 0.98, 0.67},
-		{"en_ewt-ud-test.conllu", false, 0.98, 0.61},
-		{"en_pud-ud-test.conllu", true, 0.995, 0.99},
-		{"en_pud-ud-test.conllu", false, 0.995, 0.99},
+		{"en_ewt-ud-dev.conllu", true, "", 0.98, 0.84},
+		{"en_ewt-ud-test.conllu", true, "", 0.98, 0.83},
+		{"en_ewt-ud-dev.conllu", false, "", 0.98, 0.67},
+		{"en_ewt-ud-test.conllu", false, "", 0.98, 0.61},
+		{"en_pud-ud-test.conllu", true, "", 0.995, 0.99},
+		{"en_pud-ud-test.conllu", false, "", 0.995, 0.99},
+		{"en_ewt-ud-test.conllu", true, "lines", 0.98, 0.93},
+		{"en_pud-ud-test.conllu", true, "lines", 0.995, 0.99},
+		{"en_ewt-ud-test.conllu", true, "wrap72", 0.98, 0.83},
+		{"en_pud-ud-test.conllu", true, "wrap72", 0.995, 0.99},
 	} {
 		dir := "data/ud-english-ewt/"
 		if strings.HasPrefix(c.file, "en_pud") {
 			dir = "data/ud-english-pud/"
 		}
 		path := sharedtest.Path(t, dir+c.file)
-		gold, raw := ewtDoc(t, path, c.paragraphs)
+		join := " "
+		if c.layout == "lines" {
+			join = "\n"
+		}
+		gold, raw := ewtDoc(t, path, join, c.paragraphs)
+		if c.layout == "wrap72" {
+			raw = hardWrap(raw, 72)
+		}
 		pred := Split(raw)
 		sc := Score(gold, pred)
-		t.Logf("%s paragraphs=%v: tokens P=%.4f R=%.4f F1=%.4f (gold %d); sentences P=%.4f R=%.4f F1=%.4f (gold %d, predicted %d)",
-			c.file, c.paragraphs, sc.Tokens.Precision, sc.Tokens.Recall, sc.Tokens.F1, sc.Tokens.Gold,
+		t.Logf("%s paragraphs=%v %s: tokens P=%.4f R=%.4f F1=%.4f (gold %d); sentences P=%.4f R=%.4f F1=%.4f (gold %d, predicted %d)",
+			c.file, c.paragraphs, c.layout, sc.Tokens.Precision, sc.Tokens.Recall, sc.Tokens.F1, sc.Tokens.Gold,
 			sc.Sentences.Precision, sc.Sentences.Recall, sc.Sentences.F1, sc.Sentences.Gold, sc.Sentences.Predicted)
 		if sc.Tokens.F1 < c.tokenFloor {
 			t.Errorf("%s: token F1 %.4f below floor %.2f", c.file, sc.Tokens.F1, c.tokenFloor)
@@ -175,4 +191,28 @@ func TestEWT(t *testing.T) {
 			t.Errorf("self score %+v", self)
 		}
 	}
+}
+
+// hardWrap wraps every line of text greedily at width code points, as a mail client or editor
+// does: a space becomes a line break where the next word would pass the width. Offsets stay the
+// same (one byte for one byte).
+func hardWrap(text string, width int) string {
+	b := []byte(text)
+	col, lastSpace, lastSpaceCol := 0, -1, 0
+	for i, r := range text {
+		switch r {
+		case '\n':
+			col, lastSpace = 0, -1
+			continue
+		case ' ':
+			lastSpace, lastSpaceCol = i, col
+		}
+		col++
+		if col > width && lastSpace >= 0 {
+			b[lastSpace] = '\n'
+			col -= lastSpaceCol + 1
+			lastSpace = -1
+		}
+	}
+	return string(b)
 }

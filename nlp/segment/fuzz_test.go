@@ -17,6 +17,10 @@ func FuzzSplit(f *testing.F) {
 		"Kim\x07met \x1b[31mPark\x1b[0m.\x1b]0;t\x07 \x1b(B\x1b7x\x1b[", "a\u0085b\u009b1mc\u009fd\x7f\x01.",
 		"Seoul \uFFFD x. Gonz\uFFFDlez \uFFFDWe\uFFFD don't\uFFFDs S\xe1\xe9o", "中方反对制裁。美国拒绝！“好吗？”他说、二〇二〇年",
 		"「让步。」【新华社】（王）ended.中方｡x？！", "U.S.中国 3.5。 a\uFFFD-\uFFFDb",
+		"The foreign ministry in Ankara said on Monday that Turkey condemned\nSyria for the attack, and the U.S.\nEmbassy ...\nand Iran.\n",
+		"Turkey Condemns Syria Over the Attack\r\n- Syria must go now or face war\r\n1. Iran x\n2) y\n• z.\n\n",
+		"Turkey con\u00ADdemned \u00AD Syria\u2060\u200C\u200Dx \u200F\u202Ab\u202C\u2066\uFEFFc\u2069 don't\u00ADs \u200D",
+		"North Korea＇s army; they don＇t; students＇ \uFF07s ＇",
 	} {
 		f.Add(s)
 	}
@@ -34,10 +38,12 @@ func FuzzSplit(f *testing.F) {
 					t.Fatalf("token %q: bad offsets %d..%d", tk.Form, tk.Start, tk.End)
 				}
 				prev = tk.End
-				// control characters and white space never belong to a token; U+FFFD and
-				// invalid bytes only inside a word, never at its edges
-				for _, r := range tk.Form {
-					if unicode.IsControl(r) || (r != utf8.RuneError && isSpaceRune(r) && r != zwj) {
+				// control characters, white space and format characters never belong to a
+				// token; U+FFFD, invalid bytes and the joiners (soft hyphen, ZWNJ, ZWJ, word
+				// joiner) only inside it, never at its edges
+				for k, r := range tk.Form {
+					inside := k > 0 && k+utf8.RuneLen(r) < len(tk.Form)
+					if unicode.IsControl(r) || (r != utf8.RuneError && isSpaceRune(r) && !(isJoiner(r) && inside)) {
 						t.Fatalf("token %q contains separator %U", tk.Form, r)
 					}
 				}

@@ -12,7 +12,8 @@
 // Sentences end at sentence-final punctuation followed by a likely sentence start (after
 // "。" "！" "？" with no space needed), at blank lines (always), at single line breaks that follow
 // a headline-like line, after a news dateline ("SEOUL, Feb. 20 (Reuters) -") and after
-// MaxTokens tokens.
+// MaxTokens tokens. Inside a hard-wrapped paragraph of running text (its lines about as long as
+// its longest one, which has at most 140 code points) a single line break is a space.
 package segment
 
 import (
@@ -34,8 +35,11 @@ const MaxTokens = 256
 // SpaceAfter (false when the next character is no separator) and Head = -1 (not parsed); the
 // other fields are empty. Separators never belong to a token and never are one: white space,
 // control characters (C0 U+0000-U+001F, DEL, C1 U+0080-U+009F), terminal escape sequences
-// ("\x1b[31m"), and U+FFFD or invalid UTF-8 bytes except between two letters or digits, where
-// they stand for a lost letter and stay in the word ("Gonz\uFFFDlez"). Offsets are byte offsets
+// ("\x1b[31m"), the bidi format characters and the BOM (U+200E, U+200F, U+202A-U+202E,
+// U+2066-U+2069, U+FEFF), and, except between two letters or digits, U+FFFD or invalid UTF-8
+// bytes (there they stand for a lost letter and stay in the word: "Gonz\uFFFDlez") and the
+// joiners U+00AD (soft hyphen), U+200C, U+200D and U+2060 (there the word is one token whose
+// form holds them: "con\u00ADdemned"). Offsets are byte offsets
 // into the text as given, so Split(text) and Split(Sanitize(text)) differ in offsets when text
 // has invalid bytes (Sanitize writes 3 bytes for each). Split never panics. It returns nil for
 // text without tokens.
@@ -69,6 +73,7 @@ func assemble(text string, ps []piece) []story.Sentence {
 		return nil
 	}
 	var spans []sentSpan
+	var par para
 	start := 0
 	for i := 0; i < len(ps); i++ {
 		// a news dateline at the start of a line is a sentence of its own
@@ -80,7 +85,7 @@ func assemble(text string, ps []piece) []story.Sentence {
 				continue
 			}
 		}
-		end, splitDot := boundaryAfter(text, ps, i, start)
+		end, splitDot := boundaryAfter(text, ps, i, start, &par)
 		if end < 0 {
 			continue
 		}
@@ -110,8 +115,10 @@ func assemble(text string, ps []piece) []story.Sentence {
 
 // boundaryAfter decides whether a sentence ends at or shortly after piece i (the sentence began
 // at piece start). It returns the index of the sentence's last piece, or -1, and whether that
-// piece's abbreviation period must be split off as a token of its own.
-func boundaryAfter(text string, ps []piece, i, start int) (int, bool) {
+// piece's abbreviation period must be split off as a token of its own. par caches the paragraph
+// around a single line break for wrappedLine: in hard-wrapped running text a single line break
+// is a space.
+func boundaryAfter(text string, ps []piece, i, start int, par *para) (int, bool) {
 	n := len(ps)
 	if i+1 >= n {
 		return -1, false // the caller closes the last sentence
@@ -145,7 +152,7 @@ func boundaryAfter(text string, ps []piece, i, start int) (int, bool) {
 			}
 			return -1, false
 		}
-		if q.nl == 1 || startsSentence(text, q) {
+		if startsSentence(text, q) || (q.nl == 1 && !wrappedLine(text, ps, j, par)) {
 			return j, false
 		}
 		// a lower-case word after "." "?" "!" (not an ellipsis, not inside quotes) starts a
@@ -166,7 +173,7 @@ func boundaryAfter(text string, ps []piece, i, start int) (int, bool) {
 		} else if kind == notAbbrev {
 			kind = abbrevMayEnd // acronyms with inner periods: U.S., D.C., a.m.
 		}
-		if q.nl == 1 && kind == abbrevMayEnd && startsSentence(text, q) {
+		if q.nl == 1 && kind == abbrevMayEnd && startsSentence(text, q) && !wrappedLine(text, ps, i, par) {
 			return i, true
 		}
 		if kind == abbrevMayEnd && sentenceOpeners[text[q.start:q.end]] {
@@ -174,7 +181,7 @@ func boundaryAfter(text string, ps []piece, i, start int) (int, bool) {
 		}
 		return -1, false
 	}
-	if ps[i+1].nl == 1 && lineEnds(text, ps, i, start) {
+	if ps[i+1].nl == 1 && lineEnds(text, ps, i, start) && !(wrapsAfter(text, p) && wrappedLine(text, ps, i, par)) {
 		return i, false
 	}
 	return -1, false

@@ -65,3 +65,30 @@ func TestSplitCJK(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitFormatCharacters checks the invisible format characters: the bidi marks, embeddings,
+// overrides and isolates and the BOM separate tokens wherever they stand (even inside a word),
+// while the soft hyphen, ZWNJ, ZWJ and word joiner stay inside a word between two letters or
+// digits and separate tokens elsewhere; offsets stay exact byte offsets.
+func TestSplitFormatCharacters(t *testing.T) {
+	for _, c := range []struct{ name, in, want string }{
+		{"soft hyphen inside a word", "Turkey con\u00ADdemned Syria.",
+			"[0:25] Turkey/0:6 con\u00ADdemned/7:18 Syria/19:24_ ./24:25"},
+		{"joiners between spaces or at a word's edge", "Kim \u00AD met\u00AD Park \u00ADLee\u2060 \u200Cand\u200D Moon.",
+			"[0:42] Kim/0:3 met/7:10 Park/13:17 Lee/20:23 and/30:33 Moon/37:41_ ./41:42"},
+		{"runs of joiners, ZWNJ in Persian, a joiner after a clitic",
+			"Iran\u2060\u00ADian and \u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645 don't\u00ADs.",
+			"[0:44] Iran\u2060\u00ADian/0:12 and/13:16 \u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645/17:34 do/35:37_ n't/37:40 s/42:43_ ./43:44"},
+		{"BOM at the start", "\uFEFFTurkey condemned Syria.",
+			"[3:26] Turkey/0:6 condemned/7:16 Syria/17:22_ ./22:23"},
+		{"bidi marks, embeddings, overrides, isolates, BOM",
+			"\u200FAl Jazeera\u200E said \uFEFFit \u202Aworks\u202C \u2066x\u2069. Tur\u200Ekey\u202Eagreed.",
+			"[3:48] Al/0:2 Jazeera/3:10 said/14:18 it/22:24 works/28:33 x/40:41 ./44:45 | [49:68] Tur/0:3 key/6:9 agreed/12:18_ ./18:19"},
+	} {
+		ss := Split(c.in)
+		checkOffsets(t, c.in, ss)
+		if got := offsetForms(ss); got != c.want {
+			t.Errorf("%s: Split(%+q)\n got: %+q\nwant: %+q", c.name, c.in, got, c.want)
+		}
+	}
+}

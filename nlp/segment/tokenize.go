@@ -52,21 +52,31 @@ func init() {
 	}
 }
 
-// isSpaceRune reports whether r separates tokens: Unicode white space, format characters
-// such as zero-width space and BOM, and control characters.
+// isSpaceRune reports whether r separates tokens: Unicode white space, control characters, and
+// the invisible format characters that carry no letter: zero-width space U+200B, the bidi marks,
+// embeddings, overrides and isolates (U+200E, U+200F, U+202A-U+202E, U+2066-U+2069), the BOM
+// U+FEFF, and the joiners (isJoiner: soft hyphen, ZWNJ, ZWJ, word joiner), which stay inside a
+// word between two letters or digits (joinerRunEnd).
 func isSpaceRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return asciiClass[r] == cSpace
 	}
 	switch r {
-	case 0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0x200B, 0x200C, 0x200D,
-		0x2060, 0xFEFF:
+	case 0x85, 0xA0, 0xAD, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0x200B, 0x200C, 0x200D,
+		0x200E, 0x200F, 0x2060, 0xFEFF:
 		return true
 	}
-	if r >= 0x2000 && r <= 0x200A {
+	if (r >= 0x2000 && r <= 0x200A) || (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069) {
 		return true
 	}
 	return unicode.IsSpace(r) || unicode.IsControl(r)
+}
+
+// isJoiner reports whether r is an invisible character that may stand inside a word: the soft
+// hyphen U+00AD (a possible line break, "con\u00ADdemned"), the zero-width non-joiner U+200C and
+// joiner U+200D (Persian and Indic spelling) and the word joiner U+2060.
+func isJoiner(r rune) bool {
+	return r == 0xAD || r == 0x200C || r == zwj || r == 0x2060
 }
 
 // isWordRune reports whether r is part of a word: a letter, a digit, a letter number (the
@@ -100,6 +110,21 @@ func isIdeoTerm(r rune) bool {
 // charset read as UTF-8 ("Gonz\uFFFDlez", "S\uFFFDo Paulo") and stays in the word. Otherwise it
 // returns j: the run separates tokens like white space.
 func inWordRunEnd(text string, start, j, lim int) int {
+	return wordRunEnd(text, start, j, lim, isRuneError)
+}
+
+// joinerRunEnd is inWordRunEnd for a run of joiners (isJoiner): inside a word the word goes on
+// through it ("con\u00ADdemned" is one token).
+func joinerRunEnd(text string, start, j, lim int) int {
+	return wordRunEnd(text, start, j, lim, isJoiner)
+}
+
+func isRuneError(r rune) bool { return r == utf8.RuneError }
+
+// wordRunEnd returns the end of the run of runes r with in(r) that starts at text[j] when a word
+// rune (at or after text[start]) comes right before it and a word rune that starts before lim
+// right after it; otherwise j.
+func wordRunEnd(text string, start, j, lim int, in func(rune) bool) int {
 	if j <= start {
 		return j
 	}
@@ -109,12 +134,12 @@ func inWordRunEnd(text string, start, j, lim int) int {
 	k := j
 	for k < lim {
 		r, w := utf8.DecodeRuneInString(text[k:lim])
-		if r != utf8.RuneError {
+		if !in(r) {
 			break
 		}
 		k += w
 	}
-	if k >= lim || !isWordByteOrStart(text, k, lim) {
+	if k == j || k >= lim || !isWordByteOrStart(text, k, lim) {
 		return j
 	}
 	return k
@@ -202,7 +227,10 @@ func controlStringEnd(text string, k int) int {
 
 func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 
-func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == '`' }
+// isApostrophe reports whether r writes an apostrophe for the clitic and possessive splits: the
+// straight one, the right single quotation mark U+2019, the grave accent and the fullwidth
+// apostrophe U+FF07 ("Korea＇s" -> "Korea" "＇s").
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == '`' || r == '＇' }
 
 // tokenizer scans a text into pieces.
 type tokenizer struct {
@@ -280,7 +308,15 @@ func (t *tokenizer) tokenize() {
 				}
 				break
 			}
-			if isSpaceRune(r) && !(r == zwj && joinsEmoji(text, i, j, j+w)) {
+			if isSpaceRune(r) {
+				if r == zwj && joinsEmoji(text, i, j, j+w) {
+					j += w
+					continue
+				}
+				if k := joinerRunEnd(text, i, j, len(text)); k > j {
+					j = k // "con\u00ADdemned"
+					continue
+				}
 				break
 			}
 			j += w
@@ -317,9 +353,9 @@ func (t *tokenizer) chunk(s, e int) {
 			i = t.word(i, e)
 			continue
 		}
-		if r == utf8.RuneError {
-			// left over where a word was split just before a U+FFFD inside it ("don't\uFFFDs"):
-			// a separator
+		if r == utf8.RuneError || isSpaceRune(r) {
+			// left over where a word was split just before a U+FFFD or a joiner inside it
+			// ("don't\uFFFDs", "don't\u00ADs"): a separator
 			t.space = true
 			i += w
 			continue
@@ -456,8 +492,9 @@ func emojiEnd(text string, i, e int, r rune, w int) int {
 
 func isRegionalIndicator(r rune) bool { return r >= 0x1F1E6 && r <= 0x1F1FF }
 
-// zwj is the zero-width joiner. Elsewhere it separates tokens like the other format characters
-// (isSpaceRune); between two pictographs it joins them into one emoji.
+// zwj is the zero-width joiner. Between two pictographs it joins them into one emoji; between two
+// letters or digits it stays in the word (joinerRunEnd); elsewhere it separates tokens like the
+// other format characters (isSpaceRune).
 const zwj = 0x200D
 
 // joinsEmoji reports whether the joiner at text[j:k] (within the run starting at start) stands
@@ -561,6 +598,13 @@ func (t *tokenizer) word(i, e int) int {
 		if r == utf8.RuneError {
 			if k := inWordRunEnd(text, start, j, e); k > j {
 				j = k // a lost letter: "Gonz\uFFFDlez"
+				continue
+			}
+			break
+		}
+		if isJoiner(r) {
+			if k := joinerRunEnd(text, start, j, e); k > j {
+				j = k // "con\u00ADdemned", Persian "\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645"
 				continue
 			}
 			break
