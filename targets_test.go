@@ -213,3 +213,13 @@ func TestHelpSmallClauseTargets(t *testing.T) {
 		{"China helped Pakistan build a nuclear reactor.", []string{"CHN PAK 070"}},
 	})
 }
+
+// TestInvisibleCharactersInWords checks that a soft hyphen or zero-width joiner inside a word
+// (kept in the token by the segmenter) hides it neither from the tagger nor from the verb and
+// actor dictionaries.
+func TestInvisibleCharactersInWords(t *testing.T) {
+	checkTargets(t, []targetCase{
+		{"Turkey con\u00addemned Syria.", []string{"TUR SYR 111"}},
+		{"Tur\u200dkey condemned Syria.", []string{"TUR SYR 111"}},
+	})
+}
