@@ -3,7 +3,8 @@ package tagger
 import (
 	"fmt"
 	"io"
-	"sort"
+	"maps"
+	"slices"
 
 	"github.com/dyad-events/dyad/nlp/internal/linear"
 	"github.com/dyad-events/dyad/nlp/wordnet"
@@ -31,11 +32,7 @@ func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
 		e.Str(c.XPOS)
 		e.Str(t.featsC[i])
 	}
-	td := make([]string, 0, len(t.tagDict))
-	for k := range t.tagDict {
-		td = append(td, k)
-	}
-	sort.Strings(td)
+	td := slices.Sorted(maps.Keys(t.tagDict))
 	e.U32(uint32(len(td)))
 	for _, k := range td {
 		e.Str(k)
@@ -48,11 +45,7 @@ func (t *Tagger) WriteTo(w io.Writer) (int64, error) {
 		known[l] = ""
 	}
 	for _, m := range []map[string]string{t.lemmaEx, t.featsW, known} {
-		ks := make([]string, 0, len(m))
-		for k := range m {
-			ks = append(ks, k)
-		}
-		sort.Strings(ks)
+		ks := slices.Sorted(maps.Keys(m))
 		e.U32(uint32(len(ks)))
 		for _, k := range ks {
 			e.Str(k)
@@ -142,11 +135,7 @@ func Load(r io.Reader) (*Tagger, error) {
 
 // writeU64Map writes m as a count and (key, low 32 bits, high 32 bits) entries in key order.
 func writeU64Map(e *linear.Enc, m map[string]uint64) {
-	ks := make([]string, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	sort.Strings(ks)
+	ks := slices.Sorted(maps.Keys(m))
 	e.U32(uint32(len(ks)))
 	for _, k := range ks {
 		e.Str(k)

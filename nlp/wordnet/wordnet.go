@@ -11,9 +11,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -318,11 +319,7 @@ func ReadClasses(d *linear.Dec) *WordNet {
 }
 
 func writeMap(e *linear.Enc, m map[string]uint16) {
-	ks := make([]string, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	sort.Strings(ks)
+	ks := slices.Sorted(maps.Keys(m))
 	e.U32(uint32(len(ks)))
 	for _, k := range ks {
 		e.Str(k)
