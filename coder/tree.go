@@ -432,9 +432,8 @@ func appendUpper(b []byte, w string) []byte {
 		c := w[i]
 		if c >= 0x80 {
 			// Typographic apostrophes are read as ASCII ones ("People’s" as "PEOPLE'S"), as
-			// the dictionaries write them, and the invisible characters that the segmenter keeps
-			// inside a word (soft hyphen, zero-width joiners, word joiner) are left out
-			// ("con\u00addemned" as "CONDEMNED").
+			// the dictionaries write them, and the joiners that the segmenter keeps inside a
+			// word are left out ("con\u00addemned" as "CONDEMNED").
 			return append(b[:n], upperReplacer.Replace(strings.ToUpper(w))...)
 		}
 		if 'a' <= c && c <= 'z' {
@@ -445,8 +444,11 @@ func appendUpper(b []byte, w string) []byte {
 	return b
 }
 
-// upperReplacer is appendUpper's mapping of non-ASCII characters.
-var upperReplacer = strings.NewReplacer("’", "'", "\u00ad", "", "\u200b", "", "\u200c", "", "\u200d", "", "\u2060", "", "\ufeff", "")
+// upperReplacer is appendUpper's mapping of non-ASCII characters: the typographic apostrophe, and
+// the joiners that the segmenter keeps inside a word (segment.IsJoiner: soft hyphen, zero-width
+// non-joiner and joiner, word joiner; the coder does not depend on the NLP packages, as its trees
+// may come from PETRARCH parses).
+var upperReplacer = strings.NewReplacer("’", "'", "\u00ad", "", "\u200c", "", "\u200d", "", "\u2060", "")
 
 // ppSubtree returns the words of the prepositional phrase headed by k (without clauses and
 // punctuation), cached per sentence. The slice must not be modified.

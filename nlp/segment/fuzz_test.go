@@ -43,7 +43,7 @@ func FuzzSplit(f *testing.F) {
 				// joiner) only inside it, never at its edges
 				for k, r := range tk.Form {
 					inside := k > 0 && k+utf8.RuneLen(r) < len(tk.Form)
-					if unicode.IsControl(r) || (r != utf8.RuneError && isSpaceRune(r) && !(isJoiner(r) && inside)) {
+					if unicode.IsControl(r) || (r != utf8.RuneError && isSpaceRune(r) && !(IsJoiner(r) && inside)) {
 						t.Fatalf("token %q contains separator %U", tk.Form, r)
 					}
 				}

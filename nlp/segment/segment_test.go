@@ -140,7 +140,7 @@ func checkOffsets(t *testing.T, text string, ss []story.Sentence) {
 			}
 			for k, r := range tk.Form {
 				inside := k > 0 && k+utf8.RuneLen(r) < len(tk.Form)
-				if r != utf8.RuneError && isSpaceRune(r) && !(isJoiner(r) && inside) {
+				if r != utf8.RuneError && isSpaceRune(r) && !(IsJoiner(r) && inside) {
 					t.Fatalf("token %q contains white space", tk.Form)
 				}
 			}

@@ -55,7 +55,7 @@ func init() {
 // isSpaceRune reports whether r separates tokens: Unicode white space, control characters, and
 // the invisible format characters that carry no letter: zero-width space U+200B, the bidi marks,
 // embeddings, overrides and isolates (U+200E, U+200F, U+202A-U+202E, U+2066-U+2069), the BOM
-// U+FEFF, and the joiners (isJoiner: soft hyphen, ZWNJ, ZWJ, word joiner), which stay inside a
+// U+FEFF, and the joiners (IsJoiner: soft hyphen, ZWNJ, ZWJ, word joiner), which stay inside a
 // word between two letters or digits (joinerRunEnd).
 func isSpaceRune(r rune) bool {
 	if r < utf8.RuneSelf {
@@ -72,10 +72,11 @@ func isSpaceRune(r rune) bool {
 	return unicode.IsSpace(r) || unicode.IsControl(r)
 }
 
-// isJoiner reports whether r is an invisible character that may stand inside a word: the soft
+// IsJoiner reports whether r is an invisible character that may stand inside a word: the soft
 // hyphen U+00AD (a possible line break, "con\u00ADdemned"), the zero-width non-joiner U+200C and
-// joiner U+200D (Persian and Indic spelling) and the word joiner U+2060.
-func isJoiner(r rune) bool {
+// joiner U+200D (Persian and Indic spelling) and the word joiner U+2060. Between two letters or
+// digits Split keeps it in the word's token; the tagger reads the word without it.
+func IsJoiner(r rune) bool {
 	return r == 0xAD || r == 0x200C || r == zwj || r == 0x2060
 }
 
@@ -113,10 +114,10 @@ func inWordRunEnd(text string, start, j, lim int) int {
 	return wordRunEnd(text, start, j, lim, isRuneError)
 }
 
-// joinerRunEnd is inWordRunEnd for a run of joiners (isJoiner): inside a word the word goes on
+// joinerRunEnd is inWordRunEnd for a run of joiners (IsJoiner): inside a word the word goes on
 // through it ("con\u00ADdemned" is one token).
 func joinerRunEnd(text string, start, j, lim int) int {
-	return wordRunEnd(text, start, j, lim, isJoiner)
+	return wordRunEnd(text, start, j, lim, IsJoiner)
 }
 
 func isRuneError(r rune) bool { return r == utf8.RuneError }
@@ -602,7 +603,7 @@ func (t *tokenizer) word(i, e int) int {
 			}
 			break
 		}
-		if isJoiner(r) {
+		if IsJoiner(r) {
 			if k := joinerRunEnd(text, start, j, e); k > j {
 				j = k // "con\u00ADdemned", Persian "\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645"
 				continue

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dyad-events/dyad/nlp/internal/linear"
+	"github.com/dyad-events/dyad/nlp/segment"
 	"github.com/dyad-events/dyad/nlp/wordnet"
 	"github.com/dyad-events/dyad/story"
 )
@@ -190,6 +191,9 @@ func isDemonym(form string, wn uint16) bool {
 	return false
 }
 
+// appendLower appends the lower-cased s to b, leaving out the joiners that the segmenter keeps
+// inside a word (segment.IsJoiner): the tagger's features, tag dictionary and lemmas read
+// "con\u00addemned" as "condemned".
 func appendLower(b []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -203,21 +207,12 @@ func appendLower(b []byte, s string) []byte {
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
-		if invisibleInWord(r) {
+		if segment.IsJoiner(r) {
 			continue
 		}
 		b = utf8.AppendRune(b, unicode.ToLower(r))
 	}
 	return b
-}
-
-// invisibleInWord reports the format characters that the segmenter leaves inside a word and that
-// change nothing in it (soft hyphen U+00AD, zero-width space, non-joiner and joiner
-// U+200B–U+200D, word joiner U+2060, U+FEFF): the lower-cased form that the tagger's features,
-// tag dictionary and lemmas read leaves them out ("con\u00addemned" is "condemned", lemma
-// "condemn").
-func invisibleInWord(r rune) bool {
-	return r == 0xAD || r >= 0x200B && r <= 0x200D || r == 0x2060 || r == 0xFEFF
 }
 
 // shapeHash hashes the word shape: X for upper case, x lower, d digit, other characters as

@@ -1,6 +1,10 @@
 package tagger
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/dyad-events/dyad/nlp/segment"
+)
 
 // lemma returns the lemma of form tagged (upos, xpos): the treebank exception for the exact form,
 // then for the lower-cased form, then ruleLemma.
@@ -133,14 +137,15 @@ func restoreStem(s string) string {
 	return s
 }
 
-// withoutInvisible returns form without the format characters of invisibleInWord (the form
-// itself when it has none, which is the rule).
+// withoutInvisible returns form without the joiners that the segmenter keeps inside a word
+// (segment.IsJoiner: soft hyphen, zero-width (non-)joiner, word joiner), so that
+// "con\u00addemned" is read as "condemned"; the form itself when it has none, which is the rule.
 func withoutInvisible(form string) string {
-	if !strings.ContainsFunc(form, invisibleInWord) {
+	if !strings.ContainsFunc(form, segment.IsJoiner) {
 		return form
 	}
 	return strings.Map(func(r rune) rune {
-		if invisibleInWord(r) {
+		if segment.IsJoiner(r) {
 			return -1
 		}
 		return r
