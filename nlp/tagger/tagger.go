@@ -654,28 +654,16 @@ func (t *Tagger) classID(upos, xpos string) int {
 	return -1
 }
 
-// setMasks fills t.open and t.verb from the classes.
+// setMasks fills the class masks (t.open, t.verb, t.propn, t.num), t.ids and the classes the
+// repairs retag to (t.vbd, t.vbn, t.adpIN, t.propnNNP, t.numCD; −1 when the model has none).
 func (t *Tagger) setMasks() {
 	t.open = make([]bool, t.nclass)
 	t.verb = make([]bool, t.nclass)
 	t.propn = make([]bool, t.nclass)
 	t.num = make([]bool, t.nclass)
-	t.vbd, t.vbn, t.adpIN, t.propnNNP, t.numCD = -1, -1, -1, -1, -1
 	t.ids = make(map[class]int, t.nclass)
 	for i, c := range t.classes {
 		t.ids[c] = i
-		switch c {
-		case class{"VERB", "VBD"}:
-			t.vbd = i
-		case class{"VERB", "VBN"}:
-			t.vbn = i
-		case class{"ADP", "IN"}:
-			t.adpIN = i
-		case class{"PROPN", "NNP"}:
-			t.propnNNP = i
-		case class{"NUM", "CD"}:
-			t.numCD = i
-		}
 		t.propn[i] = c.UPOS == "PROPN"
 		t.num[i] = c.UPOS == "NUM"
 		switch c.UPOS {
@@ -684,6 +672,8 @@ func (t *Tagger) setMasks() {
 		}
 		t.verb[i] = c.UPOS == "VERB" || c.UPOS == "AUX"
 	}
+	t.vbd, t.vbn, t.adpIN = t.classID("VERB", "VBD"), t.classID("VERB", "VBN"), t.classID("ADP", "IN")
+	t.propnNNP, t.numCD = t.classID("PROPN", "NNP"), t.classID("NUM", "CD")
 }
 
 func argmax(v []float32) int {
