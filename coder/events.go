@@ -728,18 +728,16 @@ func (t *tree) misparsedSmallClause(k int) int {
 	}
 	subj, obj := -1, false
 	for _, m := range t.kids[k] {
-		switch t.base(m) {
-		case "det", "nmod:poss":
+		if t.base(m) == "det" || t.rel(m) == "nmod:poss" {
 			return -1
+		}
+		switch t.base(m) {
 		case "compound":
 			if m < k && t.upos(m) == "PROPN" && subj < 0 {
 				subj = m
 			}
 		case "appos":
 			obj = obj || m == k+1 && t.upos(m) == "PROPN"
-		}
-		if t.rel(m) == "nmod:poss" {
-			return -1
 		}
 	}
 	if !obj {

@@ -239,12 +239,12 @@ var partyPreps = map[string]bool{
 // is; when the name itself codes nothing, its place is no actor. as is left unchanged (it may be
 // memoized; see withoutActors).
 func (t *tree) unplacedActors(o int, as []actor) []actor {
+	cjs, top := t.pushConjuncts(o)
+	defer func() { t.stack = t.stack[:top] }()
 	return withoutActors(as, func(a actor) bool {
 		if a.lo < 0 || a.fromContext {
 			return false
 		}
-		cjs, top := t.pushConjuncts(o)
-		defer func() { t.stack = t.stack[:top] }()
 		for _, j := range cjs {
 			if t.upos(j) != "PROPN" {
 				continue
